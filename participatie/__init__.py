@@ -1,0 +1,39 @@
+"""participatie: hear parents, tag what they say per levensdomein, feed it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
+    from participatie.assets import init_assets
+    from participatie.audit import init_audit
+    from participatie.auth import init_auth
+    from participatie.blueprints import init_blueprints
+    from participatie.cli import init_cli
+    from participatie.config import load_config
+    from participatie.content import init_content
+    from participatie.database import init_database
+    from participatie.errors import init_errors
+    from participatie.i18n import init_i18n
+    from participatie.navigation import init_navigation
+    from participatie.security import init_security
+
+    # No unfingerprinted /static: assets are served by participatie.assets.
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app.config.from_mapping(load_config(Path(app.instance_path), config_overrides))
+    init_database(app)
+    init_audit(app)
+    init_i18n(app)
+    init_content(app)
+    init_security(app)
+    init_auth(app)
+    init_assets(app)
+    init_errors(app)
+    init_blueprints(app)
+    init_navigation(app)
+    init_cli(app)
+    return app

@@ -1,0 +1,216 @@
+"""Keying in paper forms: one screen per form, one field per question, option numbers as input.
+
+Built for speed with a keyboard only: the typist types the number of the ticked option ("2"),
+several for a multiple choice ("1 3", or "13" when a question has at most nine options), a
+number or the written text. Every answer then goes through the participant journey's own parser
+and storage (parse_answer, save_answer), so a paper answer is checked and stored like any other.
+An empty field is a question left blank on paper: that is allowed, also for required questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flask import session
+from flask_login import current_user
+from werkzeug.datastructures import MultiDict
+from wtforms import Field, StringField, TextAreaField
+
+from participatie import audit
+from participatie.assist import messages
+from participatie.content import localise
+from participatie.forms import StripWhitespaceForm
+from participatie.models import Project, Response, Role
+from participatie.models.base import utcnow
+from participatie.participate.answers import (
+    Parsed,
+    parse_answer,
+    save_answer,
+)
+from participatie.participate.definition import QuestionDef, SurveyDef
+
+ENTERED_KEY = "assist:entered"  # forms this person keyed in during this session: theirs to fix
+ENTERED_REMEMBERED = 50
+_SEPARATORS = re.compile(r"[\s,;+/]+")
+
+
+@dataclass(frozen=True)
+class EntryField:
+    name: str  # the form field: q<position>
+    number: int  # the question's number on paper
+    question: QuestionDef
+
+
+def entry_fields(survey: SurveyDef) -> list[EntryField]:
+    fields: list[EntryField] = []
+    for position, question in enumerate(survey.questions):
+        if question.type != "note":
+            fields.append(EntryField(f"q{position}", len(fields) + 1, question))
+    return fields
+
+
+def option_hint(question: QuestionDef) -> str:
+    """ "1 Mama of papa · 2 Ervaringsdeskundige · …" in the typist's language."""
+    return " · ".join(
+        f"{index} {localise(option.label).text}" for index, option in enumerate(question.options, 1)
+    )
+
+
+def _field(entry: EntryField, first: bool) -> Field:
+    question = entry.question
+    label = f"{entry.number}. {localise(question.label).text}"
+    render_kw: dict[str, Any] = {"autocomplete": "off", "data-question": question.name}
+    if first:
+        render_kw["autofocus"] = True
+    # No length validators here: parse_answer() below says what is wrong, in its own words.
+    if question.type == "text":
+        if question.appearance == "multiline":
+            render_kw["rows"] = 4
+            return TextAreaField(label, render_kw=render_kw)
+        return StringField(label, render_kw=render_kw)
+    render_kw["inputmode"] = "decimal" if question.type == "decimal" else "numeric"
+    return StringField(label, render_kw=render_kw)
+
+
+def entry_form(survey: SurveyDef, response: Response, **kwargs: Any) -> StripWhitespaceForm:
+    """A form with one field per question, filled with what was keyed in before."""
+    fields = entry_fields(survey)
+    attributes = {entry.name: _field(entry, index == 0) for index, entry in enumerate(fields)}
+    form_class = type("PaperEntryForm", (StripWhitespaceForm,), attributes)
+    form: StripWhitespaceForm = form_class(data=_typed_before(survey, response), **kwargs)
+    return form
+
+
+def _typed_before(survey: SurveyDef, response: Response) -> dict[str, str]:
+    by_id = {answer.question_id: answer for answer in response.answers}
+    typed: dict[str, str] = {}
+    for entry in entry_fields(survey):
+        answer = by_id.get(entry.question.id)
+        if answer is None or answer.declined or answer.value in (None, "", []):
+            continue
+        names = [o.name for o in entry.question.options]
+        if entry.question.type == "select_one":
+            typed[entry.name] = str(names.index(answer.value) + 1) if answer.value in names else ""
+        elif entry.question.type == "select_multiple":
+            typed[entry.name] = " ".join(
+                str(names.index(v) + 1) for v in answer.value if v in names
+            )
+        elif isinstance(answer.value, float) and answer.value.is_integer():
+            typed[entry.name] = str(int(answer.value))
+        else:
+            typed[entry.name] = str(answer.value)
+    return typed
+
+
+def _option_names(question: QuestionDef, typed: str) -> list[str] | str:
+    """The option names for typed option numbers, or the message to show."""
+    count = len(question.options)
+    tokens = [t for t in _SEPARATORS.split(typed) if t]
+    if question.type == "select_multiple" and count <= 9:
+        tokens = [digit for token in tokens for digit in (token if token.isdigit() else [token])]
+    if not all(t.isascii() and t.isdigit() and 1 <= int(t) <= count for t in tokens):
+        return str(messages.CHOOSE_OPTION_NUMBER) % {"count": count}
+    if question.type == "select_one" and len(set(tokens)) > 1:
+        return str(messages.ONE_OPTION_ONLY)
+    return [question.options[int(t) - 1].name for t in tokens]
+
+
+def read_entries(form: StripWhitespaceForm, survey: SurveyDef) -> dict[str, Parsed] | None:
+    """Every question's answer, parsed like an online answer; None (and field errors) if wrong."""
+    results: dict[str, Parsed] = {}
+    for entry in entry_fields(survey):
+        field: Field = form[entry.name]
+        typed = (field.data or "").strip()
+        if not typed:
+            results[entry.question.name] = Parsed()
+            continue
+        submitted = MultiDict([("answer", typed)])
+        if entry.question.is_choice:
+            names = _option_names(entry.question, typed)
+            if isinstance(names, str):
+                field.errors = [*field.errors, names]
+                continue
+            submitted = MultiDict([("answer", name) for name in names])
+        parsed = parse_answer(entry.question, submitted)
+        if parsed.error:
+            field.errors = [*field.errors, parsed.error]
+        results[entry.question.name] = parsed
+    if any(form[entry.name].errors for entry in entry_fields(survey)):
+        return None
+    return results
+
+
+def save_entries(
+    project: Project, survey: SurveyDef, response: Response, entries: dict[str, Parsed]
+) -> None:
+    """Stores a keyed-in form with the journey's own save_answer, in question order."""
+    corrected = response.consented_at is not None
+    for question in survey.questions:
+        if question.name in entries:
+            save_answer(response, survey, question, entries[question.name])
+    now = utcnow()
+    # Handing in the form is the consent printed on it.
+    response.consent_version = survey.consent_version
+    response.consented_at = response.consented_at or now
+    response.completed_at = now
+    entered = [p for p in _entered_here() if p != response.public_id]
+    session[ENTERED_KEY] = {
+        "user": current_user.public_id,
+        "forms": [*entered, response.public_id][-ENTERED_REMEMBERED:],
+    }
+    if current_user.has_role(project.id, Role.COORDINATOR):
+        audit.record(
+            "paper_response.corrected" if corrected else "paper_response.entered",
+            project=project,
+            object_type="response",
+            object_id=response.public_id,
+        )
+
+
+def note_opened(project: Project, response: Response) -> None:
+    """A coordinator reading a keyed-in form reads a parent's answers: that goes in the log."""
+    if response.consented_at is not None and current_user.has_role(project.id, Role.COORDINATOR):
+        audit.record(
+            "paper_response.viewed",
+            project=project,
+            object_type="response",
+            object_id=response.public_id,
+        )
+
+
+def may_open(project: Project, response: Response) -> bool:
+    """A form not keyed in yet; or, once keyed in, only its typist (this session) or a
+    coordinator: volunteers never read other people's answers."""
+    if response.consented_at is None:
+        return True
+    if current_user.has_role(project.id, Role.COORDINATOR):
+        return True
+    return response.public_id in _entered_here()
+
+
+def _entered_here() -> list[str]:
+    """Forms this user keyed in since logging in (logging out forgets them: see routes.py)."""
+    entered = session.get(ENTERED_KEY)
+    if not isinstance(entered, dict) or entered.get("user") != current_user.public_id:
+        return []
+    forms = entered.get("forms", [])
+    return [str(form) for form in forms] if isinstance(forms, list) else []
+
+
+def entry_specs(survey: SurveyDef) -> list[dict[str, Any]]:
+    """What the data-entry script needs to skip fields that routing skips (relevance.js)."""
+    return [
+        {
+            "field": entry.name,
+            "name": entry.question.name,
+            "type": entry.question.type,
+            "appearance": entry.question.appearance,
+            "relevant": entry.question.relevant,
+            "minimum": entry.question.minimum,
+            "maximum": entry.question.maximum,
+            "options": [{"name": option.name} for option in entry.question.options],
+        }
+        for entry in entry_fields(survey)
+    ]

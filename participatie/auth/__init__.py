@@ -1,0 +1,34 @@
+"""Login, roles and the account home."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import select
+
+from participatie import messages
+from participatie.extensions import db, login_manager
+from participatie.models import User
+
+
+def init_auth(app: Flask) -> None:
+    login_manager.init_app(app)
+    init_role_labels(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = messages.LOGIN_NEEDED
+    login_manager.login_message_category = "info"
+    # Renews the session id on login so a fixed session cannot be taken over.
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_user(public_id: str) -> User | None:
+        return db.session.scalar(select(User).where(User.public_id == public_id))
+
+
+def init_role_labels(app: Flask) -> None:
+    from flask_babel import lazy_gettext as _l
+
+    app.jinja_env.globals["role_labels"] = {
+        "coordinator": _l("coördinator"),
+        "volunteer": _l("vrijwilliger"),
+        "stuurgroep": _l("lid van de stuurgroep"),
+    }

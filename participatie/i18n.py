@@ -1,0 +1,89 @@
+"""Supported locales, locale selection and text direction, all in one place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale
+from flask import Flask, request, session
+
+SOURCE_LOCALE = "nl"
+
+# Each language named in its own words: what a parent looks for on the welcome page.
+# Babel calls fa_AF "فارسی (افغانستان)"; families from Afghanistan call their language Dari.
+LANGUAGE_NAMES: dict[str, str] = {
+    "nl": "Nederlands",
+    "fr": "Français",
+    "en": "English",
+    "ar": "العربية",
+    "tr": "Türkçe",
+    "pl": "Polski",
+    "ro": "Română",
+    "bg": "Български",
+    "uk": "Українська",
+    "ru": "Русский",
+    "so": "Soomaali",
+    "ti": "ትግርኛ",
+    "fa_AF": "دری",
+}
+SUPPORTED_LOCALES: tuple[str, ...] = tuple(LANGUAGE_NAMES)
+SESSION_KEY = "lang"
+
+
+def normalise_locale(value: str | None) -> str | None:
+    """Map 'fa-AF', 'FA_af', 'ar-BE' … to a supported locale, or None."""
+    if not value:
+        return None
+    value = value.strip().replace("-", "_")
+    lowered = {code.lower(): code for code in SUPPORTED_LOCALES}
+    if value.lower() in lowered:
+        return lowered[value.lower()]
+    base = value.split("_")[0].lower()
+    # A bare "fa" or "prs" is most likely Dari for our families; we have no Iranian Persian.
+    if base in {"fa", "prs"}:
+        return "fa_AF"
+    return lowered.get(base)
+
+
+def select_locale() -> str:
+    """Explicit choice (this request's ?lang=, then the session) → Accept-Language → Dutch."""
+    chosen = normalise_locale(request.args.get("lang"))
+    if chosen:
+        session[SESSION_KEY] = chosen
+        return chosen
+    stored = normalise_locale(session.get(SESSION_KEY))
+    if stored:
+        return stored
+    best = request.accept_languages.best_match(
+        [code.replace("_", "-") for code in SUPPORTED_LOCALES]
+        + [code for code in SUPPORTED_LOCALES if "_" in code]
+    )
+    return normalise_locale(best) or SOURCE_LOCALE
+
+
+@lru_cache(maxsize=64)
+def text_direction(locale: str) -> str:
+    return Locale.parse(locale).text_direction
+
+
+def html_lang(locale: str) -> str:
+    """BCP 47 for the lang attribute: fa_AF → fa-AF."""
+    return locale.replace("_", "-")
+
+
+def init_i18n(app: Flask) -> None:
+    from flask_babel import get_locale
+
+    from participatie.extensions import babel
+
+    babel.init_app(app, locale_selector=select_locale)
+
+    @app.context_processor
+    def inject_i18n() -> dict[str, object]:
+        locale = str(get_locale() or SOURCE_LOCALE)
+        return {
+            "current_locale": locale,
+            "html_lang": html_lang(locale),
+            "text_direction": text_direction(locale),
+            "language_names": LANGUAGE_NAMES,
+        }

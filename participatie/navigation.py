@@ -1,0 +1,48 @@
+"""The project menu for staff pages. Each entry shows only when its area exists and the user
+holds one of its roles, so areas can be added one at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, current_app, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from participatie.models import Project, Role
+
+
+@dataclass(frozen=True)
+class Section:
+    endpoint: str
+    label: object
+    roles: frozenset[Role]
+
+
+C, V, S = Role.COORDINATOR, Role.VOLUNTEER, Role.STUURGROEP
+SECTIONS = (
+    Section("coordinate.project_home", _l("Overzicht"), frozenset({C})),
+    Section("coordinate.surveys", _l("Vragenlijsten"), frozenset({C})),
+    Section("coordinate.focus_groups", _l("Focusgroepen"), frozenset({C})),
+    Section("coordinate.review_queue", _l("Uitspraken taggen"), frozenset({C})),
+    Section("report.results", _l("Resultaten"), frozenset({C, S})),
+    Section("report.decisions", _l("Beslissingen"), frozenset({C, S})),
+    Section("assist.project_surveys", _l("Samen invullen"), frozenset({V, C})),
+    Section("report.public_page", _l("Publieke pagina"), frozenset({C, V, S})),
+)
+
+
+def project_menu(project: Project) -> list[tuple[str, object, str]]:
+    """(url, label, endpoint) for the sections this user may open in this project."""
+    if not current_user.is_authenticated:
+        return []
+    roles = current_user.roles_in(project.id)
+    return [
+        (url_for(section.endpoint, slug=project.slug), section.label, section.endpoint)
+        for section in SECTIONS
+        if section.endpoint in current_app.view_functions and roles & section.roles
+    ]
+
+
+def init_navigation(app: Flask) -> None:
+    app.jinja_env.globals["project_menu"] = project_menu

@@ -1,0 +1,308 @@
+"""Distributions of a survey's questions: the numbers of DESIGN.md §6's JSON contract.
+
+Counted per consented response (`Response.consented_at` set). `n` is the responses that
+answered a question; "Ik wil dit niet zeggen" is `declined`, outside n. A select_multiple
+answer counts once per option it names, however often it names it. Small-number protection
+(suppression.py, rule 1): a question with n < k is hidden entirely; with n ≥ k every cell shows.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from participatie.content import Localised, localise
+from participatie.extensions import db
+from participatie.models import Answer, Appearance, Question, QuestionType, Response, Survey
+from participatie.models.themes import Statement
+from participatie.report.suppression import percent
+
+SELECT_TYPES = (QuestionType.SELECT_ONE, QuestionType.SELECT_MULTIPLE)
+NUMBER_TYPES = (QuestionType.INTEGER, QuestionType.DECIMAL)
+SCORE_APPEARANCES = (Appearance.LIKERT,)
+REASON_SUFFIXES = ("_waarom", "_why", "_reden")
+REASON_WORDS = ("waarom", "why")
+
+
+@dataclass(frozen=True)
+class Figure:
+    count: int | None
+    percent: Decimal | None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    name: str
+    label: Localised
+    count: int | None
+    percent: Decimal | None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """An open answer beside a score: the redacted copy when a coordinator made one."""
+
+    score: str
+    text: str
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    name: str
+    type: QuestionType
+    appearance: Appearance
+    label: Localised
+    n: int | None
+    declined: int | None
+    options: list[OptionResult] = field(default_factory=list)
+    suppressed: bool = False
+    median: float | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    agree: Figure | None = None
+    disagree: Figure | None = None
+    reasons: list[tuple[OptionResult | None, str, list[Reason]]] = field(default_factory=list)
+    reason_question: Localised | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.type in NUMBER_TYPES
+
+    @property
+    def is_scale(self) -> bool:
+        return self.appearance in SCORE_APPEARANCES
+
+
+@dataclass(frozen=True)
+class SurveyResult:
+    code: str
+    title: Localised
+    responses: int
+    k: int
+    questions: list[QuestionResult]
+
+
+@dataclass
+class _Answers:
+    """Answers to one question, per response id."""
+
+    values: dict[int, Any] = field(default_factory=dict)
+    declined: set[int] = field(default_factory=set)
+    answer_ids: dict[int, int] = field(default_factory=dict)
+
+
+def survey_result(survey: Survey, locale: str) -> SurveyResult:
+    k = survey.project.k_threshold
+    answers, responses = _load_answers(survey)
+    questions = [q for q in survey.questions if q.type != QuestionType.NOTE]
+    reason_of = reason_questions(questions)
+    texts = _redacted_texts(answers, reason_of.values())
+    results = []
+    for question in questions:
+        data = answers.get(question.id, _Answers())
+        reason_question = reason_of.get(question.id)
+        result = question_result(question, data.values, len(data.declined), k, locale, survey)
+        reasons = answers.get(reason_question.id) if reason_question is not None else None
+        # The reasons are shown only where their own question may be shown (n >= k).
+        if (
+            reason_question is not None
+            and reasons is not None
+            and len([v for v in reasons.values.values() if v not in (None, "")]) >= k
+            and not result.suppressed
+        ):
+            result = _with_reasons(result, data.values, reasons, texts, locale)
+            result = replace(result, reason_question=_label(reason_question.label, locale, survey))
+        results.append(result)
+    return SurveyResult(
+        code=survey.code,
+        title=_label(survey.title, locale, survey),
+        responses=responses,
+        k=k,
+        questions=results,
+    )
+
+
+def question_result(
+    question: Question,
+    values: dict[int, Any],
+    declined: int,
+    k: int,
+    locale: str,
+    survey: Survey | None = None,
+) -> QuestionResult:
+    """One question's distribution; `values` holds the non-declined answers per response."""
+    answered = {rid: v for rid, v in values.items() if v not in (None, "", [])}
+    n = len(answered)
+    base = QuestionResult(
+        name=question.name,
+        type=question.type,
+        appearance=question.appearance,
+        label=_label(question.label, locale, survey),
+        n=n,
+        declined=declined,
+    )
+    if question.type in SELECT_TYPES:
+        options = _options(question, answered, locale, survey)
+        if n < k:
+            return replace(
+                base,
+                n=None,
+                declined=None,
+                suppressed=True,
+                options=[OptionResult(o.name, o.label, None, None) for o in options],
+            )
+        result = replace(base, options=options)
+        return _with_agreement(result) if question.appearance in SCORE_APPEARANCES else result
+    if n < k:
+        return replace(base, n=None, declined=None, suppressed=True)
+    if question.type in NUMBER_TYPES:
+        numbers = sorted(float(v) for v in answered.values())
+        return replace(
+            base,
+            median=_plain(statistics.median(numbers)),
+            minimum=_plain(numbers[0]),
+            maximum=_plain(numbers[-1]),
+        )
+    return base
+
+
+def _options(
+    question: Question, answered: dict[int, Any], locale: str, survey: Survey | None
+) -> list[OptionResult]:
+    counts: Counter[str] = Counter()
+    for value in answered.values():
+        chosen = set(value) if isinstance(value, list) else {value}
+        counts.update(str(name) for name in chosen)  # once per person per option
+    n = len(answered)
+    names = [(o.name, _label(o.label, locale, survey)) for o in question.options]
+    known = {name for name, _ in names}
+    # Answers naming an option that no longer exists keep their own row.
+    names += [(name, Localised(name)) for name in sorted(counts) if name not in known]
+    return [
+        OptionResult(name, label, counts[name], percent(counts[name], n)) for name, label in names
+    ]
+
+
+def _with_agreement(result: QuestionResult) -> QuestionResult:
+    """(Eerder) niet akkoord = the lower half of the scale, (eerder) akkoord the upper half; the
+    middle option of an odd scale is neither."""
+    half = len(result.options) // 2
+    if not half or result.n is None:
+        return result
+    low = sum(o.count or 0 for o in result.options[:half])
+    high = sum(o.count or 0 for o in result.options[-half:])
+    return replace(
+        result,
+        disagree=Figure(low, percent(low, result.n)),
+        agree=Figure(high, percent(high, result.n)),
+    )
+
+
+def reason_questions(questions: list[Question]) -> dict[int, Question]:
+    """Score question id → its "waarom?" text question.
+
+    A text question is the reason of a likert or number question when it is named after it
+    (`<name>_waarom`, `_why`, `_reden`), or when it follows it directly and either asks why
+    ("waarom"/"why" in its label) or is shown only depending on it (`${name}` in its relevance).
+    A plain open question that merely comes next is not a reason.
+    """
+    by_name = {q.name: q for q in questions}
+    pairs: dict[int, Question] = {}
+    for index, question in enumerate(questions):
+        if not (question.appearance in SCORE_APPEARANCES or question.type in NUMBER_TYPES):
+            continue
+        named = next(
+            (by_name[question.name + s] for s in REASON_SUFFIXES if question.name + s in by_name),
+            None,
+        )
+        following = questions[index + 1] if index + 1 < len(questions) else None
+        if named is not None and named.type == QuestionType.TEXT:
+            pairs[question.id] = named
+        elif following is not None and following.type == QuestionType.TEXT:
+            labels = " ".join(following.label.values()).lower()
+            if "${" + question.name + "}" in following.relevant or any(
+                word in labels for word in REASON_WORDS
+            ):
+                pairs[question.id] = following
+    return pairs
+
+
+def _with_reasons(
+    result: QuestionResult,
+    scores: dict[int, Any],
+    reasons: _Answers,
+    texts: dict[int, str],
+    locale: str,
+) -> QuestionResult:
+    grouped: dict[str, list[Reason]] = defaultdict(list)
+    for response_id, text in reasons.values.items():
+        score = scores.get(response_id)
+        answer_id = reasons.answer_ids[response_id]
+        shown_text = texts.get(answer_id) or (text if isinstance(text, str) else "")
+        if score in (None, "", []) or not shown_text.strip():
+            continue
+        key = str(_plain(float(score))) if result.is_number else str(score)
+        grouped[key].append(Reason(key, shown_text.strip()))
+    by_option = {o.name: o for o in result.options}
+    if result.options:
+        order = [o.name for o in result.options if o.name in grouped]
+    else:
+        order = sorted(grouped, key=float)
+    rows = [(by_option.get(name), name, grouped[name]) for name in order]
+    return replace(result, reasons=rows)
+
+
+def _load_answers(survey: Survey) -> tuple[dict[int, _Answers], int]:
+    rows = db.session.execute(
+        select(Answer.id, Answer.question_id, Answer.response_id, Answer.value, Answer.declined)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Response.survey_id == survey.id, Response.consented_at.is_not(None))
+    ).all()
+    answers: dict[int, _Answers] = defaultdict(_Answers)
+    responses = set()
+    for answer_id, question_id, response_id, value, declined in rows:
+        responses.add(response_id)
+        data = answers[question_id]
+        if declined:
+            data.declined.add(response_id)
+        else:
+            data.values[response_id] = value
+            data.answer_ids[response_id] = answer_id
+    return answers, len(responses)
+
+
+def _redacted_texts(answers: dict[int, _Answers], questions: Any) -> dict[int, str]:
+    answer_ids = [
+        aid for q in questions for aid in answers.get(q.id, _Answers()).answer_ids.values()
+    ]
+    if not answer_ids:
+        return {}
+    rows = db.session.execute(
+        select(Statement.answer_id, Statement.redacted_text).where(
+            Statement.answer_id.in_(answer_ids), Statement.redacted_text.is_not(None)
+        )
+    ).all()
+    return {answer_id: text for answer_id, text in rows if answer_id is not None and text}
+
+
+def _label(texts: dict[str, str], locale: str, survey: Survey | None) -> Localised:
+    source = survey.default_language if survey is not None else "nl"
+    return localise(texts, locale, source=source)
+
+
+def _plain(number: float) -> float:
+    """Whole numbers as int, so 3.0 is written 3."""
+    return int(number) if float(number).is_integer() else number

@@ -1,0 +1,214 @@
+"""Who took part in a project, and which codes each of them raised.
+
+A participant is a consented survey response with at least one answer, or a consented
+focus-group attendee. A participant raised a levensdomein when one of their statements
+(Statement → Answer → Response, or Statement → Quote → Attendee) has an ACCEPTED tag whose code
+is that domain, or when they chose it in a domain question (appearance "domains", option names
+are domain keys). However much someone said, they count once per domain.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import exists, select
+
+from participatie.content import Localised, localise
+from participatie.extensions import db
+from participatie.models import (
+    Answer,
+    Appearance,
+    Attendee,
+    Code,
+    CodeKind,
+    FocusGroup,
+    Option,
+    Project,
+    Question,
+    Quote,
+    Response,
+    Statement,
+    Survey,
+    Tag,
+    TagStatus,
+)
+from participatie.themes.codebook import BARRIERS, DEFAULT_CODEBOOK, DOMAINS, KINDS
+
+SURVEY, FOCUS_GROUP = "survey", "focus_group"
+UNKNOWN = "onbekend"
+ParticipantKey = tuple[str, int]  # ("r", response id) or ("a", attendee id)
+
+
+@dataclass(frozen=True)
+class Participant:
+    key: ParticipantKey
+    source: str
+    group: str
+    mode: str
+    language: str
+
+    def attribute(self, dimension: str) -> str:
+        return str(getattr(self, dimension))
+
+
+@dataclass
+class Evidence:
+    participants: dict[ParticipantKey, Participant] = field(default_factory=dict)
+    domains: dict[str, set[ParticipantKey]] = field(default_factory=lambda: defaultdict(set))
+    kinds: dict[tuple[str, str], set[ParticipantKey]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    barriers: dict[tuple[str, str], set[ParticipantKey]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    # Codebook order and labels per kind of code: key → label texts ({"nl": ...}).
+    codebook: dict[CodeKind, dict[str, dict[str, str]]] = field(default_factory=dict)
+
+    @property
+    def responses(self) -> int:
+        return sum(1 for p in self.participants.values() if p.source == SURVEY)
+
+    @property
+    def attendees(self) -> int:
+        return sum(1 for p in self.participants.values() if p.source == FOCUS_GROUP)
+
+    def label(self, kind: CodeKind, key: str, locale: str) -> Localised:
+        texts = self.codebook.get(kind, {}).get(key)
+        return localise(texts, locale) if texts else Localised(key)
+
+
+def load_evidence(project: Project) -> Evidence:
+    evidence = Evidence()
+    _load_participants(project, evidence)
+    codes = _load_codebook(project, evidence)
+    _load_tags(project, evidence, codes)
+    _load_domain_answers(project, evidence)
+    return evidence
+
+
+def _load_participants(project: Project, evidence: Evidence) -> None:
+    responses = db.session.execute(
+        select(Response.id, Response.participant_group, Response.mode, Response.language)
+        .join(Survey, Survey.id == Response.survey_id)
+        .where(
+            Survey.project_id == project.id,
+            Response.consented_at.is_not(None),
+            exists().where(Answer.response_id == Response.id),
+        )
+    ).all()
+    for rid, group, mode, language in responses:
+        key = ("r", rid)
+        evidence.participants[key] = Participant(
+            key, SURVEY, group or UNKNOWN, str(mode), language or UNKNOWN
+        )
+    attendees = db.session.execute(
+        select(Attendee.id, Attendee.participant_group, Attendee.language)
+        .join(FocusGroup, FocusGroup.id == Attendee.focus_group_id)
+        .where(FocusGroup.project_id == project.id, Attendee.consented_at.is_not(None))
+    ).all()
+    for aid, group, language in attendees:
+        key = ("a", aid)
+        evidence.participants[key] = Participant(
+            key, FOCUS_GROUP, group or UNKNOWN, FOCUS_GROUP, language or UNKNOWN
+        )
+
+
+def _load_codebook(project: Project, evidence: Evidence) -> dict[int, tuple[CodeKind, str]]:
+    """Order and labels: the project's codes, then domain-question options (for the languages the
+    code has no label in), then the default codebook's Dutch labels, then the bare key.
+    Returns code id → (kind, key) after merges."""
+    defaults: dict[CodeKind, dict[str, dict[str, str]]] = {kind: {} for kind in CodeKind}
+    for entry in DEFAULT_CODEBOOK:
+        defaults[CodeKind(entry["kind"])][entry["key"]] = {"nl": entry["label_nl"]}
+    options = db.session.execute(
+        select(Option.name, Option.label)
+        .join(Question, Question.id == Option.question_id)
+        .join(Survey, Survey.id == Question.survey_id)
+        .where(Survey.project_id == project.id, Question.appearance == Appearance.DOMAINS)
+        .order_by(Survey.id, Option.position)
+    ).all()
+    codes = db.session.scalars(
+        select(Code).where(Code.project_id == project.id).order_by(Code.position, Code.id)
+    ).all()
+    by_id = {code.id: code for code in codes}
+    resolved: dict[int, tuple[CodeKind, str]] = {}
+    for code in codes:
+        target, seen = code, set()
+        while target.merged_into_id in by_id and target.id not in seen:
+            seen.add(target.id)
+            target = by_id[target.merged_into_id]
+        if target.active:
+            resolved[code.id] = (target.kind, target.key)
+    book: dict[CodeKind, dict[str, dict[str, str]]] = {kind: {} for kind in CodeKind}
+    for code in codes:
+        if code.active and code.merged_into_id is None:
+            book[code.kind][code.key] = dict(code.label) or defaults[code.kind].get(code.key, {})
+    for name, label in options:
+        # The domain question may have words in more languages than the codebook: the code's
+        # own label wins per language, the question's fills the languages the code lacks.
+        known = book[CodeKind.DOMAIN].get(name, {})
+        merged = {**dict(label), **known}
+        book[CodeKind.DOMAIN][name] = merged or defaults[CodeKind.DOMAIN].get(name, {})
+    # The default codebook fills in what the project has no row for (a row switched off stays off).
+    own = {(code.kind, code.key) for code in codes}
+    for kind, keys in (
+        (CodeKind.DOMAIN, DOMAINS),
+        (CodeKind.BARRIER, BARRIERS),
+        (CodeKind.KIND, KINDS),
+    ):
+        for key in keys:
+            if (kind, key) not in own:
+                book[kind].setdefault(key, defaults[kind][key])
+    evidence.codebook = book
+    return resolved
+
+
+def _load_tags(
+    project: Project, evidence: Evidence, codes: dict[int, tuple[CodeKind, str]]
+) -> None:
+    rows = db.session.execute(
+        select(Statement.id, Tag.code_id, Answer.response_id, Quote.attendee_id)
+        .join(Tag, Tag.statement_id == Statement.id)
+        .outerjoin(Answer, Answer.id == Statement.answer_id)
+        .outerjoin(Quote, Quote.id == Statement.quote_id)
+        .where(Statement.project_id == project.id, Tag.status == TagStatus.ACCEPTED)
+    ).all()
+    per_statement: dict[int, dict[CodeKind, set[str]]] = defaultdict(lambda: defaultdict(set))
+    speaker: dict[int, ParticipantKey] = {}
+    for statement_id, code_id, response_id, attendee_id in rows:
+        key: ParticipantKey | None = (
+            ("r", response_id) if response_id else ("a", attendee_id) if attendee_id else None
+        )
+        if key not in evidence.participants or code_id not in codes:
+            continue  # not consented, or a code switched off
+        code_kind, code_key = codes[code_id]
+        per_statement[statement_id][code_kind].add(code_key)
+        speaker[statement_id] = key
+    for statement_id, tagged in per_statement.items():
+        person = speaker[statement_id]
+        for domain in tagged[CodeKind.DOMAIN]:
+            evidence.domains[domain].add(person)
+            for kind in tagged[CodeKind.KIND]:
+                evidence.kinds[(domain, kind)].add(person)
+            for barrier in tagged[CodeKind.BARRIER]:
+                evidence.barriers[(domain, barrier)].add(person)
+
+
+def _load_domain_answers(project: Project, evidence: Evidence) -> None:
+    rows = db.session.execute(
+        select(Answer.response_id, Answer.value)
+        .join(Question, Question.id == Answer.question_id)
+        .join(Survey, Survey.id == Question.survey_id)
+        .where(
+            Survey.project_id == project.id,
+            Question.appearance == Appearance.DOMAINS,
+            Answer.declined.is_(False),
+        )
+    ).all()
+    for response_id, value in rows:
+        key = ("r", response_id)
+        if key not in evidence.participants or not isinstance(value, list):
+            continue
+        for domain in value:
+            evidence.domains[str(domain)].add(key)

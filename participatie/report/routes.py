@@ -1,0 +1,256 @@
+"""Results for the stuurgroep, their downloads, decisions and actions, and the public page."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from participatie import audit
+from participatie.auth.access import project_role, public
+from participatie.extensions import db, limiter
+from participatie.i18n import SOURCE_LOCALE
+from participatie.models import DecisionOutcome, Project, Role
+from participatie.report import decisions as service
+from participatie.report import messages
+from participatie.report.exports import MIMETYPES
+from participatie.report.filters import format_count, format_percent
+from participatie.report.forms import ConfirmForm, action_form, decision_form
+from participatie.report.labels import TEMPLATE_GLOBALS
+from participatie.report.pdf import PdfUnavailable, poster_pdf
+from participatie.report.services import (
+    EXPORT_FORMATS,
+    column_label,
+    export_survey,
+    project_results,
+    public_page_data,
+    question_chart,
+    ranking_chart,
+    report_surveys,
+)
+
+bp = Blueprint("report", __name__, template_folder="templates")
+bp.add_app_template_filter(format_percent, "pct")
+bp.add_app_template_filter(format_count, "count")
+bp.add_app_template_global(column_label)
+bp.add_app_template_global(question_chart)
+bp.add_app_template_global(ranking_chart)
+for _name, _value in TEMPLATE_GLOBALS.items():
+    bp.add_app_template_global(_value, _name)  # type: ignore[arg-type]
+
+READERS = (Role.COORDINATOR, Role.STUURGROEP)
+
+
+def _locale() -> str:
+    return str(get_locale() or SOURCE_LOCALE)
+
+
+# --- Results and downloads -----------------------------------------------------------------------
+
+
+@bp.route("/projecten/<slug>/resultaten")
+@project_role(*READERS)
+def results(project: Project) -> str:
+    audit.record("report.view", project=project, object_type="project", object_id=project.slug)
+    return render_template(
+        "report/results.html",
+        project=project,
+        results=project_results(project, _locale()),
+        formats=EXPORT_FORMATS,
+    )
+
+
+@bp.route("/projecten/<slug>/resultaten/<code>/<fmt>")
+@project_role(*READERS)
+def export(project: Project, code: str, fmt: str) -> Response | str:
+    survey = next((s for s in report_surveys(project) if s.code == code.upper()), None)
+    if survey is None or fmt not in EXPORT_FORMATS:
+        abort(404)
+    locale = _locale()
+    try:
+        body = export_survey(survey, fmt, locale)
+    except PdfUnavailable as error:
+        return _pdf_unavailable(error)
+    audit.record(
+        "report.export",
+        project=project,
+        object_type="survey",
+        object_id=survey.code,
+        format=fmt,
+        lang=locale,
+    )
+    response = Response(body, mimetype=MIMETYPES[fmt])
+    filename = f"{survey.code.lower()}-{locale}.{fmt}"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _pdf_unavailable(error: PdfUnavailable) -> str:
+    return render_template("report/pdf_unavailable.html", message=str(error)), 503  # type: ignore[return-value]
+
+
+# --- Decisions and actions -----------------------------------------------------------------------
+
+
+@bp.route("/projecten/<slug>/beslissingen")
+@project_role(*READERS)
+def decisions(project: Project) -> str:
+    audit.record("decisions.view", project=project, object_type="project", object_id=project.slug)
+    results = project_results(project, _locale(), surveys=[])
+    return render_template("report/decisions.html", project=project, results=results)
+
+
+@bp.route("/projecten/<slug>/beslissingen/<theme_id>/nieuw", methods=["GET", "POST"])
+@project_role(*READERS)
+def new_decision(project: Project, theme_id: str) -> str | WerkzeugResponse:
+    theme = service.theme_in(project, theme_id)
+    form = decision_form(project)
+    if form.validate_on_submit():
+        service.record_decision(
+            theme, DecisionOutcome(form.outcome.data), form.motivation(), current_user.id
+        )
+        flash(str(messages.DECISION_SAVED), "info")
+        return _back_to(project, theme.public_id)
+    return render_template(
+        "report/decision_form.html", project=project, theme=theme, form=form, decision=None
+    )
+
+
+@bp.route("/projecten/<slug>/beslissingen/besluit/<decision_id>", methods=["GET", "POST"])
+@project_role(*READERS)
+def edit_decision(project: Project, decision_id: str) -> str | WerkzeugResponse:
+    decision = service.decision_in(project, decision_id)
+    form = decision_form(project, decision)
+    if form.validate_on_submit():
+        service.update_decision(decision, DecisionOutcome(form.outcome.data), form.motivation())
+        flash(str(messages.DECISION_SAVED), "info")
+        return _back_to(project, decision.theme.public_id)
+    return render_template(
+        "report/decision_form.html",
+        project=project,
+        theme=decision.theme,
+        form=form,
+        decision=decision,
+    )
+
+
+@bp.route(
+    "/projecten/<slug>/beslissingen/besluit/<decision_id>/verwijderen", methods=["GET", "POST"]
+)
+@project_role(*READERS)
+def delete_decision(project: Project, decision_id: str) -> str | WerkzeugResponse:
+    decision = service.decision_in(project, decision_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        theme_id = decision.theme.public_id
+        service.delete_decision(decision)
+        flash(str(messages.DECISION_DELETED), "info")
+        return _back_to(project, theme_id)
+    return render_template(
+        "report/confirm_delete.html",
+        project=project,
+        form=form,
+        theme=decision.theme,
+        decision=decision,
+        action=None,
+    )
+
+
+@bp.route(
+    "/projecten/<slug>/beslissingen/besluit/<decision_id>/acties/nieuw", methods=["GET", "POST"]
+)
+@project_role(*READERS)
+def new_action(project: Project, decision_id: str) -> str | WerkzeugResponse:
+    decision = service.decision_in(project, decision_id)
+    form = action_form(project)
+    if form.validate_on_submit():
+        service.save_action(decision, None, form.values())
+        flash(str(messages.ACTION_SAVED), "info")
+        return _back_to(project, decision.theme.public_id)
+    return render_template(
+        "report/action_form.html", project=project, decision=decision, form=form, action=None
+    )
+
+
+@bp.route("/projecten/<slug>/beslissingen/acties/<action_id>", methods=["GET", "POST"])
+@project_role(*READERS)
+def edit_action(project: Project, action_id: str) -> str | WerkzeugResponse:
+    action = service.action_in(project, action_id)
+    form = action_form(project, action)
+    if form.validate_on_submit():
+        service.save_action(action.decision, action, form.values())
+        flash(str(messages.ACTION_SAVED), "info")
+        return _back_to(project, action.decision.theme.public_id)
+    return render_template(
+        "report/action_form.html",
+        project=project,
+        decision=action.decision,
+        form=form,
+        action=action,
+    )
+
+
+@bp.route("/projecten/<slug>/beslissingen/acties/<action_id>/verwijderen", methods=["GET", "POST"])
+@project_role(*READERS)
+def delete_action(project: Project, action_id: str) -> str | WerkzeugResponse:
+    action = service.action_in(project, action_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        theme_id = action.decision.theme.public_id
+        service.delete_action(action)
+        flash(str(messages.ACTION_DELETED), "info")
+        return _back_to(project, theme_id)
+    return render_template(
+        "report/confirm_delete.html",
+        project=project,
+        form=form,
+        theme=action.decision.theme,
+        decision=None,
+        action=action,
+    )
+
+
+def _back_to(project: Project, theme_id: str) -> WerkzeugResponse:
+    return redirect(url_for("report.decisions", slug=project.slug) + f"#t-{theme_id}")
+
+
+# --- The public page -----------------------------------------------------------------------------
+
+
+@bp.route("/p/<slug>")
+@public
+def public_page(slug: str) -> str:
+    project = _public_project(slug)
+    return render_template(
+        "report/public.html", page=public_page_data(project, _locale()), project=project
+    )
+
+
+@bp.route("/p/<slug>/poster.pdf")
+@limiter.limit("10 per minute")
+@public
+def poster(slug: str) -> Response | str:
+    project = _public_project(slug)
+    locale = _locale()
+    try:
+        body = poster_pdf(public_page_data(project, locale), locale)
+    except PdfUnavailable as error:
+        return _pdf_unavailable(error)
+    response = Response(body, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="{project.slug}-{locale}.pdf"'
+    return response
+
+
+def _public_project(slug: str) -> Project:
+    project = db.session.scalar(select(Project).where(Project.slug == slug))
+    return project if project is not None else abort(404)

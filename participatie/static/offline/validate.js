@@ -1,0 +1,145 @@
+// Reading and checking one page's answer on the device: the twin of parse_answer() in
+// participatie/participate/answers.py. The server checks every synced answer again with the
+// Python original; a table of cases (tests/assist/data/validation_cases.json) runs through both.
+// A form is {answer: [strings as submitted], decline: "1" or ""}.
+(function (root) {
+  "use strict";
+
+  var relevance = typeof module !== "undefined" && module.exports
+    ? require("./relevance.js")
+    : root.ParticipatieRelevance;
+
+  var SHORT_TEXT_MAX = 500;
+  var LONG_TEXT_MAX = 5000;
+
+  // The Dutch source texts; the survey definition brings them in every survey language.
+  var SOURCE_MESSAGES = {
+    choose_listed: "Kies een van de antwoorden.",
+    integer_example: "Vul een getal in, zoals 3.",
+    decimal_example: "Vul een getal in, zoals 2,5.",
+    number_range: "Vul een getal in van %(low)s tot %(high)s.",
+    text_too_long: "Je tekst is te lang. Gebruik hoogstens %(limit)s tekens.",
+    required_multiple: "Kies minstens één antwoord.",
+    required_one: "Kies een antwoord.",
+    required_number: "Vul een getal in.",
+    required_text: "Vul hier iets in."
+  };
+
+  function format(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function message(messages, key, values) {
+    var template = (messages && messages[key]) || SOURCE_MESSAGES[key];
+    return format(template, values || {});
+  }
+
+  function first(form, name) {
+    var values = form[name];
+    if (Array.isArray(values)) return values.length ? String(values[0]) : "";
+    return values === undefined || values === null ? "" : String(values);
+  }
+
+  function all(form, name) {
+    var values = form[name];
+    if (values === undefined || values === null || values === "") return [];
+    return (Array.isArray(values) ? values : [values]).map(String);
+  }
+
+  // _plain() in answers.py: 0.0 → "0", 2.5 → "2.5".
+  function plain(number) {
+    return relevance.asText(number);
+  }
+
+  function parsed(value, declined, error) {
+    return { value: value === undefined ? null : value, declined: Boolean(declined), error: error || null };
+  }
+
+  function isEmpty(result) {
+    var value = result.value;
+    return !result.declined && (value === null || value === "" || (Array.isArray(value) && value.length === 0));
+  }
+
+  function codePoints(text) {
+    return Array.from(text).length;
+  }
+
+  function parseNumber(question, raw, messages) {
+    var text = relevance.pyStrip(raw).replace(/ /g, "").replace(/,/g, ".");
+    var number;
+    if (question.type === "integer") {
+      var unsigned = text.replace(/^-+/, "");
+      // Python's int() takes one minus sign and any script's decimal digits.
+      if (!/^\p{Nd}+$/u.test(unsigned) || text.length - unsigned.length > 1) {
+        return parsed(null, false, message(messages, "integer_example"));
+      }
+      number = Number(relevance.asciiDigits(text));
+    } else {
+      number = relevance.pyFloat(text);
+      if (number === null) return parsed(null, false, message(messages, "decimal_example"));
+    }
+    var low = question.minimum;
+    var high = question.maximum;
+    var hasLow = low !== null && low !== undefined;
+    var hasHigh = high !== null && high !== undefined;
+    if ((hasLow && number < low) || (hasHigh && number > high)) {
+      return parsed(null, false, message(messages, "number_range", {
+        low: plain(hasLow ? low : 0),
+        high: plain(hasHigh ? high : 999999)
+      }));
+    }
+    return parsed(number);
+  }
+
+  function requiredMessage(question, messages) {
+    if (question.type === "select_multiple") return message(messages, "required_multiple");
+    if (question.type === "select_one") return message(messages, "required_one");
+    if (question.type === "integer" || question.type === "decimal") return message(messages, "required_number");
+    return message(messages, "required_text");
+  }
+
+  // The answer on a submitted page, or the message to show beside the field.
+  function parseAnswer(question, form, messages) {
+    var names = (question.options || []).map(function (option) { return option.name; });
+    var result;
+    if (first(form, "decline") && !question.required) return parsed(null, true);
+    if (question.type === "select_multiple") {
+      var chosen = all(form, "answer");
+      if (chosen.some(function (name) { return names.indexOf(name) < 0; })) {
+        return parsed(null, false, message(messages, "choose_listed"));
+      }
+      result = parsed(names.filter(function (name) { return chosen.indexOf(name) >= 0; }));
+    } else if (question.type === "select_one") {
+      var one = first(form, "answer");
+      if (one && names.indexOf(one) < 0) return parsed(null, false, message(messages, "choose_listed"));
+      result = parsed(one || null);
+    } else if (question.type === "integer" || question.type === "decimal") {
+      var raw = relevance.pyStrip(first(form, "answer"));
+      result = raw ? parseNumber(question, raw, messages) : parsed(null);
+    } else if (question.type === "text") {
+      var text = relevance.pyStrip(first(form, "answer"));
+      var limit = question.appearance === "multiline" ? LONG_TEXT_MAX : SHORT_TEXT_MAX;
+      if (codePoints(text) > limit) {
+        return parsed(text, false, message(messages, "text_too_long", { limit: limit }));
+      }
+      result = parsed(text || null);
+    } else {
+      return parsed(null); // a note: nothing to answer
+    }
+    if (result.error === null && isEmpty(result) && question.required) {
+      return parsed(null, false, requiredMessage(question, messages));
+    }
+    return result;
+  }
+
+  var api = {
+    SOURCE_MESSAGES: SOURCE_MESSAGES,
+    parseAnswer: parseAnswer,
+    isEmpty: isEmpty,
+    format: format
+  };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else root.ParticipatieValidate = api;
+})(typeof self !== "undefined" ? self : this);

@@ -1,0 +1,103 @@
+"""Every message of the XLSForm import, as whole sentences in plain Dutch (translatable).
+
+Messages about a row are prefixed with where it is ("Blad survey, regel 7: …") by `at`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+AT = _l("Blad %(sheet)s, regel %(line)s: %(message)s")
+UNREADABLE = _l(
+    "We kunnen dit bestand niet lezen. Bewaar het in Excel als .xlsx en probeer opnieuw."
+)
+NO_SURVEY_SHEET = _l("Het bestand heeft geen blad survey met vragen. Een XLSForm heeft dat altijd.")
+NO_QUESTIONS = _l("Het blad survey heeft geen vragen die we kunnen overnemen.")
+PYXFORM = _l("Het XLSForm klopt niet: %(error)s")
+UNKNOWN_LANGUAGE = _l(
+    "Blad %(sheet)s: we weten niet welke taal %(language)s is. Zet de taalcode erbij, zoals label::Nederlands (nl)."
+)
+COLUMN_SKIPPED = _l("Blad %(sheet)s: de kolom %(column)s nemen we niet over (%(reason)s).")
+REASON_KOBO_ID = _l("een technisch nummer van KoboToolbox")
+REASON_OWN_MESSAGE = _l("deelnemers krijgen onze eigen, duidelijke foutmelding")
+REASON_GUIDANCE = _l("uitleg voor wie de vragen afneemt; die tonen we niet")
+REASON_FILTER = _l("alleen nodig voor choice_filter")
+
+CHOICE_MEDIA = _l(
+    "Een prent, geluid of filmpje bij een antwoord (%(value)s) kunnen we niet overnemen."
+)
+CHOICE_INCOMPLETE = _l("Elk antwoord heeft een list_name en een name nodig.")
+OPTION_NAME = _l("De naam %(name)s kan niet: gebruik letters, cijfers en _, zonder spaties.")
+OPTION_TWICE = _l("Het antwoord %(name)s staat twee keer in de lijst %(list)s.")
+PICTOGRAM = _l("Het prentje %(name)s bestaat niet.")
+
+NO_TYPE = _l("Deze regel heeft geen type.")
+GROUP_FLATTENED = _l(
+    "de groep %(name)s tonen we niet apart; de vragen erin komen gewoon na elkaar."
+)
+GROUP_NOT_OPEN = _l("Hier sluit een groep die niet begonnen is.")
+GROUP_NOT_CLOSED = _l("Blad survey: een groep wordt niet afgesloten met end_group.")
+METADATA = _l(
+    "%(type)s is een gegeven over het toestel of de tijd. Dat bewaren we niet; we slaan deze regel over."
+)
+SELECT_LIST = _l("Na %(type)s hoort één lijstnaam, zoals select_one ja_nee. Ook or_other kan niet.")
+NO_LIST = _l("De lijst %(list)s staat niet op het blad choices.")
+TYPE_UNSUPPORTED = _l("Het type %(type)s (%(what)s) kunnen we niet overnemen.")
+TYPE_UNKNOWN = _l("Het type %(type)s kennen we niet.")
+NO_NAME = _l("Deze vraag heeft geen naam.")
+BAD_NAME = _l("De naam %(name)s kan niet: gebruik letters, cijfers en _, en begin met een letter.")
+RESERVED_NAME = _l(
+    "De naam %(name)s gebruiken we al voor een pagina van de vragenlijst. Kies een andere naam."
+)
+RENAMED = _l("de naam %(name)s komt twee keer voor; deze vraag heet nu %(new)s.")
+COLUMN_UNSUPPORTED = _l("De kolom %(column)s (%(value)s) kunnen we niet overnemen.")
+APPEARANCE_SKIPPED = _l(
+    "de weergave %(appearance)s gebruiken we niet; de vraag ziet eruit zoals de andere."
+)
+APPEARANCE_WRONG = _l("De weergave %(appearance)s past niet bij het type %(type)s.")
+YES_OR_NO = _l("In de kolom %(column)s kan alleen yes of no, niet %(value)s.")
+NO_LABEL = _l("Deze vraag heeft geen tekst in de kolom label.")
+PIPING = _l("De tekst toont een eerder antwoord met %(reference)s. Dat kan hier niet.")
+GROUP_QUESTION = _l("Alleen een vraag met één antwoord kan de vraag 'Wie ben je?' zijn.")
+NOT_DOMAINS = _l(
+    "Bij de weergave domains moeten de antwoorden levensdomeinen zijn, zoals wonen of werk. %(name)s is er geen."
+)
+CONSTRAINT = _l(
+    "De voorwaarde %(constraint)s kunnen we niet overnemen. Alleen een kleinste en grootste getal kan, zoals . >= 0 and . <= 10."
+)
+SETTING_SKIPPED = _l("Blad settings: de instelling %(setting)s gebruiken we niet.")
+
+
+def at(sheet: str, line: int, message: str) -> str:
+    return str(AT % {"sheet": sheet, "line": line, "message": message})
+
+
+@dataclass
+class Report:
+    """Problems refuse the import; notices say what was skipped and why."""
+
+    problems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    _columns: set[tuple[str, str]] = field(default_factory=set)
+
+    def problem(self, sheet: str, line: int, message: Any, **values: Any) -> None:
+        self.problems.append(at(sheet, line, str(message % values if values else message)))
+
+    def notice(self, sheet: str, line: int, message: Any, **values: Any) -> None:
+        self.notices.append(at(sheet, line, str(message % values if values else message)))
+
+    def general(self, message: Any, **values: Any) -> None:
+        text = str(message % values if values else message)
+        if text not in self.problems:
+            self.problems.append(text)
+
+    def column_skipped(self, sheet: str, column: str, reason: Any) -> None:
+        """One notice per column, not one per row."""
+        if (sheet, column) not in self._columns:
+            self._columns.add((sheet, column))
+            self.notices.append(
+                str(COLUMN_SKIPPED % {"sheet": sheet, "column": column, "reason": str(reason)})
+            )

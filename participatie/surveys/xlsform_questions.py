@@ -1,0 +1,200 @@
+"""One XLSForm survey row → one question of our definition, with every check that row needs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from participatie.participate.journey import RESERVED_NAMES
+from participatie.pictograms import PICTOGRAMS
+from participatie.surveys import xlsform_messages as m
+from participatie.surveys import xlsform_rows as rows
+from participatie.surveys.conditions import expression_problem
+from participatie.surveys.kinds import NAME_PATTERN, unique_name
+from participatie.themes.codebook import DOMAINS
+
+Texts = Callable[[dict[str, Any], str, str], dict[str, str]]
+Options = list[dict[str, Any]]
+
+_PIPING = re.compile(r"\$\{[^}]*\}")
+_BOUND = re.compile(r"^\(?\s*\.\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*\)?$")
+# Our appearances and the one type each belongs to.
+_APPEARANCES = {"likert": "select_one", "multiline": "text", "domains": "select_multiple"}
+SHEET = "survey"
+
+
+class QuestionRow:
+    def __init__(
+        self,
+        report: m.Report,
+        texts: Texts,
+        lists: dict[str, Options],
+        row: dict[str, Any],
+        line: int,
+    ) -> None:
+        self.report = report
+        self.texts = texts
+        self.lists = lists
+        self.row = row
+        self.line = line
+
+    def problem(self, message: Any, **values: Any) -> None:
+        self.report.problem(SHEET, self.line, message, **values)
+
+    def read(self, groups: list[tuple[str, str]], taken: set[str]) -> dict[str, Any] | None:
+        """The question, or None when the row cannot be one (the report says why)."""
+        before = len(self.report.problems)
+        typed = self._type()
+        self._check_columns()
+        name = self._name(groups, taken)
+        if typed is None or name is None:
+            return None
+        type_, options = typed
+        question: dict[str, Any] = {
+            "name": name,
+            "type": type_,
+            "appearance": self._appearance(type_),
+            "label": self.texts(self.row, "label", SHEET),
+            "hint": self.texts(self.row, "hint", SHEET),
+            "required": self._yes_no("required"),
+            "relevant": self._relevant(groups, taken),
+            "pictogram": str(self.row.get(rows.PICTOGRAM_COLUMN, "")).strip(),
+            "minimum": None,
+            "maximum": None,
+            "is_group_question": self._yes_no(rows.GROUP_QUESTION_COLUMN),
+            "options": options,
+        }
+        self._check(question)
+        return question if len(self.report.problems) == before else None
+
+    def _type(self) -> tuple[str, Options] | None:
+        raw = re.sub(r"\s+", " ", str(self.row.get("type", "")).strip())
+        lowered = raw.lower()
+        for spellings, type_ in (
+            (rows.SELECT_ONE_SPELLINGS, "select_one"),
+            (rows.SELECT_MULTIPLE_SPELLINGS, "select_multiple"),
+        ):
+            spelling = next((s for s in spellings if lowered.startswith(s + " ")), None)
+            if spelling is None:
+                continue
+            list_part = raw[len(spelling) + 1 :].split()
+            if len(list_part) != 1:
+                self.problem(m.SELECT_LIST, type=spelling)
+                return None
+            if list_part[0] not in self.lists:
+                self.problem(m.NO_LIST, list=list_part[0])
+                return None
+            return type_, [dict(option) for option in self.lists[list_part[0]]]
+        if lowered in rows.SELECT_ONE_SPELLINGS | rows.SELECT_MULTIPLE_SPELLINGS:
+            self.problem(m.SELECT_LIST, type=raw)
+            return None
+        simple = rows.SIMPLE_TYPES.get(lowered)
+        if simple:
+            return simple, []
+        what = rows.UNSUPPORTED_TYPES.get(lowered.split(" ")[0])
+        if what is not None:
+            self.problem(m.TYPE_UNSUPPORTED, type=raw, what=str(what))
+        else:
+            self.problem(m.TYPE_UNKNOWN, type=raw)
+        return None
+
+    def _name(self, groups: list[tuple[str, str]], taken: set[str]) -> str | None:
+        name = str(self.row.get("name", "")).strip()
+        if not name:
+            self.problem(m.NO_NAME)
+            return None
+        if not NAME_PATTERN.match(name):
+            self.problem(m.BAD_NAME, name=name)
+        if name in RESERVED_NAMES:
+            self.problem(m.RESERVED_NAME, name=name)
+        if name in taken:
+            # XLSForm allows one name in two groups; flattened, the second needs another name.
+            renamed = unique_name(f"{groups[-1][0]}_{name}" if groups else name, taken)
+            self.report.notice(SHEET, self.line, m.RENAMED, name=name, new=renamed)
+            return renamed
+        return name
+
+    def _check_columns(self) -> None:
+        for header, value in self.row.items():
+            column, _language = rows.split_header(str(header))
+            if column in rows.SURVEY_COLUMNS or not str(value).strip():
+                continue
+            if column.startswith("$"):
+                self.report.column_skipped(SHEET, str(header), m.REASON_KOBO_ID)
+            elif column in rows.NOTICE_COLUMNS:
+                self.report.column_skipped(SHEET, str(header), rows.NOTICE_COLUMNS[column])
+            else:
+                self.problem(m.COLUMN_UNSUPPORTED, column=header, value=value)
+
+    def _appearance(self, type_: str) -> str:
+        chosen = ""
+        for token in str(self.row.get("appearance", "")).split():
+            wanted = _APPEARANCES.get(token)
+            if wanted is None:
+                self.report.notice(SHEET, self.line, m.APPEARANCE_SKIPPED, appearance=token)
+            elif wanted != type_:
+                self.problem(m.APPEARANCE_WRONG, appearance=token, type=type_)
+            else:
+                chosen = token
+        return chosen
+
+    def _yes_no(self, column: str) -> bool:
+        value = str(self.row.get(column, "")).strip()
+        if value.lower() in rows.YES:
+            return True
+        if value.lower() not in rows.NO:
+            self.problem(m.YES_OR_NO, column=column, value=value)
+        return False
+
+    def _relevant(self, groups: list[tuple[str, str]], earlier: set[str]) -> str:
+        """The question's own condition and those of the groups around it, all at once."""
+        parts = [relevant for _name, relevant in groups if relevant]
+        own = str(self.row.get("relevant", "")).strip()
+        if own:
+            parts.append(own)
+        expression = parts[0] if len(parts) == 1 else " and ".join(f"({p})" for p in parts)
+        problem = expression_problem(expression, earlier) if expression else None
+        if problem:
+            self.problem(problem)
+        return expression
+
+    def _check(self, question: dict[str, Any]) -> None:
+        if not question["label"]:
+            self.problem(m.NO_LABEL)
+        for text in [*question["label"].values(), *question["hint"].values()]:
+            piped = _PIPING.search(text)
+            if piped:
+                self.problem(m.PIPING, reference=piped.group(0))
+                break
+        if question["pictogram"] and question["pictogram"] not in PICTOGRAMS:
+            self.problem(m.PICTOGRAM, name=question["pictogram"])
+        if question["is_group_question"] and question["type"] != "select_one":
+            self.problem(m.GROUP_QUESTION)
+        if question["appearance"] == "domains":
+            strange = [o["name"] for o in question["options"] if o["name"] not in DOMAINS]
+            if strange:
+                self.problem(m.NOT_DOMAINS, name=strange[0])
+        constraint = str(self.row.get("constraint", "")).strip()
+        if constraint:
+            self._bounds(question, constraint)
+
+    def _bounds(self, question: dict[str, Any], constraint: str) -> None:
+        """`. >= 0 and . <= 15` → minimum 0, maximum 15; any other constraint is refused."""
+        if question["type"] not in {"integer", "decimal"}:
+            self.problem(m.CONSTRAINT, constraint=constraint)
+            return
+        for part in re.split(r"\s+and\s+", constraint):
+            match = _BOUND.match(part.strip())
+            if not match:
+                self.problem(m.CONSTRAINT, constraint=constraint)
+                return
+            operator, number = match.group(1), float(match.group(2))
+            strict = operator in {"<", ">"}
+            if strict and (question["type"] != "integer" or not number.is_integer()):
+                self.problem(m.CONSTRAINT, constraint=constraint)
+                return
+            if operator.startswith(">"):
+                question["minimum"] = number + 1 if strict else number
+            else:
+                question["maximum"] = number - 1 if strict else number

@@ -1,0 +1,1 @@
+"""Codebook, multilingual lexicons and the explainable theme suggester (levensdomeinen, drempels, kind)."""

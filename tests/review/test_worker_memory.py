@@ -1,0 +1,55 @@
+"""The queue page must not load simplemma into a web worker (DESIGN.md §8).
+
+simplemma's dictionaries take 40-850 MB per language once loaded. The queue suggests codes for the
+statements it shows, so the suggester runs inside the request: it must use the pre-expanded
+lexicons only. A fresh Python process plays the web worker, so nothing another test imported can
+hide (or fake) the import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from flask import Flask
+
+WORKER = """
+import json, sys
+from pathlib import Path
+from tests.conftest import PageCheckingClient, login, make_app
+
+app = make_app(sys.argv[1], Path(sys.argv[2]))
+app.test_client_class = PageCheckingClient
+client = app.test_client()
+login(client, "coordinator@kempenaar.example")
+page = client.get("/projecten/demo/uitspraken")
+assert page.status_code == 200, page.status_code
+print(json.dumps({
+    "statements": page.get_data(as_text=True).count('<article class="statement"'),
+    "suggestions": page.get_data(as_text=True).count("omdat:"),
+    "simplemma": sorted(name for name in sys.modules if name.split(".")[0] == "simplemma"),
+}))
+"""
+
+
+def test_rendering_the_queue_does_not_import_simplemma(
+    app: Flask, demo: None, database_url: str, tmp_path: Path
+) -> None:
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER, database_url, str(tmp_path)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["statements"] == 20
+    assert found["suggestions"] > 0  # the suggester did run in this process
+    assert found["simplemma"] == []

@@ -1,0 +1,45 @@
+"""`participatie surveys export CODE --format pdf`: the paper form, made by assist.paper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+
+@pytest.mark.pdf
+def test_the_paper_form_comes_out_as_a_pdf(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    output = tmp_path / "demo.pdf"
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=[
+            "surveys",
+            "export",
+            "DEMO",
+            "--format",
+            "pdf",
+            "--lang",
+            "ar",
+            "--copies",
+            "2",
+            "--output",
+            str(output),
+        ]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert output.read_bytes().startswith(b"%PDF")
+    refused = runner.invoke(
+        args=[
+            "surveys",
+            "export",
+            "DEMO",
+            "--format",
+            "pdf",
+            "--lang",
+            "so",
+            "--output",
+            str(output),
+        ]
+    )
+    assert refused.exit_code == 1 and "so" in refused.stderr
