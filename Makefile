@@ -12,10 +12,10 @@ export FLASK_APP := participatie
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
 install: $(BIN)/.installed ## Create .venv and install the app with its development tools
@@ -34,6 +34,11 @@ test: install translations ## Run the whole test suite
 bench: install translations ## Run the benchmarks (writes bench/RESULTS.md)
 	$(BIN)/python -m bench.run
 
+constraints: install ## Record the installed versions in constraints.txt (after a green make test)
+	@(echo "# Exact versions the suite last passed with; 'make install' applies them (pip -c). Refresh with"; \
+	  echo "# 'make constraints' after changing pyproject.toml and running 'make test'."; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v '^participatie') > constraints.txt
+
 lint: install ## ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check participatie tests
@@ -46,4 +51,4 @@ extract: install ## Extract strings into translations/messages.pot and update al
 i18n-check: install ## All translation checks (template up to date, 100% translated, placeholders, tags, script, plurals)
 	$(BIN)/python scripts/i18n.py check
 
-.PHONY: help install translations run test bench lint extract
+.PHONY: help install translations run test bench lint extract constraints i18n-check
