@@ -55,7 +55,9 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
         # A key of its own so resume codes keep working when SECRET_KEY is rotated.
         "RESUME_CODE_KEY": resume_key or _instance_secret(instance_path, "resume_code_key"),
         "SQLALCHEMY_DATABASE_URI": _database_uri(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # No pool_pre_ping: it costs a round trip on every request. database.py pings only a
+        # connection that sat idle, which is when a restarted server has dropped it.
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": False,

@@ -19,6 +19,8 @@ def init_database(app: Flask) -> None:
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _sqlite_pragmas(app)
+    else:
+        _ping_idle_connections(app)
 
     @app.after_request
     def commit_request(response: Response) -> Response:
@@ -50,3 +52,38 @@ def _sqlite_pragmas(app: Flask) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
+
+
+# A pooled connection unused for this long is pinged before use: a database restart or a proxy
+# that closes idle links would otherwise hand the next request a dead connection. Busy
+# connections are not pinged, so a loaded server pays no extra round trip per request.
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_idle_connections(app: Flask) -> None:
+    import time
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.exc import DisconnectionError
+
+    with app.app_context():
+        engine: Engine = db.engine
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+            record.info["idle_since"] = time.monotonic()
+
+        @event.listens_for(engine, "checkout")
+        def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+            idle_since = record.info.get("idle_since")
+            if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
+                return
+            try:
+                cursor = dbapi_connection.cursor()
+                cursor.execute("SELECT 1")
+                cursor.close()
+                dbapi_connection.rollback()
+            except Exception as error:
+                # The pool discards this connection and checks out (or opens) another.
+                raise DisconnectionError() from error

@@ -44,7 +44,6 @@ from participatie.coordinate.surveys_views import attach_errors, form_errors, su
 from participatie.models import Project, Role, Survey
 from participatie.surveys.catalogue import TEMPLATES
 from participatie.surveys.jargon import jargon_as_text, parse_jargon, project_jargon, save_jargon
-from participatie.surveys.xlsform_export import export_xlsform
 
 Page = str | WerkzeugResponse | tuple[str, int]
 BASE = "/projecten/<slug>/vragenlijsten"
@@ -260,7 +259,7 @@ def survey_export(project: Project, survey_id: str) -> WerkzeugResponse:
         via="web",
     )
     return send_file(
-        BytesIO(export_xlsform(survey)),
+        BytesIO(_xlsform_bytes(survey)),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         as_attachment=True,
         download_name=f"{survey.code.lower()}.xlsx",
@@ -308,3 +307,10 @@ def survey_translate(project: Project, survey_id: str, lang: str) -> Page:
 
 
 from participatie.coordinate import surveys_preview, surveys_question_routes  # noqa: E402, F401
+
+
+def _xlsform_bytes(survey: Survey) -> bytes:
+    # openpyxl is heavy: loaded only by the worker that exports a form.
+    from participatie.surveys.xlsform_export import export_xlsform
+
+    return export_xlsform(survey)

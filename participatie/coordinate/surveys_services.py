@@ -26,7 +26,6 @@ from participatie.surveys.catalogue import template_definition
 from participatie.surveys.conditions import expression_problem
 from participatie.surveys.kinds import CHOICE_KINDS, question_kind
 from participatie.surveys.snapshot import current_questions
-from participatie.surveys.xlsform import read_xlsform
 
 # No 0/O or 1/I: codes are read from flyers and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -84,6 +83,9 @@ def import_xlsform(
     code = find_survey_code(wanted_code) if wanted_code else None
     if code and code_taken(code):
         return ImportOutcome(None, [("code", str(msg.CODE_TAKEN))], [])
+    # pyxform is heavy (~16 MB): loaded by the worker that imports a form, not by every worker.
+    from participatie.surveys.xlsform import read_xlsform
+
     result = read_xlsform(data, fallback_title=Path(filename).stem)
     if result.definition is None:
         return ImportOutcome(

@@ -9,7 +9,8 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.datastructures import MultiDict
 
 from participatie.extensions import db
@@ -133,20 +134,28 @@ def claim_idempotency_key(key: str, response: Response) -> bool:
     """True the first time a key is seen; a double tap or resubmission gets False."""
     if not key or len(key) > 64:
         return True  # no key (an old page): store, but the unique answer row still prevents doubles
-    if db.session.get(IdempotencyKey, key) is not None:
-        return False
-    try:
-        with db.session.begin_nested():
-            db.session.add(IdempotencyKey(key=key, scope="answer", object_id=response.public_id))
-    except IntegrityError:
-        return False
-    return True
+    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row.
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    claimed = db.session.execute(
+        insert(IdempotencyKey)
+        .values(key=key, scope="answer", object_id=response.public_id, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    return bool(claimed.rowcount)  # type: ignore[attr-defined]
 
 
 def save_answer(
-    response: Response, survey: SurveyDef, question: QuestionDef, parsed: Parsed
+    response: Response,
+    survey: SurveyDef,
+    question: QuestionDef,
+    parsed: Parsed,
+    answers: dict[str, Answer] | None = None,
 ) -> None:
-    answers = stored_answers(response, survey)
+    """Stores one answer. `answers` (from stored_answers) saves a query when the caller has them;
+    it is kept up to date: afterwards it holds the response's answers as they now are."""
+    if answers is None:
+        answers = stored_answers(response, survey)
     existing = answers.get(question.name)
     if parsed.is_empty:
         if existing is not None:
@@ -194,18 +203,20 @@ def _sync_statement(
 
 def prune_skipped(response: Response, survey: SurveyDef, answers: dict[str, Answer]) -> None:
     """Questions that routing now skips keep no answer: skip logic never leaks into results."""
-    db.session.flush()
     values: dict[str, Any] = {}
     doomed: list[int] = []
     for question in survey.questions:
         answer = answers.get(question.name)
         if not question.is_relevant(values):
             if answer is not None:
+                db.session.flush()  # a skipped answer saved in this request needs its id
                 doomed.append(answer.id)
+                del answers[question.name]
             continue
         if answer is not None and not answer.declined:
             values[question.name] = answer.value
     if doomed:
+        db.session.flush()
         db.session.execute(delete(Statement).where(Statement.answer_id.in_(doomed)))
         db.session.execute(delete(Answer).where(Answer.id.in_(doomed)))
         db.session.expire(response)

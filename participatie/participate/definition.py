@@ -151,12 +151,19 @@ def load_definition(code: str) -> SurveyDef | None:
     ).first()
     if row is None:
         return None
+    return definition_at(code, row.id, row.revision, str(row.status))
+
+
+def definition_at(code: str, survey_id: int, revision: int, status: str) -> SurveyDef:
+    """The definition of this revision: cached, or loaded once when the survey changed.
+
+    For callers that read the revision in a query of their own (journey.load_with_response)."""
     cached = _cache.get(code)
-    if cached is not None and cached.revision == row.revision and cached.status == str(row.status):
+    if cached is not None and cached.revision == revision and cached.status == status:
         return cached
     survey = db.session.scalar(
         select(Survey)
-        .where(Survey.id == row.id)
+        .where(Survey.id == survey_id)
         .options(
             selectinload(Survey.questions).selectinload(Question.options),
             selectinload(Survey.questions).selectinload(Question.audio),

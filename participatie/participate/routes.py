@@ -21,6 +21,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
+from participatie.models import Response as SurveyResponse
 from participatie.participate import journey
 from participatie.participate.answers import (
     answer_values,
@@ -42,6 +43,13 @@ def _survey(code: str) -> SurveyDef:
     if survey is None:
         abort(404)
     return survey
+
+
+def _survey_and_response(code: str) -> tuple[SurveyDef, SurveyResponse | None]:
+    found = journey.load_with_response(find_survey_code(code) or "")
+    if found is None:
+        abort(404)
+    return found
 
 
 def _locale() -> str:
@@ -69,8 +77,7 @@ def start() -> Page:
 @bp.route("/s/<code>")
 @public
 def welcome(code: str) -> Page:
-    survey = _survey(code)
-    response = journey.current_response(survey)
+    survey, response = _survey_and_response(code)
     return render_template("participate/welcome.html", survey=survey, response=response)
 
 
@@ -78,14 +85,13 @@ def welcome(code: str) -> Page:
 @limiter.limit("600 per hour")  # generous: a school class shares one address
 @public
 def begin(code: str) -> Page:
-    survey = _survey(code)
+    survey, response = _survey_and_response(code)
     # A filled-in honeypot field: a robot, not a parent. It gets the page back, no response.
     if not survey.is_open or request.form.get("website"):
         return redirect(url_for("participate.welcome", code=survey.code))
-    response = journey.current_response(survey) or journey.start_response(survey, _locale())
-    answered = set(stored_answers(response, survey))
-    values = answer_values(stored_answers(response, survey))
-    question = journey.first_unanswered(survey, answered, values)
+    response = response or journey.start_response(survey, _locale())
+    answers = stored_answers(response, survey)
+    question = journey.first_unanswered(survey, set(answers), answer_values(answers))
     if question is None:
         return redirect(url_for("participate.thanks", code=survey.code))
     return redirect(url_for("participate.question", code=survey.code, name=question.name))
@@ -94,8 +100,7 @@ def begin(code: str) -> Page:
 @bp.route("/s/<code>/<name>", methods=["GET", "POST"])
 @public
 def question(code: str, name: str) -> Page:
-    survey = _survey(code)
-    response = journey.current_response(survey)
+    survey, response = _survey_and_response(code)
     if response is None or not survey.is_open:
         return redirect(url_for("participate.welcome", code=survey.code))
     answers = stored_answers(response, survey)
@@ -115,8 +120,8 @@ def question(code: str, name: str) -> Page:
             submitted = parsed
         else:
             if claim_idempotency_key(request.form.get("idem", ""), response):
-                save_answer(response, survey, place.question, parsed)
-            values = answer_values(stored_answers(response, survey))
+                save_answer(response, survey, place.question, parsed, answers)
+            values = answer_values(answers)
             following = journey.next_after(survey, name, values)
             if following is None:
                 journey.complete(response)
@@ -138,8 +143,7 @@ def question(code: str, name: str) -> Page:
 @public
 def begin_again(code: str) -> Page:
     """Sends a participant to their first unanswered question (or the end)."""
-    survey = _survey(code)
-    response = journey.current_response(survey)
+    survey, response = _survey_and_response(code)
     if response is None:
         return redirect(url_for("participate.welcome", code=survey.code))
     answers = stored_answers(response, survey)
@@ -152,8 +156,7 @@ def begin_again(code: str) -> Page:
 @bp.route("/s/<code>/klaar")
 @public
 def thanks(code: str) -> Page:
-    survey = _survey(code)
-    response = journey.current_response(survey)
+    survey, response = _survey_and_response(code)
     return render_template("participate/thanks.html", survey=survey, response=response)
 
 

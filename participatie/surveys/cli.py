@@ -22,7 +22,6 @@ from participatie.participate.codes import find_survey_code
 from participatie.participate.definition import build_definition
 from participatie.surveys.responses_csv import read_responses, store_responses
 from participatie.surveys.snapshot import survey_to_definition
-from participatie.surveys.xlsform_export import export_xlsform, survey_languages
 
 surveys_cli = AppGroup("surveys", help="Import and export surveys as XLSForm.")
 responses_cli = AppGroup("responses", help="Import answers collected elsewhere.")
@@ -84,6 +83,9 @@ def export_survey(code: str, format_: str, lang: str | None, copies: int, output
     if format_ == "pdf":
         output.write_bytes(_paper(survey, lang or survey.default_language, copies))
     else:
+        # openpyxl is heavy; the CLI is registered in every web worker, so import on use.
+        from participatie.surveys.xlsform_export import export_xlsform, survey_languages
+
         languages = survey_languages(survey_to_definition(survey), survey.project.languages)
         if lang and lang not in languages:
             refuse(

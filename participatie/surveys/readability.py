@@ -16,11 +16,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pyphen
-from textstat.textstat import textstatistics
 
 from participatie.surveys.jargon import JargonEntry
+
+if TYPE_CHECKING:
+    from textstat.textstat import textstatistics
 
 FLESCH_TARGETS = {"nl": 70.0, "en": 60.0, "fr": 60.0}
 MAX_SENTENCE_WORDS = 15
@@ -57,7 +60,10 @@ class TextCheck:
 @cache
 def _statistics(language: str) -> textstatistics:
     # One textstat object per language: set_lang on the shared module-level object would race
-    # between the threads of a web worker.
+    # between the threads of a web worker. Imported here: textstat pulls in NLTK (~17 MB), which
+    # a worker that only serves participants never needs.
+    from textstat.textstat import textstatistics
+
     statistics = textstatistics()
     statistics.set_lang(language)
     return statistics

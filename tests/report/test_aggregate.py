@@ -16,13 +16,17 @@ vijf          x x x x y                                             n 5 = k: x 4
 
 from __future__ import annotations
 
+import statistics
+from collections import Counter
 from typing import Any
 
 import pytest
 from flask import Flask
+from hypothesis import given
+from hypothesis import strategies as st
 
 from participatie.extensions import db
-from participatie.report.aggregate import survey_result
+from participatie.report.aggregate import _median, survey_result
 from participatie.report.exports import as_json
 from tests.report import builders as b
 
@@ -248,3 +252,10 @@ def test_labels_follow_the_language_with_dutch_as_fallback(
     assert (
         str(result.questions[0].label) == "Wie ben je?" and result.questions[0].label.lang == "nl"
     )
+
+
+@given(st.lists(st.integers(min_value=-5, max_value=5), min_size=1, max_size=40))
+def test_median_of_counted_values_is_the_median_of_the_values(numbers: list[int]) -> None:
+    # The report counts in SQL (value, how many); its median must be the plain median.
+    counted = sorted(Counter(float(n) for n in numbers).items())
+    assert _median(counted, len(numbers)) == statistics.median(numbers)

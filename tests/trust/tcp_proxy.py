@@ -56,7 +56,8 @@ class TcpProxy:
                     if not data:
                         return
                     (b if source is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):
+            # cut() closed a socket under this thread: select() then sees fd -1 (ValueError).
             return
         finally:
             for sock in sockets:

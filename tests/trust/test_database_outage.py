@@ -8,12 +8,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
+from participatie import database
 from participatie.extensions import db
 from participatie.models import Answer, Question
 from tests.conftest import PageCheckingClient, make_app
@@ -104,3 +106,34 @@ def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(outage_app) -
         == 302
     )
     assert _stored(app, "kinderen") == 1
+
+
+def _terminate_app_connections(app: Flask) -> int:
+    """Ends every server process of the app's database, as a PostgreSQL restart does."""
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    with psycopg.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres") as admin:
+        admin.autocommit = True
+        rows = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            (url.database,),
+        ).fetchall()
+    return len(rows)
+
+
+@pytest.mark.parametrize(("idle_ping_seconds", "status"), [(0.0, 200), (3600.0, 503)])
+def test_a_connection_dropped_while_idle_is_replaced_before_use(
+    outage_app, monkeypatch: pytest.MonkeyPatch, idle_ping_seconds: float, status: int
+) -> None:  # type: ignore[no-untyped-def]
+    # No ping on every checkout (it would cost each page a round trip); a connection that sat
+    # idle is pinged and, when the server dropped it, replaced. Without that ping (3600 s) the
+    # same request meets the dead connection: proof that the ping is what saves it.
+    app, _proxy = outage_app
+    monkeypatch.setattr(database, "IDLE_PING_SECONDS", idle_ping_seconds)
+    app.test_client_class = PageCheckingClient
+    client = app.test_client()
+    client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
+    assert client.get("/s/DEMO/wie").status_code == 200
+    assert _terminate_app_connections(app) >= 1
+    assert client.get("/s/DEMO/wie").status_code == status
+    assert client.get("/s/DEMO/wie").status_code == 200  # the pool recovers either way
