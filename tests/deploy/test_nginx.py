@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,12 @@ def test_a_participant_journey_through_nginx(through_nginx) -> None:  # type: ig
     assert web.get("/s/DEMO/klaar").status == 200
 
     # The access log keeps no client address.
-    log = (workdir / "logs" / "participatie.access.log").read_text()
+    # The access line is written after the response has gone out: give it a moment.
+    log_file = workdir / "logs" / "participatie.access.log"
+    deadline = time.monotonic() + 5
+    while "/s/DEMO/klaar" not in log_file.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    log = log_file.read_text()
     assert "/s/DEMO/klaar" in log and "127.0.0.1" not in log
 
 
