@@ -11,6 +11,7 @@ from typing import Any
 from babel import Locale
 from flask_babel import get_locale, get_translations
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from participatie.assist.language import in_language
 from participatie.assist.services import is_sensitive
@@ -35,7 +36,6 @@ def _participant_messages() -> dict[str, str]:
         "progress": _("Vraag %(number)s van %(total)s"),
         "error_title": _("Er ging iets mis"),
         "error_prefix": _("Fout:"),
-        "minutes": _("Het duurt ongeveer %(minutes)s minuten."),
         "anonymous": _("Je naam vragen we niet. Niemand weet wat jij zei."),
         "skip_or_stop": _("Je mag een vraag overslaan of altijd stoppen."),
         "hand_over_promise": _(
@@ -94,6 +94,13 @@ def definition_json(survey: SurveyDef, project: Project) -> dict[str, Any]:
     for language in survey.languages:
         with in_language(language):
             messages[language] = _participant_messages()
+            # Written out here, where the number is known, so each language gets its plural.
+            messages[language]["minutes"] = ngettext(
+                "Het duurt ongeveer %(count)s minuut.",
+                "Het duurt ongeveer %(count)s minuten.",
+                survey.estimated_minutes,
+                count=survey.estimated_minutes,
+            )
     return {
         "code": survey.code,
         "revision": survey.revision,
