@@ -1,7 +1,11 @@
 """DESIGN.md §7: every participant page of DEMO, with everything needed to show and use it, is at
-most 14,600 bytes on the wire (Chromium's encodedDataLength, cold cache) in at most 3 requests."""
+most 14,600 bytes on the wire (Chromium's encodedDataLength, cold cache) in at most 3 requests,
+served by the app itself and again through nginx."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
@@ -9,6 +13,7 @@ from playwright.sync_api import Page
 from tests.browser.conftest import WireSizer
 from tests.browser.journey_steps import ANSWERS, QUESTION_NAMES, answer_with_pointer, start, walk_to
 from tests.browser.live_server import LiveServer
+from tests.deploy.servers import gunicorn, nginx
 
 pytestmark = pytest.mark.browser
 
@@ -41,3 +46,38 @@ def test_participant_page_weight(
     assert all(t.status == 200 for t in size.requests), size.report()
     assert size.total_bytes <= BUDGET_BYTES, size.report(f"{target} [{lang}] over budget")
     assert size.request_count <= BUDGET_REQUESTS, size.report(f"{target} [{lang}]")
+
+
+@pytest.mark.nginx
+@pytest.mark.slow
+def test_participant_page_weight_through_nginx(
+    database_url: str, demo: None, wire_size: WireSizer, tmp_path: Path
+) -> None:
+    """The same budget with the production path in front: nginx (deploy/) → gunicorn (deploy/).
+    nginx compresses with gzip, not brotli, so this is the heavier of the two measurements."""
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        pytest.skip("nginx is not installed (apt-get install nginx)")
+    over: list[str] = []
+    with gunicorn(database_url) as upstream, nginx(upstream, tmp_path) as address:
+        base = f"http://{address}"
+        for lang in ("nl", "ar"):
+            for target in PAGES:
+
+                def arrive(page: Page, target: str = target, lang: str = lang) -> None:
+                    if target == "welcome":
+                        page.goto(f"{base}/s/DEMO?lang={lang}")
+                    elif target == "klaar":
+                        start(page, base, lang)
+                        for name, kind, value in ANSWERS:
+                            answer_with_pointer(page, name, kind, value)
+                        page.goto(f"{base}/s/DEMO/klaar")
+                    else:
+                        walk_to(page, base, lang, target)
+                    page.wait_for_load_state("networkidle")
+
+                size = wire_size(arrive, scope="final")
+                print("\n" + size.report(f"{target} [{lang}] through nginx"))
+                assert all(t.status == 200 for t in size.requests), size.report()
+                if size.total_bytes > BUDGET_BYTES or size.request_count > BUDGET_REQUESTS:
+                    over.append(size.report(f"{target} [{lang}] through nginx"))
+    assert over == [], "\n".join(over)
