@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from babel import Locale
 from flask import Flask, request, session
 
 SOURCE_LOCALE = "nl"
@@ -61,9 +60,26 @@ def select_locale() -> str:
     return normalise_locale(best) or SOURCE_LOCALE
 
 
-@lru_cache(maxsize=64)
+# Right to left as CLDR says it. Babel can tell (Locale.text_direction), but asking it loads and
+# keeps the whole CLDR record of the locale, about 1 MB each: 12 MB per web worker for our 13
+# languages (issue 11's memory budget). tests/i18n checks these tables against Babel for every
+# locale Babel knows, so the two cannot drift apart.
+RTL_LANGUAGES = frozenset(
+    {"apc", "ar", "bal", "bgn", "ckb", "dv", "fa", "he", "ks", "lrc", "mzn", "nqo", "ps", "sd", "sdh",
+     "rhg", "skr", "syr", "trw", "ug", "ur", "yi"}
+)  # fmt: skip
+RTL_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Nkoo", "Rohg", "Syrc", "Thaa"})
+
+
+@lru_cache(maxsize=256)
 def text_direction(locale: str) -> str:
-    return Locale.parse(locale).text_direction
+    language, *rest = locale.replace("-", "_").split("_")
+    script = next((part.title() for part in rest if len(part) == 4 and part.isalpha()), None)
+    if script == "Mong":
+        return "ttb"  # traditional Mongolian is written top to bottom
+    if script is not None:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if language.lower() in RTL_LANGUAGES else "ltr"
 
 
 def html_lang(locale: str) -> str:

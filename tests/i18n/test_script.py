@@ -255,3 +255,32 @@ def test_extraction_of_templates_matches_what_flask_babel_looks_up(tmp_path: Pat
     assert rendered[3].startswith("أعطيت 3 إجابات.")
     assert rendered[11].startswith("أعطيت 11 إجابة.")
     assert rendered[102].startswith("أعطيت 102 إجابة.")
+
+
+def test_text_direction_agrees_with_babel_for_every_locale() -> None:
+    # i18n.text_direction keeps its own table so that workers need not load CLDR records.
+    from babel import Locale, localedata
+
+    from participatie.i18n import text_direction
+
+    wrong = [
+        code
+        for code in localedata.locale_identifiers()
+        if text_direction(code) != Locale.parse(code).text_direction
+    ]
+    assert wrong == []
+    assert text_direction("fa-AF") == "rtl" and text_direction("ti") == "ltr"
+
+
+def test_every_language_writes_small_numbers_in_plain_digits() -> None:
+    # The question page writes "Vraag 3 van 7" without Babel's number formatting (memory).
+    from babel.numbers import format_decimal
+
+    from participatie.i18n import SUPPORTED_LOCALES
+
+    assert {
+        (code, n)
+        for code in SUPPORTED_LOCALES
+        for n in range(1, 201)
+        if format_decimal(n, locale=code) != str(n)
+    } == set()
