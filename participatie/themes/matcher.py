@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Final
 
+from participatie.themes.form_table import FormTable
 from participatie.themes.normalize import WORD_RE, normalize
 
 _WEIGHT_RE: Final = re.compile(r"^(.*?):(\d+(?:\.\d+)?)$")
@@ -106,7 +108,7 @@ class CompiledLexicon:
 
     lang: str
     entries: list[Entry]
-    forms: dict[str, tuple[str, ...]]
+    forms: Mapping[str, tuple[str, ...]]
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     decompound: bool = False
@@ -157,7 +159,7 @@ class CompiledLexicon:
         return cls(
             lang=lang,
             entries=entries,
-            forms={form: tuple(words) for form, words in inverted.items()},
+            forms=FormTable(inverted),
             prefixes=tuple(
                 sorted(
                     (normalize(p, lang) for p in source.get("prefixes", [])), key=len, reverse=True
@@ -223,14 +225,17 @@ class CompiledLexicon:
         letters, longest first. A three-letter word (``bus``) only counts when the pieces cover the
         whole compound (``bus`` + ``abonnement``): short words hide inside too many others.
         """
-        known = (self._word.keys() | self.forms.keys()) - self.decompound_skip
+
+        def known(piece: str) -> bool:
+            return (
+                piece in self._word or piece in self.forms
+            ) and piece not in self.decompound_skip
+
         found = [
             (i, j)
             for i in range(len(token))
             for j in range(len(token), i + 2, -1)
-            if j - i < len(token)
-            and token[i:j] in known
-            and (j - i >= 4 or token[i:j] in self._word)
+            if j - i < len(token) and known(token[i:j]) and (j - i >= 4 or token[i:j] in self._word)
         ]
         found.sort(key=lambda span: span[0] - span[1])
         chosen: list[tuple[int, int]] = []
