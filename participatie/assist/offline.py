@@ -9,9 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale
-from flask_babel import get_locale, get_translations
+from flask_babel import get_locale, get_translations, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from participatie.assist.language import in_language
 from participatie.assist.services import is_sensitive
