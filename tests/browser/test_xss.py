@@ -25,6 +25,7 @@ from participatie.models import (
     Theme,
     ThemeStatement,
 )
+from tests.browser.closing import close_page
 from tests.browser.conftest import ContextFactory
 from tests.browser.live_server import LiveServer
 from tests.conftest import current_totp
@@ -51,7 +52,8 @@ def _plant(app: Flask, live_server: LiveServer, context: BrowserContext) -> None
     page.goto(live_server("/s/DEMO/verschil"))
     page.fill("#answer", " ".join(PAYLOADS))
     page.click(".actions button:not([name])")
-    page.close()
+    page.wait_for_url("**/s/DEMO/goed")
+    close_page(page)
     # Names and quotes where staff type them.
     with app.app_context():
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))

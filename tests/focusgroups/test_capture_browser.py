@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Attendee, FocusGroup, Project, Quote, Statement
+from tests.browser.closing import close_page
 from tests.browser.conftest import ContextFactory
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
@@ -201,7 +202,7 @@ def test_quotes_typed_offline_survive_closing_the_page(
     context.set_offline(True)
     _say(page, "3", "Mijn dochter wil naar de muziekschool.")
     expect(page.locator(".quote-item.pending")).to_have_count(1)
-    page.close()
+    close_page(page)
     context.set_offline(False)
     assert _stored(app, group_id) == []
     again = context.new_page()
