@@ -137,12 +137,14 @@ def claim_idempotency_key(key: str, response: Response) -> bool:
     # One round trip, race-free: of two taps that arrive together, exactly one inserts the row.
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    claimed = db.session.execute(
+    # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
+    claimed = db.session.scalar(
         insert(IdempotencyKey)
         .values(key=key, scope="answer", object_id=response.public_id, created_at=utcnow())
         .on_conflict_do_nothing(index_elements=["key"])
+        .returning(IdempotencyKey.key)
     )
-    return bool(claimed.rowcount)  # type: ignore[attr-defined]
+    return claimed is not None
 
 
 def save_answer(
