@@ -98,18 +98,37 @@ def test_journey_with_javascript(
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
-def test_journey_without_javascript_by_keyboard_at_320px(
-    app: Flask, live_server: LiveServer, demo: None, new_context: ContextFactory, lang: str
+@pytest.mark.parametrize(("width", "height"), [(320, 640), (360, 740)])
+def test_journey_without_javascript_by_keyboard(
+    app: Flask,
+    live_server: LiveServer,
+    demo: None,
+    new_context: ContextFactory,
+    assert_no_axe_violations: Callable[[Page], None],
+    lang: str,
+    width: int,
+    height: int,
 ) -> None:
-    page = new_context(js=False, width=320, height=640).new_page()
+    page = new_context(js=False, width=width, height=height).new_page()
+    # axe needs JavaScript, so each page is checked again in a twin context with the same
+    # session cookie: the same server-rendered page, as the no-JS participant got it.
+    twin = new_context(width=width, height=height).new_page()
+
+    def check_with_axe() -> None:
+        twin.context.add_cookies(page.context.cookies())  # type: ignore[arg-type]
+        twin.goto(page.url)
+        assert_no_axe_violations(twin)
+
     page.goto(live_server(f"/s/DEMO?lang={lang}"))
+    check_with_axe()
     tab_to(page, "form[action$='/start'] button")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     for name, kind, value in ANSWERS:
         assert page.url.endswith(f"/s/DEMO/{name}"), page.url
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 320, f"{name} is {width}px wide"
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{name} is {scroll_width}px wide"
+        check_with_axe()
         if kind == "radio":
             tab_to(page, "input[name=answer]")
             # Arrow keys move through a radio group; Space picks the focused one.
@@ -127,6 +146,7 @@ def test_journey_without_javascript_by_keyboard_at_320px(
         with page.expect_navigation():
             page.keyboard.press("Enter")
     assert page.url.endswith("/s/DEMO/klaar")
+    check_with_axe()
     answers = _newest_answers(app)
     assert answers == EXPECTED
 
