@@ -249,6 +249,9 @@ def survey_delete(project: Project, survey_id: str) -> Page:
 @bp.route(SURVEY + "/xlsform")
 @project_role(Role.COORDINATOR)
 def survey_export(project: Project, survey_id: str) -> WerkzeugResponse:
+    # openpyxl is heavy: loaded only by the worker that exports a form.
+    from participatie.surveys.xlsform_export import export_xlsform
+
     survey = survey_for(project, survey_id)
     record(
         "survey.export",
@@ -259,7 +262,7 @@ def survey_export(project: Project, survey_id: str) -> WerkzeugResponse:
         via="web",
     )
     return send_file(
-        BytesIO(_xlsform_bytes(survey)),
+        BytesIO(export_xlsform(survey)),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         as_attachment=True,
         download_name=f"{survey.code.lower()}.xlsx",
@@ -307,10 +310,3 @@ def survey_translate(project: Project, survey_id: str, lang: str) -> Page:
 
 
 from participatie.coordinate import surveys_preview, surveys_question_routes  # noqa: E402, F401
-
-
-def _xlsform_bytes(survey: Survey) -> bytes:
-    # openpyxl is heavy: loaded only by the worker that exports a form.
-    from participatie.surveys.xlsform_export import export_xlsform
-
-    return export_xlsform(survey)

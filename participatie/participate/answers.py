@@ -206,19 +206,18 @@ def _sync_statement(
 def prune_skipped(response: Response, survey: SurveyDef, answers: dict[str, Answer]) -> None:
     """Questions that routing now skips keep no answer: skip logic never leaks into results."""
     values: dict[str, Any] = {}
-    doomed: list[int] = []
+    doomed: list[Answer] = []
     for question in survey.questions:
         answer = answers.get(question.name)
         if not question.is_relevant(values):
             if answer is not None:
-                db.session.flush()  # a skipped answer saved in this request needs its id
-                doomed.append(answer.id)
-                del answers[question.name]
+                doomed.append(answers.pop(question.name))
             continue
         if answer is not None and not answer.declined:
             values[question.name] = answer.value
     if doomed:
-        db.session.flush()
-        db.session.execute(delete(Statement).where(Statement.answer_id.in_(doomed)))
-        db.session.execute(delete(Answer).where(Answer.id.in_(doomed)))
+        db.session.flush()  # a skipped answer saved in this request needs its id
+        ids = [answer.id for answer in doomed]
+        db.session.execute(delete(Statement).where(Statement.answer_id.in_(ids)))
+        db.session.execute(delete(Answer).where(Answer.id.in_(ids)))
         db.session.expire(response)

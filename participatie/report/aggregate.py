@@ -102,10 +102,9 @@ class SurveyResult:
 
 @dataclass
 class _Answers:
-    """Answers to one question, per response id (only loaded for "waarom?" pairs)."""
+    """Non-declined answers to one question, per response id (only for "waarom?" pairs)."""
 
     values: dict[int, Any] = field(default_factory=dict)
-    declined: set[int] = field(default_factory=set)
     answer_ids: dict[int, int] = field(default_factory=dict)
 
 
@@ -330,18 +329,15 @@ def _count_responses(survey: Survey) -> int:
 
 def _answers_per_response(survey: Survey, question_ids: set[int]) -> dict[int, _Answers]:
     rows = db.session.execute(
-        select(Answer.id, Answer.question_id, Answer.response_id, Answer.value, Answer.declined)
+        select(Answer.id, Answer.question_id, Answer.response_id, Answer.value)
         .join(Response, Response.id == Answer.response_id)
-        .where(_consented(survey), Answer.question_id.in_(question_ids))
+        .where(_consented(survey), Answer.question_id.in_(question_ids), Answer.declined.is_(False))
     ).all()
     answers: dict[int, _Answers] = defaultdict(_Answers)
-    for answer_id, question_id, response_id, value, declined in rows:
+    for answer_id, question_id, response_id, value in rows:
         data = answers[question_id]
-        if declined:
-            data.declined.add(response_id)
-        else:
-            data.values[response_id] = value
-            data.answer_ids[response_id] = answer_id
+        data.values[response_id] = value
+        data.answer_ids[response_id] = answer_id
     return answers
 
 

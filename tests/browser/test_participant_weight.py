@@ -5,6 +5,7 @@ served by the app itself and again through nginx."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,8 @@ BUDGET_REQUESTS = 3
 PAGES = ["welcome", *QUESTION_NAMES, "klaar"]
 
 
-@pytest.mark.parametrize("lang", ["nl", "ar"])
-@pytest.mark.parametrize("target", PAGES)
-def test_participant_page_weight(
-    live_server: LiveServer, demo: None, wire_size: WireSizer, target: str, lang: str
-) -> None:
-    base = live_server.url
+def _arrival(base: str, target: str, lang: str) -> Callable[[Page], None]:
+    """How a participant arrives at `target`: the page load whose weight is measured."""
 
     def arrive(page: Page) -> None:
         if target == "welcome":
@@ -41,7 +38,15 @@ def test_participant_page_weight(
             walk_to(page, base, lang, target)
         page.wait_for_load_state("networkidle")
 
-    size = wire_size(arrive, scope="final")
+    return arrive
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+@pytest.mark.parametrize("target", PAGES)
+def test_participant_page_weight(
+    live_server: LiveServer, demo: None, wire_size: WireSizer, target: str, lang: str
+) -> None:
+    size = wire_size(_arrival(live_server.url, target, lang), scope="final")
     print("\n" + size.report(f"{target} [{lang}]"))
     assert all(t.status == 200 for t in size.requests), size.report()
     assert size.total_bytes <= BUDGET_BYTES, size.report(f"{target} [{lang}] over budget")
@@ -62,20 +67,7 @@ def test_participant_page_weight_through_nginx(
         base = f"http://{address}"
         for lang in ("nl", "ar"):
             for target in PAGES:
-
-                def arrive(page: Page, target: str = target, lang: str = lang) -> None:
-                    if target == "welcome":
-                        page.goto(f"{base}/s/DEMO?lang={lang}")
-                    elif target == "klaar":
-                        start(page, base, lang)
-                        for name, kind, value in ANSWERS:
-                            answer_with_pointer(page, name, kind, value)
-                        page.goto(f"{base}/s/DEMO/klaar")
-                    else:
-                        walk_to(page, base, lang, target)
-                    page.wait_for_load_state("networkidle")
-
-                size = wire_size(arrive, scope="final")
+                size = wire_size(_arrival(base, target, lang), scope="final")
                 print("\n" + size.report(f"{target} [{lang}] through nginx"))
                 assert all(t.status == 200 for t in size.requests), size.report()
                 if size.total_bytes > BUDGET_BYTES or size.request_count > BUDGET_REQUESTS:
