@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import project_role
 from participatie.meetings import services
-from participatie.meetings.forms import PeriodForm, TakenDecisionForm
+from participatie.meetings.forms import PeriodForm, TakenDecisionForm, choices
 from participatie.meetings.messages import invitation_url
 from participatie.meetings.routes import bp
 from participatie.meetings.sheets import attendance_pdf
@@ -22,8 +22,8 @@ BASE = "/projecten/<slug>/bijeenkomsten"
 
 
 def _meeting_page(project: Project, meeting: Meeting, status: int = 200, **forms: object) -> Page:
-    decision_form = TakenDecisionForm()
-    decision_form.decision.choices = services.decision_choices(project)
+    decision_form = forms.get("decision_form") or TakenDecisionForm()
+    decision_form.taken_decision.choices = choices(services.decision_choices(project))
     url = invitation_url(meeting)
     page = render_template(
         "meetings/meeting.html",
@@ -149,14 +149,14 @@ def attendee_remove(project: Project, meeting_id: str, attendee_id: int) -> Page
 def decision_taken(project: Project, meeting_id: str) -> Page:
     meeting = services.get_meeting(project, meeting_id)
     form = TakenDecisionForm()
-    form.decision.choices = services.decision_choices(project)
+    form.taken_decision.choices = choices(services.decision_choices(project))
     if form.validate_on_submit() and services.add_taken_decision(
-        project, meeting, form.decision.data or ""
+        project, meeting, form.taken_decision.data or ""
     ):
         flash(_("De beslissing is gekoppeld aan deze bijeenkomst."))
         return _to_meeting(project, meeting)
-    form.decision.errors = [_("Kies een beslissing.")]
-    return _meeting_page(project, meeting, 400)
+    form.taken_decision.errors = [_("Kies een beslissing.")]
+    return _meeting_page(project, meeting, 400, decision_form=form)
 
 
 def _pdf(body_maker, filename: str) -> Response | tuple[str, int]:  # type: ignore[no-untyped-def]

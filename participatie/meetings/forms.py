@@ -20,11 +20,18 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from participatie.forms import StripWhitespaceForm
 from participatie.i18n import LANGUAGE_NAMES
 from participatie.meetings.labels import KIND_LABELS, PAYMENT_LABELS
+
+
+def choices(pairs: Any) -> list[SelectChoice]:
+    """WTForms wants SelectChoice objects, not (value, label) tuples."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
 
 MOBILE_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE,
@@ -65,7 +72,9 @@ class SignupForm(StripWhitespaceForm):
 
     def __init__(self, languages: list[str], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.language.choices = [(code, LANGUAGE_NAMES.get(code, code)) for code in languages]
+        self.language.choices = choices(
+            (code, LANGUAGE_NAMES.get(code, code)) for code in languages
+        )
         self.normalised_phone = ""
         self.normalised_email = ""
 
@@ -103,7 +112,7 @@ class SignupForm(StripWhitespaceForm):
 
 
 class MeetingForm(StripWhitespaceForm):
-    kind = SelectField(_l("Soort bijeenkomst"), choices=list(KIND_LABELS.items()))
+    kind = SelectField(_l("Soort bijeenkomst"), choices=choices(KIND_LABELS.items()))
     title = StringField(
         _l("Titel"),
         validators=[InputRequired(_l("Geef de bijeenkomst een titel.")), Length(max=200)],
@@ -126,7 +135,7 @@ class MeetingForm(StripWhitespaceForm):
         ],
     )
     payment_method = SelectField(
-        _l("Hoe wordt de vergoeding betaald?"), choices=list(PAYMENT_LABELS.items())
+        _l("Hoe wordt de vergoeding betaald?"), choices=choices(PAYMENT_LABELS.items())
     )
     contact_name = StringField(
         _l("Voornaam van de vertrouwenspersoon"), validators=[Optional(), Length(max=80)]
@@ -180,7 +189,9 @@ class AttendeeForm(StripWhitespaceForm):
 
 
 class TakenDecisionForm(StripWhitespaceForm):
-    decision = SelectField(_l("Beslissing"), validators=[InputRequired(_l("Kies een beslissing."))])
+    taken_decision = SelectField(
+        _l("Beslissing"), validators=[InputRequired(_l("Kies een beslissing."))]
+    )
 
 
 class PeriodForm(StripWhitespaceForm):

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from participatie import audit
 from participatie.extensions import db
 from participatie.meetings.contacts import refresh_purge_dates
-from participatie.meetings.forms import AgendaItemForm, AttendeeForm, MeetingForm
+from participatie.meetings.forms import AgendaItemForm, AttendeeForm, MeetingForm, choices
 from participatie.meetings.reminders import BRUSSELS, queue_corrections
 from participatie.models import (
     AgendaItem,
@@ -63,7 +63,7 @@ def series_choices(project: Project) -> list[tuple[str, str]]:
 
 def meeting_form(project: Project, meeting: Meeting | None = None) -> MeetingForm:
     form = MeetingForm(obj=None) if meeting is None else MeetingForm(data=_form_data(meeting))
-    form.series.choices = series_choices(project)
+    form.series.choices = choices(series_choices(project))
     if meeting is None and not form.is_submitted():
         form.reminder_time.data = time(10, 0)
     return form
@@ -194,8 +194,8 @@ def decision_choices(project: Project) -> list[tuple[str, str]]:
 
 def agenda_form(project: Project) -> AgendaItemForm:
     form = AgendaItemForm()
-    form.theme.choices = theme_choices(project)
-    form.decision.choices = decision_choices(project)
+    form.theme.choices = choices(theme_choices(project))
+    form.decision.choices = choices(decision_choices(project))
     return form
 
 
@@ -227,7 +227,7 @@ def attendee_form(meeting: Meeting) -> AttendeeForm:
     from participatie.labels import PARTICIPANT_GROUP
 
     form = AttendeeForm()
-    form.participant_group.choices = list(PARTICIPANT_GROUP.items())
+    form.participant_group.choices = choices(PARTICIPANT_GROUP.items())
     if not form.is_submitted():
         form.pseudonym.data = f"P{len(meeting.attendees) + 1}"
         form.compensation.data = Decimal(meeting.compensation_cents) / 100
