@@ -108,22 +108,20 @@ def release_message(project: Project, contact: Contact) -> Message:
 
 
 def _mail_body(meeting: Meeting, contact: Contact) -> str:
-    fields = _when(meeting)
+    from participatie.meetings.views import invitation
+
+    view = invitation(meeting)
     lines = [
         meeting.title,
         "",
-        _("Wanneer: %(day)s, van %(hour)s tot %(end)s.", **fields),
-        _("Waar: %(place)s, %(address)s.", place=meeting.place, address=meeting.address),
-    ]
-    if meeting.contact_name:
-        lines.append(
-            _(
-                "Vragen? Bel %(name)s: %(phone)s.",
-                name=meeting.contact_name,
-                phone=meeting.contact_phone,
-            )
-        )
-    lines += [
+        _("Wanneer?"),
+        f"{view.when} {view.duration}",
+        "",
+        _("Waar?"),
+        ", ".join(part for part in (meeting.place, meeting.address) if part),
+        "",
+        view.childcare,
+        view.call,
         "",
         _("Alles over deze bijeenkomst: %(url)s", url=invitation_url(meeting, contact.language)),
         _("Wil je geen berichten meer? Klik hier: %(url)s", url=stop_url(contact)),

@@ -206,7 +206,7 @@ def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
         stop_token = db.session.scalars(select(Contact.stop_token).order_by(Contact.id)).first()
         db.session.remove()
 
-    stopped = client.get(f"/m/stop/{stop_token}")
+    stopped = client.get(f"/m/stop/{stop_token}?lang=nl")
     assert stopped.status_code == 200 and "gewist" in stopped.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(db.func.count()).select_from(Contact)) == 2
