@@ -4,13 +4,21 @@ department. Registered on the meetings blueprint."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import project_role
 from participatie.meetings import services
-from participatie.meetings.forms import PeriodForm, TakenDecisionForm, choices
+from participatie.meetings.forms import (
+    AgendaItemForm,
+    AttendeeForm,
+    PeriodForm,
+    TakenDecisionForm,
+    choices,
+)
 from participatie.meetings.messages import invitation_url
 from participatie.meetings.routes import bp
 from participatie.meetings.sheets import attendance_pdf
@@ -21,16 +29,24 @@ Page = str | WerkzeugResponse | tuple[str, int]
 BASE = "/projecten/<slug>/bijeenkomsten"
 
 
-def _meeting_page(project: Project, meeting: Meeting, status: int = 200, **forms: object) -> Page:
-    decision_form = forms.get("decision_form") or TakenDecisionForm()
+def _meeting_page(
+    project: Project,
+    meeting: Meeting,
+    status: int = 200,
+    *,
+    agenda_form: AgendaItemForm | None = None,
+    attendee_form: AttendeeForm | None = None,
+    decision_form: TakenDecisionForm | None = None,
+) -> Page:
+    decision_form = decision_form or TakenDecisionForm()
     decision_form.taken_decision.choices = choices(services.decision_choices(project))
     url = invitation_url(meeting)
     page = render_template(
         "meetings/meeting.html",
         project=project,
         meeting=meeting,
-        agenda_form=forms.get("agenda_form") or services.agenda_form(project),
-        attendee_form=forms.get("attendee_form") or services.attendee_form(meeting),
+        agenda_form=agenda_form or services.agenda_form(project),
+        attendee_form=attendee_form or services.attendee_form(meeting),
         decision_form=decision_form,
         focus_groups=services.focus_group_choices(project),
         url=url,
@@ -159,7 +175,7 @@ def decision_taken(project: Project, meeting_id: str) -> Page:
     return _meeting_page(project, meeting, 400, decision_form=form)
 
 
-def _pdf(body_maker, filename: str) -> Response | tuple[str, int]:  # type: ignore[no-untyped-def]
+def _pdf(body_maker: Callable[[], bytes], filename: str) -> Response | tuple[str, int]:
     try:
         body = body_maker()
     except PdfUnavailable as error:

@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Select, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from participatie.extensions import db
 from participatie.meetings.crypto import decrypt_address
 from participatie.meetings.messages import Message, correction_message, reminder_message
 from participatie.meetings.senders import SendFailed, send_mail, send_sms
-from participatie.models import Channel, Contact, Meeting, MessageKind, Reminder
+from participatie.models import Channel, Contact, Meeting, MessageKind, Project, Reminder
 from participatie.models.base import utcnow
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -137,8 +137,8 @@ def _claim(at: datetime, token: str) -> list[int]:
     return list(claimed)
 
 
-def _not_started(at: datetime):  # type: ignore[no-untyped-def]
-    return select(Meeting.id).where(and_(Meeting.starts_at > at))
+def _not_started(at: datetime) -> Select[int]:
+    return select(Meeting.id).where(Meeting.starts_at > at)
 
 
 def compose(reminder: Reminder) -> Message:
@@ -153,10 +153,10 @@ def compose(reminder: Reminder) -> Message:
     return reminder_message(reminder.meeting, contact)
 
 
-def _project_of(contact: Contact):  # type: ignore[no-untyped-def]
-    from participatie.models import Project
-
-    return db.session.get(Project, contact.project_id)
+def _project_of(contact: Contact) -> Project:
+    project = db.session.get(Project, contact.project_id)
+    assert project is not None  # contacts are deleted with their project
+    return project
 
 
 def _deliver(reminder: Reminder) -> None:

@@ -4,6 +4,7 @@ sign-up on it, the calendar file and printable PDFs, and the stop link of every 
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.blueprints import BlueprintSetupState
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -22,9 +23,16 @@ from participatie.models import Meeting
 from participatie.report.pdf import PdfUnavailable
 
 bp = Blueprint("meetings", __name__, template_folder="templates")
-bp.add_app_template_global(KIND_LABELS, "meeting_kinds")
-bp.add_app_template_global(PARTICIPANT_GROUP, "participant_groups")
 bp.add_app_template_global(euro, "euro")
+
+
+@bp.record_once
+def _label_globals(state: BlueprintSetupState) -> None:
+    state.app.jinja_env.globals.update(
+        meeting_kinds=KIND_LABELS, participant_groups=PARTICIPANT_GROUP
+    )
+
+
 Page = str | WerkzeugResponse | tuple[str, int]
 
 

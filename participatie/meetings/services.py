@@ -99,8 +99,8 @@ def _cents(value: Decimal | None) -> int:
 def _apply(meeting: Meeting, form: MeetingForm) -> None:
     meeting.kind = MeetingKind(form.kind.data)
     meeting.title = form.title.data or ""
-    meeting.starts_at = brussels_to_utc(form.day.data, form.start.data)  # type: ignore[arg-type]
-    meeting.ends_at = brussels_to_utc(form.day.data, form.end.data)  # type: ignore[arg-type]
+    meeting.starts_at = brussels_to_utc(form.day.data, form.start.data)
+    meeting.ends_at = brussels_to_utc(form.day.data, form.end.data)
     meeting.place = form.place.data or ""
     meeting.address = form.address.data or ""
     meeting.accessibility = form.accessibility.data or ""
