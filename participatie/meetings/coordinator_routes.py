@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import project_role
 from participatie.meetings import services
+from participatie.meetings.blueprint import bp
 from participatie.meetings.forms import (
     AgendaItemForm,
     AttendeeForm,
@@ -20,7 +21,6 @@ from participatie.meetings.forms import (
     choices,
 )
 from participatie.meetings.messages import invitation_url
-from participatie.meetings.routes import bp
 from participatie.meetings.sheets import attendance_pdf
 from participatie.models import Meeting, Project, Role
 from participatie.report.pdf import PdfUnavailable, qr_svg

@@ -3,8 +3,7 @@ sign-up on it, the calendar file and printable PDFs, and the stop link of every 
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask.blueprints import BlueprintSetupState
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -13,25 +12,13 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.i18n import SOURCE_LOCALE
-from participatie.labels import PARTICIPANT_GROUP
 from participatie.meetings import contacts
+from participatie.meetings.blueprint import bp
 from participatie.meetings.documents import PAPER_SIZES, ics, invitation_pdf
 from participatie.meetings.forms import SignupForm
-from participatie.meetings.labels import KIND_LABELS
-from participatie.meetings.views import euro, invitation
+from participatie.meetings.views import invitation
 from participatie.models import Meeting
 from participatie.report.pdf import PdfUnavailable
-
-bp = Blueprint("meetings", __name__, template_folder="templates")
-bp.add_app_template_global(euro, "euro")
-
-
-@bp.record_once
-def _label_globals(state: BlueprintSetupState) -> None:
-    state.app.jinja_env.globals.update(
-        meeting_kinds=KIND_LABELS, participant_groups=PARTICIPANT_GROUP
-    )
-
 
 Page = str | WerkzeugResponse | tuple[str, int]
 
