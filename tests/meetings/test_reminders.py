@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -227,3 +228,55 @@ def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
     with app.app_context():
         assert db.session.scalar(select(db.func.count()).select_from(Contact)) == 0
         db.session.remove()
+
+
+def test_two_processes_at_the_same_moment_send_each_reminder_once(
+    app: Flask,
+    client,
+    demo,
+    sms_gateway,
+    smtp_server,
+    database_url: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """Two `participatie reminders send` processes, as two servers' timers would start them."""
+    import os
+    import subprocess
+    import sys
+
+    _start, due, _place = _signed_up_nl_and_ar(app, client)
+    sms_gateway.delay = 0.3
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "test-secret-key",
+        "RESUME_CODE_KEY": "test-resume-key",
+        "CONTACT_KEY": app.config["CONTACT_KEY"],
+        "SMS_GATEWAY_URL": app.config["SMS_GATEWAY_URL"],
+        "SMS_GATEWAY_TOKEN": GATEWAY_TOKEN,
+        "SMTP_URL": app.config["SMTP_URL"],
+        "MAIL_FROM": app.config["MAIL_FROM"],
+        "BASE_URL": "http://localhost",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "flask",
+        "--app",
+        "wsgi",
+        "reminders",
+        "send",
+        "--at",
+        due.isoformat(),
+    ]
+    root = Path(__file__).resolve().parents[2]
+    processes = [
+        subprocess.Popen(
+            command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    sent = sum(int(n) for out, _err in outputs for n in re.findall(r": (\d+) sent", out))
+    assert sent == 4, outputs
+    assert len(sms_gateway.received) == 2 and len(smtp_server.messages) == 2
