@@ -6,23 +6,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import project_role
-from participatie.meetings import services
+from participatie.i18n import LANGUAGE_NAMES
+from participatie.meetings import services, tables
 from participatie.meetings.blueprint import bp
 from participatie.meetings.forms import (
     AgendaItemForm,
     AttendeeForm,
     PeriodForm,
+    PostitsForm,
     TakenDecisionForm,
     choices,
 )
 from participatie.meetings.messages import invitation_url
 from participatie.meetings.sheets import attendance_pdf
-from participatie.models import Meeting, Project, Role
+from participatie.models import Meeting, MeetingKind, Project, Role
 from participatie.report.pdf import PdfUnavailable, qr_svg
 
 Page = str | WerkzeugResponse | tuple[str, int]
@@ -37,6 +40,7 @@ def _meeting_page(
     agenda_form: AgendaItemForm | None = None,
     attendee_form: AttendeeForm | None = None,
     decision_form: TakenDecisionForm | None = None,
+    postits_form: PostitsForm | None = None,
 ) -> Page:
     decision_form = decision_form or TakenDecisionForm()
     decision_form.taken_decision.choices = choices(services.decision_choices(project))
@@ -49,10 +53,20 @@ def _meeting_page(
         attendee_form=attendee_form or services.attendee_form(meeting),
         decision_form=decision_form,
         focus_groups=services.focus_group_choices(project),
+        postits_form=postits_form or _postits_form(project),
+        postits=tables.postits_by_table(meeting),
         url=url,
         qr=qr_svg(url),
     )
     return (page, status) if status != 200 else page
+
+
+def _postits_form(project: Project) -> PostitsForm:
+    form = PostitsForm()
+    form.postit_language.choices = choices(
+        (code, LANGUAGE_NAMES.get(code, code)) for code in project.languages or ["nl"]
+    )
+    return form
 
 
 def _to_meeting(project: Project, meeting: Meeting) -> WerkzeugResponse:
@@ -209,3 +223,30 @@ def period_sheet(project: Project) -> Page | Response:
     start, end = services.period_bounds(form.start.data, form.end.data)
     rows = services.attendance_rows(project, start, end)
     return _pdf(lambda: attendance_pdf(project, rows, start, end), "aanwezigheid-periode.pdf")
+
+
+@bp.route(BASE + "/<meeting_id>/postits", methods=["POST"])
+@project_role(Role.COORDINATOR)
+def postits_add(project: Project, meeting_id: str) -> Page:
+    meeting = services.get_meeting(project, meeting_id)
+    if meeting.kind != MeetingKind.GESPREKSTAFEL:
+        abort(404)
+    form = _postits_form(project)
+    if not form.validate_on_submit():
+        return _meeting_page(project, meeting, 400, postits_form=form)
+    count = tables.add_postits(
+        project,
+        meeting,
+        form.table.data or 1,
+        form.round_number.data or 1,
+        form.postit_language.data or "nl",
+        form.postits.data or "",
+    )
+    flash(
+        ngettext(
+            "%(num)d post-it is bewaard. Je vindt hem terug bij de uitspraken om te taggen.",
+            "%(num)d post-its zijn bewaard. Je vindt ze terug bij de uitspraken om te taggen.",
+            count,
+        )
+    )
+    return _to_meeting(project, meeting)

@@ -21,7 +21,14 @@ from wtforms import (
     TimeField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from participatie.forms import StripWhitespaceForm
 from participatie.i18n import LANGUAGE_NAMES
@@ -200,3 +207,30 @@ class PeriodForm(StripWhitespaceForm):
 
     start = DateField(_l("Van"), validators=[Optional()])
     end = DateField(_l("Tot en met"), validators=[Optional()])
+
+
+class PostitsForm(StripWhitespaceForm):
+    table = IntegerField(
+        _l("Tafel"),
+        default=1,
+        validators=[
+            InputRequired(_l("Geef het nummer van de tafel.")),
+            NumberRange(min=1, max=50, message=_l("Kies een tafel van 1 tot 50.")),
+        ],
+    )
+    round_number = IntegerField(
+        _l("Ronde"),
+        default=1,
+        validators=[
+            InputRequired(_l("Geef het nummer van de ronde.")),
+            NumberRange(min=1, max=10, message=_l("Kies een ronde van 1 tot 10.")),
+        ],
+    )
+    postit_language = SelectField(_l("Taal van de post-its"))
+    postits = TextAreaField(
+        _l("Post-its, één per regel"),
+        validators=[
+            DataRequired(_l("Schrijf minstens één post-it.")),
+            Length(max=50000),
+        ],
+    )

@@ -134,3 +134,59 @@ def test_meetings_list_prints_the_design_shape(app: Flask, demo) -> None:  # typ
         assert row["start"][-6:] in ("+01:00", "+02:00") and "/m/" in row["invitation_url"]
     missing = app.test_cli_runner().invoke(args=["meetings", "list", "--project", "nope"])
     assert missing.exit_code == 1
+
+
+def test_gesprekstafel_postits_become_statements_to_tag_per_table_and_round(
+    app: Flask,
+    client,
+    demo,  # type: ignore[no-untyped-def]
+) -> None:
+    from participatie.models import Quote, Statement, StatementSource
+
+    login(client, "coordinator@kempenaar.example")
+    created = client.post_form(
+        BASE + "/nieuw", {**MEETING, "kind": "gesprekstafel", "title": "Gesprekstafel wonen"}
+    )
+    page_url = created.headers["Location"]
+    empty = client.post_form(
+        page_url + "/postits",
+        {"table": "2", "round_number": "1", "postit_language": "nl", "postits": "  "},
+        token_from=page_url,
+    )
+    assert empty.status_code == 400 and "Schrijf minstens één post-it." in empty.get_data(
+        as_text=True
+    )
+    saved = client.post_form(
+        page_url + "/postits",
+        {
+            "table": "2",
+            "round_number": "1",
+            "postit_language": "nl",
+            "postits": "De huur is te hoog\n\nVocht in de slaapkamer\nDe buren helpen",
+        },
+        token_from=page_url,
+    )
+    assert saved.status_code == 302
+    page = client.get(page_url).get_data(as_text=True)
+    assert "Tafel 2 · ronde 1" in page and "Vocht in de slaapkamer" in page
+    with app.app_context():
+        meeting = db.session.scalar(select(Meeting).where(Meeting.title == "Gesprekstafel wonen"))
+        assert meeting is not None and meeting.focus_group_id is not None
+        quotes = db.session.scalars(
+            select(Quote).where(Quote.focus_group_id == meeting.focus_group_id)
+        ).all()
+        assert [q.text for q in quotes] == [
+            "De huur is te hoog",
+            "Vocht in de slaapkamer",
+            "De buren helpen",
+        ]
+        assert {q.attendee_id for q in quotes} == {None}
+        statements = db.session.scalars(
+            select(Statement).where(Statement.quote_id.in_([q.id for q in quotes]))
+        ).all()
+        assert len(statements) == 3 and {s.source for s in statements} == {
+            StatementSource.FOCUS_GROUP
+        }
+        db.session.remove()
+    queue = client.get("/projecten/demo/uitspraken?status=untagged")
+    assert queue.status_code == 200
