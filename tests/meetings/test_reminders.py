@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.meetings.reminders import BRUSSELS, send_due
+from participatie.meetings.sms_text import sms_size
 from participatie.models import Contact, Reminder
 from tests.meetings.conftest import GATEWAY_TOKEN
 from tests.meetings.helpers import coming_oudergroep, sign_up
@@ -70,6 +71,10 @@ def test_one_sms_and_one_email_each_in_their_language_and_never_twice(
         assert "/m/stop/" in text
     assert "Herinnering" in by_number["+32470123456"]["text"]
     assert "تذكير" in by_number["+32486112233"]["text"]
+    nl_size = sms_size(by_number["+32470123456"]["text"])
+    ar_size = sms_size(by_number["+32486112233"]["text"])
+    assert (nl_size.encoding, nl_size.segments) == ("GSM-7", 1), nl_size
+    assert ar_size.encoding == "UCS-2" and ar_size.segments <= 3, ar_size
     assert "Herinnering" in str(by_mail[NL_MAIL]["Subject"])
 
     again = _send(app, due + timedelta(hours=2))
