@@ -161,8 +161,8 @@ def test_a_moved_meeting_sends_one_correction_to_those_reminded(
     sms_gateway,
     smtp_server,  # type: ignore[no-untyped-def]
 ) -> None:
-    from participatie.meetings.reminders import queue_corrections
     from participatie.models import Meeting
+    from tests.conftest import login
 
     token, start, due, _place = coming_oudergroep(app)
     sign_up(client, token, "nl", phone=NL_PHONE)
@@ -170,20 +170,34 @@ def test_a_moved_meeting_sends_one_correction_to_those_reminded(
     with app.app_context():
         meeting = db.session.scalar(select(Meeting).where(Meeting.invitation_token == token))
         assert meeting is not None
-        meeting.starts_at += timedelta(hours=1)
-        meeting.ends_at += timedelta(hours=1)
-        assert queue_corrections(meeting) == 1
-        assert queue_corrections(meeting) == 1  # the same move queues nothing new
-        db.session.commit()
+        public_id, series = meeting.public_id, meeting.series_id
         db.session.remove()
+    local = start.astimezone(BRUSSELS)
+    form = {
+        "kind": "oudergroep",
+        "title": "Oudergroep",
+        "series": series,
+        "day": local.date().isoformat(),
+        "start": (local + timedelta(hours=1)).strftime("%H:%M"),
+        "end": (local + timedelta(hours=3)).strftime("%H:%M"),
+        "place": "Buurthuis De Kempen",
+        "payment_method": "cash",
+        "compensation": "15",
+        "reminder_days_before": "1",
+        "reminder_time": "10:00",
+    }
+    login(client, "coordinator@kempenaar.example")
+    edit = f"/projecten/demo/bijeenkomsten/{public_id}/bewerken"
+    moved = client.post_form(edit, form)
+    assert moved.status_code == 302
+    again = client.post_form(edit, form)  # saved twice, moved once
+    assert again.status_code == 302
     assert _send(app, due + timedelta(minutes=5)).exit_code == 0
     assert _send(app, due + timedelta(minutes=10)).exit_code == 0
     assert len(sms_gateway.received) == 2
     correction = sms_gateway.received[1]["text"]
-    assert (
-        correction.startswith("Let op")
-        and _expected(app, start + timedelta(hours=1), "nl")[1] in correction
-    )
+    assert correction.startswith("Let op")
+    assert _expected(app, start + timedelta(hours=1), "nl")[1] in correction
 
 
 def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
