@@ -183,12 +183,14 @@ def _theme_title(theme: Theme) -> str:
 
 
 def decision_choices(project: Project) -> list[tuple[str, str]]:
+    from participatie.report.labels import OUTCOME_LABELS  # an area's labels, read only here
+
     decisions = db.session.scalars(
         select(Decision).join(Theme).where(Theme.project_id == project.id).order_by(Decision.id)
     )
     return [
         ("", "—"),
-        *((str(d.id), f"{_theme_title(d.theme)}: {d.outcome.value}") for d in decisions),
+        *((str(d.id), f"{_theme_title(d.theme)}: {OUTCOME_LABELS[d.outcome]}") for d in decisions),
     ]
 
 

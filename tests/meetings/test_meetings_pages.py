@@ -190,3 +190,47 @@ def test_gesprekstafel_postits_become_statements_to_tag_per_table_and_round(
         db.session.remove()
     queue = client.get("/projecten/demo/uitspraken?status=untagged")
     assert queue.status_code == 200
+
+
+def test_agenda_items_and_decisions_taken_link_to_themes_and_decision_records(
+    app: Flask,
+    client,
+    demo,  # type: ignore[no-untyped-def]
+) -> None:
+    from participatie.models import Decision, MeetingDecision, Theme
+
+    login(client, "coordinator@kempenaar.example")
+    with app.app_context():
+        decision = db.session.scalars(select(Decision).order_by(Decision.id)).first()
+        assert decision is not None, "the demo has decisions"
+        decision_id, theme_id = decision.id, decision.theme_id
+        meeting = db.session.scalar(select(Meeting).where(Meeting.kind == "stuurgroep"))
+        assert meeting is not None
+        page_url = f"{BASE}/{meeting.public_id}"
+        db.session.remove()
+    added = client.post_form(
+        page_url + "/agenda",
+        {"text": "Prioriteiten kiezen", "theme": str(theme_id), "decision": ""},
+        token_from=page_url,
+    )
+    assert added.status_code == 302
+    taken = client.post_form(
+        page_url + "/beslissingen", {"taken_decision": str(decision_id)}, token_from=page_url
+    )
+    assert taken.status_code == 302
+    wrong = client.post_form(
+        page_url + "/beslissingen", {"taken_decision": "999999"}, token_from=page_url
+    )
+    assert wrong.status_code == 400
+    page = client.get(page_url).get_data(as_text=True)
+    assert "Prioriteiten kiezen" in page
+    with app.app_context():
+        meeting = db.session.scalar(select(Meeting).where(Meeting.kind == "stuurgroep"))
+        assert meeting is not None
+        assert [item.theme_id for item in meeting.agenda] == [theme_id]
+        links = db.session.scalars(
+            select(MeetingDecision).where(MeetingDecision.meeting_id == meeting.id)
+        ).all()
+        assert [link.decision_id for link in links] == [decision_id]
+        assert db.session.get(Theme, theme_id) is not None
+        db.session.remove()
