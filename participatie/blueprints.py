@@ -26,9 +26,12 @@ def init_blueprints(app: Flask) -> None:
     )
     from participatie.coordinate.routes import bp as coordinate_bp
     from participatie.health import bp as health_bp
-    from participatie.participate import resume_routes  # noqa: F401  (adds routes)
+    from participatie.participate import meetcode_routes, resume_routes  # noqa: F401  (add routes)
     from participatie.participate.routes import bp as participate_bp
-    from participatie.report import privacy  # noqa: F401  (adds a route)
+    from participatie.report import (  # noqa: F401  (modules that add routes)
+        measure_routes,
+        privacy,
+    )
     from participatie.report.routes import bp as report_bp
 
     for blueprint in (health_bp, participate_bp, auth_bp, coordinate_bp, report_bp, assist_bp):

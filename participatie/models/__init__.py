@@ -33,6 +33,14 @@ from participatie.models.themes import (
     Theme,
     ThemeStatement,
 )
+from participatie.models.voice import (
+    InfluenceEstimate,
+    MeasureRound,
+    Meetcode,
+    ResultMeasure,
+    Verdict,
+    VerdictChoice,
+)
 
 __all__ = [
     "Action",
@@ -50,6 +58,9 @@ __all__ = [
     "DecisionOutcome",
     "FocusGroup",
     "IdempotencyKey",
+    "InfluenceEstimate",
+    "MeasureRound",
+    "Meetcode",
     "Membership",
     "Option",
     "Organisation",
@@ -61,6 +72,7 @@ __all__ = [
     "Quote",
     "Response",
     "ResponseMode",
+    "ResultMeasure",
     "Role",
     "Statement",
     "StatementSource",
@@ -71,4 +83,6 @@ __all__ = [
     "Theme",
     "ThemeStatement",
     "User",
+    "Verdict",
+    "VerdictChoice",
 ]
