@@ -31,6 +31,7 @@ def init_blueprints(app: Flask) -> None:
     from participatie.report import (  # noqa: F401  (modules that add routes)
         measure_routes,
         privacy,
+        verdict_routes,
     )
     from participatie.report.routes import bp as report_bp
 
