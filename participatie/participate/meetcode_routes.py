@@ -12,10 +12,10 @@ from flask_babel import gettext as _
 from participatie.auth.access import public
 from participatie.extensions import limiter
 from participatie.models import MeasureRound
-from participatie.participate import journey
+from participatie.participate import meetcodes
+from participatie.participate.meetcodes import PairingResult
 from participatie.participate.routes import Page, _survey, bp
-from participatie.voice import meetcodes
-from participatie.voice.meetcodes import PairingResult
+from participatie.surveys import navigation as journey
 
 
 def _messages() -> dict[PairingResult, str]:

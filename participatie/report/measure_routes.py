@@ -10,11 +10,11 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from participatie import audit
 from participatie.auth.access import project_role
 from participatie.models import Project, Role
+from participatie.report import measures
 from participatie.report.forms import ConfirmForm
 from participatie.report.measure_forms import measure_form
 from participatie.report.routes import READERS, bp
 from participatie.report.voice_labels import TEMPLATE_GLOBALS
-from participatie.voice import measures
 from participatie.voice.change import measure_result
 
 BASE = "/projecten/<slug>/resultaatsmetingen"
