@@ -28,7 +28,7 @@ def init_blueprints(app: Flask) -> None:
     from participatie.health import bp as health_bp
     from participatie.participate import resume_routes  # noqa: F401  (adds routes)
     from participatie.participate.routes import bp as participate_bp
-    from participatie.report import privacy  # noqa: F401  (adds a route)
+    from participatie.report import privacy, release_routes  # noqa: F401  (add routes)
     from participatie.report.routes import bp as report_bp
 
     for blueprint in (health_bp, participate_bp, auth_bp, coordinate_bp, report_bp, assist_bp):
