@@ -6,6 +6,7 @@ from participatie.models.base import Base
 from participatie.models.decisions import Action, ActionStatus, Decision, DecisionOutcome
 from participatie.models.focusgroups import Attendee, FocusGroup, Quote
 from participatie.models.projects import Organisation, Project
+from participatie.models.releases import Release
 from participatie.models.responses import (
     Answer,
     Assistance,
@@ -70,6 +71,7 @@ __all__ = [
     "QuestionAudio",
     "QuestionType",
     "Quote",
+    "Release",
     "Response",
     "ResponseMode",
     "ResultMeasure",
