@@ -25,11 +25,21 @@ def init_blueprints(app: Flask) -> None:
         themes_routes,
     )
     from participatie.coordinate.routes import bp as coordinate_bp
+    from participatie.follow import goal_routes  # noqa: F401  (adds routes to the blueprint)
+    from participatie.follow.routes import bp as follow_bp
     from participatie.health import bp as health_bp
     from participatie.participate import resume_routes  # noqa: F401  (adds routes)
     from participatie.participate.routes import bp as participate_bp
     from participatie.report import privacy  # noqa: F401  (adds a route)
     from participatie.report.routes import bp as report_bp
 
-    for blueprint in (health_bp, participate_bp, auth_bp, coordinate_bp, report_bp, assist_bp):
+    for blueprint in (
+        health_bp,
+        participate_bp,
+        auth_bp,
+        coordinate_bp,
+        report_bp,
+        assist_bp,
+        follow_bp,
+    ):
         app.register_blueprint(blueprint)

@@ -121,6 +121,7 @@ def init_cli(app: Flask) -> None:
     from participatie.coordinate.codebook_cli import codebook_cli
     from participatie.coordinate.dpo_export import export_project_command
     from participatie.coordinate.focusgroups_cli import focusgroups_cli
+    from participatie.follow.cli import plan_cli
     from participatie.report.cli import report_command
     from participatie.retention import purge_command
     from participatie.surveys.cli import responses_cli, surveys_cli
@@ -140,6 +141,7 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(surveys_cli)
     app.cli.add_command(responses_cli)
     app.cli.add_command(codebook_cli)
+    app.cli.add_command(plan_cli)
 
 
 def _create_app() -> Flask:
