@@ -162,7 +162,7 @@ class WorkgroupForm(StripWhitespaceForm):
         _l("Naam van de werkgroep"),
         validators=[DataRequired(message=messages.ENTER_WORKGROUP_NAME), Length(max=200)],
     )
-    domain = SelectField(_l("Levensdomein"), validate_choice=True)
+    domain = SelectField(_l("Levensdomein"), default="", validate_choice=True)
     users = CheckboxesField(_l("Leden met een account"))
     pseudonyms = StringField(
         _l("Ouders in de werkgroep (alleen schuilnamen, zoals P3, P7)"),
@@ -183,7 +183,7 @@ class GoalForm(_Translated, StripWhitespaceForm):
     description = TextAreaField(
         _l("Uitleg: wat willen jullie bereiken, voor wie?"), validators=[Length(max=4000)]
     )
-    parent = SelectField(_l("Soort doelstelling"), validate_choice=True)
+    parent = SelectField(_l("Soort doelstelling"), default="", validate_choice=True)
     owner = StringField(_l("Wie is verantwoordelijk?"), validators=[Length(max=200)])
     deadline = DateField(_l("Tegen wanneer?"), validators=[Optional()], format="%Y-%m-%d")
     themes = CheckboxesField(_l("Op welke thema's antwoordt deze doelstelling?"))
@@ -253,7 +253,9 @@ class IndicatorForm(_Translated, StripWhitespaceForm):
         format="%Y-%m-%d",
     )
     source_question = SelectField(
-        _l("Gevoed door een vraag uit een vragenlijst (mag leeg)"), validate_choice=True
+        _l("Gevoed door een vraag uit een vragenlijst (mag leeg)"),
+        default="",
+        validate_choice=True,
     )
     source_options = StringField(
         _l("Welke antwoorden tellen mee? (namen van de antwoorden, gescheiden door komma's)"),

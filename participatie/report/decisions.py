@@ -123,7 +123,11 @@ def decision_of(action: Action) -> Decision:
 
 
 def record_decision(
-    theme: Theme, outcome: DecisionOutcome, motivation: dict[str, str], user_id: int | None
+    theme: Theme,
+    outcome: DecisionOutcome,
+    motivation: dict[str, str],
+    user_id: int | None,
+    follows_oudergroep: bool | None = None,
 ) -> Decision:
     decision = Decision(
         theme=theme,
@@ -131,19 +135,36 @@ def record_decision(
         motivation=_texts(motivation),
         recorded_by_id=user_id,
         decided_at=utcnow(),
+        follows_oudergroep=follows_oudergroep,
     )
     db.session.add(decision)
     db.session.flush()
-    _audit("decision.create", theme, decision, outcome=outcome.value)
+    _audit(
+        "decision.create",
+        theme,
+        decision,
+        outcome=outcome.value,
+        follows_oudergroep=follows_oudergroep,
+    )
     return decision
 
 
 def update_decision(
-    decision: Decision, outcome: DecisionOutcome, motivation: dict[str, str]
+    decision: Decision,
+    outcome: DecisionOutcome,
+    motivation: dict[str, str],
+    follows_oudergroep: bool | None = None,
 ) -> None:
     decision.outcome = outcome
     decision.motivation = _texts(motivation)
-    _audit("decision.update", decision.theme, decision, outcome=outcome.value)
+    decision.follows_oudergroep = follows_oudergroep
+    _audit(
+        "decision.update",
+        decision.theme,
+        decision,
+        outcome=outcome.value,
+        follows_oudergroep=follows_oudergroep,
+    )
 
 
 def delete_decision(decision: Decision) -> None:

@@ -117,7 +117,11 @@ def new_decision(project: Project, theme_id: str) -> str | WerkzeugResponse:
     form = decision_form(project)
     if form.validate_on_submit():
         service.record_decision(
-            theme, DecisionOutcome(form.outcome.data), form.motivation(), current_user.id
+            theme,
+            DecisionOutcome(form.outcome.data),
+            form.motivation(),
+            current_user.id,
+            form.follows(),
         )
         flash(str(messages.DECISION_SAVED), "info")
         return _back_to(project, theme.public_id)
@@ -132,7 +136,9 @@ def edit_decision(project: Project, decision_id: str) -> str | WerkzeugResponse:
     decision = service.decision_in(project, decision_id)
     form = decision_form(project, decision)
     if form.validate_on_submit():
-        service.update_decision(decision, DecisionOutcome(form.outcome.data), form.motivation())
+        service.update_decision(
+            decision, DecisionOutcome(form.outcome.data), form.motivation(), form.follows()
+        )
         flash(str(messages.DECISION_SAVED), "info")
         return _back_to(project, decision.theme.public_id)
     return render_template(
