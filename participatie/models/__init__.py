@@ -5,6 +5,18 @@ from participatie.models.audit import AuditEvent
 from participatie.models.base import Base
 from participatie.models.decisions import Action, ActionStatus, Decision, DecisionOutcome
 from participatie.models.focusgroups import Attendee, FocusGroup, Quote
+from participatie.models.follow import (
+    Goal,
+    GoalKind,
+    GoalTheme,
+    ParentGroupProposal,
+    Priority,
+    ProposedBy,
+    Workgroup,
+    WorkgroupMember,
+    WorkgroupTheme,
+)
+from participatie.models.indicators import Indicator, IndicatorKind, IndicatorUnit, Measurement
 from participatie.models.projects import Organisation, Project
 from participatie.models.releases import Release
 from participatie.models.responses import (
@@ -58,15 +70,25 @@ __all__ = [
     "Decision",
     "DecisionOutcome",
     "FocusGroup",
+    "Goal",
+    "GoalKind",
+    "GoalTheme",
     "IdempotencyKey",
+    "Indicator",
+    "IndicatorKind",
+    "IndicatorUnit",
     "InfluenceEstimate",
     "MeasureRound",
+    "Measurement",
     "Meetcode",
     "Membership",
     "Option",
     "Organisation",
+    "ParentGroupProposal",
     "PasswordReset",
+    "Priority",
     "Project",
+    "ProposedBy",
     "Question",
     "QuestionAudio",
     "QuestionType",
@@ -87,4 +109,7 @@ __all__ = [
     "User",
     "Verdict",
     "VerdictChoice",
+    "Workgroup",
+    "WorkgroupMember",
+    "WorkgroupTheme",
 ]
