@@ -1,8 +1,8 @@
-"""follow voice
+"""follow voice: resultaatsmeting, meetcodes, verdicts, influence estimates, progress reports
 
 Revision ID: 0006
 Revises: 0005
-Create Date: 2026-12-07 04:17:00.556133
+Create Date: 2026-12-07 04:37:42.188890
 
 """
 from alembic import op
@@ -31,25 +31,21 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_influence_estimates')),
     sa.UniqueConstraint('project_id', 'release_number', name=op.f('uq_influence_estimates_project_id_release_number'))
     )
-    op.create_table('result_measures',
+    op.create_table('progress_reports',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('public_id', sa.String(length=32), nullable=False),
     sa.Column('project_id', sa.Integer(), nullable=False),
-    sa.Column('survey_id', sa.Integer(), nullable=False),
-    sa.Column('decision_id', sa.Integer(), nullable=True),
-    sa.Column('after_started_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('indicator_values', sa.JSON(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['decision_id'], ['decisions.id'], name=op.f('fk_result_measures_decision_id_decisions'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_result_measures_project_id_projects'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['survey_id'], ['surveys.id'], name=op.f('fk_result_measures_survey_id_surveys'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_result_measures')),
-    sa.UniqueConstraint('public_id', name=op.f('uq_result_measures_public_id')),
-    sa.UniqueConstraint('survey_id', name=op.f('uq_result_measures_survey_id'))
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_progress_reports_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_progress_reports_project_id_projects'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_progress_reports')),
+    sa.UniqueConstraint('project_id', 'period_end', name=op.f('uq_progress_reports_project_id_period_end')),
+    sa.UniqueConstraint('public_id', name=op.f('uq_progress_reports_public_id'))
     )
-    with op.batch_alter_table('result_measures', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_result_measures_decision_id'), ['decision_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_result_measures_project_id'), ['project_id'], unique=False)
-
     op.create_table('verdicts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('decision_id', sa.Integer(), nullable=False),
@@ -60,6 +56,31 @@ def upgrade():
     )
     with op.batch_alter_table('verdicts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_verdicts_decision_id'), ['decision_id'], unique=False)
+
+    op.create_table('result_measures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('public_id', sa.String(length=32), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('survey_id', sa.Integer(), nullable=False),
+    sa.Column('decision_id', sa.Integer(), nullable=True),
+    sa.Column('goal_id', sa.Integer(), nullable=True),
+    sa.Column('action_id', sa.Integer(), nullable=True),
+    sa.Column('after_started_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_result_measures_action_id_actions'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['decision_id'], ['decisions.id'], name=op.f('fk_result_measures_decision_id_decisions'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['goal_id'], ['goals.id'], name=op.f('fk_result_measures_goal_id_goals'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_result_measures_project_id_projects'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['survey_id'], ['surveys.id'], name=op.f('fk_result_measures_survey_id_surveys'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_result_measures')),
+    sa.UniqueConstraint('public_id', name=op.f('uq_result_measures_public_id')),
+    sa.UniqueConstraint('survey_id', name=op.f('uq_result_measures_survey_id'))
+    )
+    with op.batch_alter_table('result_measures', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_result_measures_action_id'), ['action_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_result_measures_decision_id'), ['decision_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_result_measures_goal_id'), ['goal_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_result_measures_project_id'), ['project_id'], unique=False)
 
     op.create_table('meetcodes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -89,14 +110,17 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_meetcodes_measure_id'))
 
     op.drop_table('meetcodes')
+    with op.batch_alter_table('result_measures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_result_measures_project_id'))
+        batch_op.drop_index(batch_op.f('ix_result_measures_goal_id'))
+        batch_op.drop_index(batch_op.f('ix_result_measures_decision_id'))
+        batch_op.drop_index(batch_op.f('ix_result_measures_action_id'))
+
+    op.drop_table('result_measures')
     with op.batch_alter_table('verdicts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_verdicts_decision_id'))
 
     op.drop_table('verdicts')
-    with op.batch_alter_table('result_measures', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_result_measures_project_id'))
-        batch_op.drop_index(batch_op.f('ix_result_measures_decision_id'))
-
-    op.drop_table('result_measures')
+    op.drop_table('progress_reports')
     op.drop_table('influence_estimates')
     # ### end Alembic commands ###

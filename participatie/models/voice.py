@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -14,7 +14,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from participatie.models.base import Base, enum_type, public_id_column, utcnow
 
 if TYPE_CHECKING:
-    from participatie.models.decisions import Decision
+    from participatie.models.decisions import Action, Decision
+    from participatie.models.follow import Goal
     from participatie.models.projects import Project
     from participatie.models.surveys import Survey
 
@@ -45,12 +46,21 @@ class ResultMeasure(Base):
     decision_id: Mapped[int | None] = mapped_column(
         ForeignKey("decisions.id", ondelete="SET NULL"), index=True
     )
+    # Or, once the actieplan has it, the goal or action it measures.
+    goal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("goals.id", ondelete="SET NULL"), index=True
+    )
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actions.id", ondelete="SET NULL"), index=True
+    )
     after_started_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     project: Mapped[Project] = relationship()
     survey: Mapped[Survey] = relationship()
     decision: Mapped[Decision | None] = relationship()
+    goal: Mapped[Goal | None] = relationship()
+    action: Mapped[Action | None] = relationship()
 
     @property
     def current_round(self) -> MeasureRound:
@@ -123,5 +133,28 @@ class InfluenceEstimate(Base):
     expected_yes_percent: Mapped[int] = mapped_column()
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    project: Mapped[Project] = relationship()
+
+
+class ProgressReport(Base):
+    """A voortgangsrapport for the stuurgroep and the college, for one period.
+
+    It keeps each indicator's latest value at the end of its period, so the next report can say
+    how every indicator moved "since the last report" even after measurements are corrected.
+    """
+
+    __tablename__ = "progress_reports"
+    __table_args__ = (UniqueConstraint("project_id", "period_end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = public_id_column()
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    period_start: Mapped[date] = mapped_column()
+    period_end: Mapped[date] = mapped_column()
+    # indicator public id → {"date": ISO date, "value": number}
+    indicator_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     project: Mapped[Project] = relationship()

@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length
 
 from participatie.forms import StripWhitespaceForm
 from participatie.i18n import SOURCE_LOCALE
-from participatie.models import Decision, Project
+from participatie.models import Decision, Goal, Project
 from participatie.report.labels import OUTCOME_LABELS
 
 
@@ -23,9 +23,16 @@ class MeasureForm(StripWhitespaceForm):
         ],
     )
     decision = SelectField(_l("Bij welke beslissing hoort ze?"), choices=[], validate_choice=True)
+    goal = SelectField(
+        _l("Bij welk doel of welke actie hoort ze?"), choices=[], validate_choice=True
+    )
 
 
-def measure_form(project: Project, decisions: list[Decision]) -> MeasureForm:
+def _title(texts: dict[str, str]) -> str:
+    return texts.get(SOURCE_LOCALE) or next(iter(texts.values()), "")
+
+
+def measure_form(project: Project, decisions: list[Decision], goals: list[Goal]) -> MeasureForm:
     form = MeasureForm()
     form.decision.choices = [("", str(_l("Bij geen enkele beslissing")))] + [
         (
@@ -35,4 +42,13 @@ def measure_form(project: Project, decisions: list[Decision]) -> MeasureForm:
         )
         for decision in decisions
     ]
+    form.goal.choices = [("", str(_l("Bij geen enkel doel of actie")))]
+    for goal in goals:
+        form.goal.choices.append(
+            (f"goal:{goal.public_id}", str(_l("Doel: %(title)s", title=_title(goal.title))))
+        )
+        form.goal.choices += [
+            (f"action:{action.public_id}", str(_l("Actie: %(title)s", title=_title(action.title))))
+            for action in goal.actions
+        ]
     return form

@@ -42,10 +42,17 @@ def measures_list(project: Project) -> str:
 @project_role(Role.COORDINATOR)
 def measure_new(project: Project) -> str | WerkzeugResponse:
     decisions = measures.project_decisions(project)
-    form = measure_form(project, decisions)
+    goals = measures.project_goals(project)
+    form = measure_form(project, decisions, goals)
     if form.validate_on_submit():
         chosen = next((d for d in decisions if d.public_id == form.decision.data), None)
-        measure = measures.create_measure(project, form.subject.data or "", chosen)
+        kind, _sep, link = (form.goal.data or "").partition(":")
+        goal = next((g for g in goals if kind == "goal" and g.public_id == link), None)
+        actions = [a for g in goals for a in g.actions]
+        action = next((a for a in actions if kind == "action" and a.public_id == link), None)
+        measure = measures.create_measure(
+            project, form.subject.data or "", chosen, goal=goal, action=action
+        )
         flash(_("De resultaatsmeting is klaar. Kijk de vragen na en open ze."), "info")
         return redirect(
             url_for("coordinate.survey_edit", slug=project.slug, survey_id=measure.survey.public_id)

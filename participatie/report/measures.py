@@ -7,7 +7,7 @@ from sqlalchemy import select
 from participatie import audit
 from participatie.coordinate.surveys.services import create_survey
 from participatie.extensions import db
-from participatie.models import Decision, Project, ResultMeasure, Theme
+from participatie.models import Action, Decision, Goal, Project, ResultMeasure, Theme, Workgroup
 from participatie.models.base import utcnow
 
 TEMPLATE_KEY = "resultaatsmeting"
@@ -42,10 +42,29 @@ def project_decisions(project: Project) -> list[Decision]:
     )
 
 
-def create_measure(project: Project, subject: str, decision: Decision | None) -> ResultMeasure:
+def project_goals(project: Project) -> list[Goal]:
+    return list(
+        db.session.scalars(
+            select(Goal)
+            .join(Workgroup, Workgroup.id == Goal.workgroup_id)
+            .where(Workgroup.project_id == project.id)
+            .order_by(Goal.id)
+        )
+    )
+
+
+def create_measure(
+    project: Project,
+    subject: str,
+    decision: Decision | None,
+    goal: Goal | None = None,
+    action: Action | None = None,
+) -> ResultMeasure:
     """A new survey from the resultaatsmeting template, in its first ("voor") round."""
     survey = create_survey(project, "", TEMPLATE_KEY, subject)
-    measure = ResultMeasure(project=project, survey=survey, decision=decision)
+    measure = ResultMeasure(
+        project=project, survey=survey, decision=decision, goal=goal, action=action
+    )
     db.session.add(measure)
     db.session.flush()
     audit.record(
@@ -55,6 +74,8 @@ def create_measure(project: Project, subject: str, decision: Decision | None) ->
         object_id=measure.public_id,
         survey=survey.code,
         decision=decision.public_id if decision else "",
+        goal=goal.public_id if goal else "",
+        linked_action=action.public_id if action else "",
     )
     return measure
 

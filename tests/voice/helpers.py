@@ -28,7 +28,7 @@ def new_measure(app: Flask, client: Any, decision: str = "") -> tuple[str, str]:
     as_coordinator(client)
     response = client.post_form(
         "/projecten/demo/resultaatsmetingen/nieuw",
-        {"subject": "de huiswerkklas", "decision": decision},
+        {"subject": "de huiswerkklas", "decision": decision, "goal": ""},
     )
     assert response.status_code == 302, response.get_data(as_text=True)[:800]
     match = BUILDER.search(response.headers["Location"])

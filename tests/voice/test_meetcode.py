@@ -113,3 +113,31 @@ def test_a_meetcode_is_not_offered_in_an_ordinary_survey(app: Flask, client, dem
     begin(client, "DEMO")
     assert client.get("/s/DEMO/meetcode").status_code == 404
     assert "meetcode" not in client.get("/s/DEMO/klaar").get_data(as_text=True)
+
+
+def test_a_measure_links_to_a_goal_or_an_action(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+    from participatie.models import Action, Goal
+
+    with app.app_context():
+        goal = db.session.scalar(select(Goal).where(Goal.actions.any()))
+        assert goal is not None, "the demo has goals with actions"
+        action_id = db.session.scalar(select(Action.public_id).where(Action.goal_id == goal.id))
+    from tests.conftest import login
+
+    login(client, "coordinator@kempenaar.example")
+    form = client.get("/projecten/demo/resultaatsmetingen/nieuw").get_data(as_text=True)
+    assert f'value="action:{action_id}"' in form
+    response = client.post_form(
+        "/projecten/demo/resultaatsmetingen/nieuw",
+        {"subject": "de huiswerkklas", "decision": "", "goal": f"action:{action_id}"},
+    )
+    assert response.status_code == 302
+    missing = client.post_form(
+        "/projecten/demo/resultaatsmetingen/nieuw", {"subject": "", "decision": "", "goal": ""}
+    )
+    assert missing.status_code == 400
+    assert "Schrijf waarover de vragen gaan" in html.unescape(missing.get_data(as_text=True))
+    with app.app_context():
+        measure = db.session.scalar(select(ResultMeasure))
+        assert measure is not None and measure.action is not None
+        assert measure.action.public_id == action_id
