@@ -7,6 +7,7 @@ from flask import (
     Response,
     abort,
     flash,
+    jsonify,
     redirect,
     render_template,
     url_for,
@@ -238,10 +239,25 @@ def _back_to(project: Project, theme_id: str) -> WerkzeugResponse:
 @bp.route("/p/<slug>")
 @public
 def public_page(slug: str) -> str:
+    from participatie.report.public_line import public_line, public_plan
+
     project = _public_project(slug)
+    locale = _locale()
     return render_template(
-        "report/public.html", page=public_page_data(project, _locale()), project=project
+        "report/public.html",
+        line=public_line(project, locale),
+        plan=public_plan(project, locale),
+        project=project,
     )
+
+
+@bp.route("/p/<slug>.json")
+@public
+def public_data(slug: str) -> Response:
+    from participatie.report.public_line import as_json, public_line
+
+    project = _public_project(slug)
+    return jsonify(as_json(public_line(project, _locale())))
 
 
 @bp.route("/p/<slug>/poster.pdf")

@@ -7,6 +7,7 @@ address itself is never kept), and stores no identity at all (voice/verdicts.py)
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -15,7 +16,15 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from participatie import audit
 from participatie.auth.access import project_role, public
 from participatie.extensions import db, limiter
-from participatie.models import ActionStatus, Decision, Project, Role, Theme, VerdictChoice
+from participatie.models import (
+    ActionStatus,
+    Decision,
+    IndicatorUnit,
+    Project,
+    Role,
+    Theme,
+    VerdictChoice,
+)
 from participatie.report.decisions import influence
 from participatie.report.routes import READERS, bp
 from participatie.report.suppression import percent
@@ -23,9 +32,13 @@ from participatie.voice import influence as voice
 from participatie.voice import verdicts
 
 
-@bp.app_template_global()
-def verdict_of(decision: Decision, k: int) -> verdicts.VerdictCounts | None:
-    return verdicts.counts([decision.id], k)[decision.id]
+@bp.app_template_filter()
+def indicator_value(value: float, unit: str) -> str:
+    """An indicator's value as a participant reads it: 45%, 12, 2,5, ja or nee."""
+    if unit == IndicatorUnit.YES_NO:
+        return str(_("ja") if value else _("nee"))
+    shown = format_decimal(value, format="#,##0.#")
+    return f"{shown}%" if unit == IndicatorUnit.PERCENTAGE else str(shown)
 
 
 @bp.app_template_global()

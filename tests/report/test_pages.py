@@ -316,6 +316,11 @@ def small_world(app: Flask) -> None:
             )
         )
         db.session.add(theme)
+        db.session.flush()
+        # The public page shows the latest release (issue 14): publish what was heard.
+        from participatie.report.releases import publish_release
+
+        publish_release(project, None)
         db.session.commit()
 
 
