@@ -20,4 +20,6 @@ PDF_UNAVAILABLE = _l(
 )
 UNKNOWN_SURVEY = _l("Er is geen vragenlijst met de code %(code)s.")
 UNKNOWN_PROJECT = _l("Er is geen project met de korte naam %(slug)s.")
-RELEASE_PUBLISHED = _l("Publicatie %(number)s staat online: de stuurgroep en de publieke pagina tonen nu deze cijfers.")
+RELEASE_PUBLISHED = _l(
+    "Publicatie %(number)s staat online: de stuurgroep en de publieke pagina tonen nu deze cijfers."
+)
