@@ -31,8 +31,7 @@ from participatie.models import (
     Workgroup,
 )
 from participatie.report.domains import DomainRow
-from participatie.report.release_figures import released_results
-from participatie.report.releases import latest_release
+from participatie.report.release_figures import release_view
 from participatie.report.themes import QuoteView, ThemeView
 from participatie.voice.verdicts import VerdictCounts, counts
 
@@ -100,17 +99,11 @@ def _indicators(decision: Decision, locale: str) -> list[LineIndicator]:
 
 
 def public_line(project: Project, locale: str) -> PublicLine:
-    release = latest_release(project)
+    """Without a release there are no figures at all, only the themes and their decisions (the
+    stuurgroep's own work, not figures about people: release_figures.release_view)."""
+    release, results = release_view(project, locale, surveys=[])
     k = project.k_threshold
-    if release is None:
-        return PublicLine(project, locale, None, None, [], [], k)
-    results = released_results(project, release, locale, surveys=[])
-    frozen_themes = release.figures.get("themes", {})
-    views = [
-        view
-        for view in results.themes
-        if view.public_id in frozen_themes or view.decision is not None
-    ]
+    views = results.themes
     decided = [view.decision.id for view in views if view.decision is not None]
     verdicts = counts(decided, k)
     themes = []
@@ -135,7 +128,7 @@ def public_line(project: Project, locale: str) -> PublicLine:
         )
     heard = [row for row in results.domains.ranking if row.count != 0]
     participants = results.domains.participants or None
-    return PublicLine(project, locale, release, participants, heard, themes, results.domains.k)
+    return PublicLine(project, locale, release, participants, heard, themes, k)
 
 
 # --- As data (DESIGN §6) ---------------------------------------------------------------------

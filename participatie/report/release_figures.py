@@ -113,6 +113,47 @@ def _freeze_survey(result: SurveyResult) -> dict[str, Any]:
 # --- Reading back --------------------------------------------------------------------------------
 
 
+def latest_release(project: Project) -> Release | None:
+    return db.session.scalar(
+        select(Release)
+        .where(Release.project_id == project.id)
+        .order_by(Release.number.desc())
+        .limit(1)
+    )
+
+
+def release_view(
+    project: Project, locale: str, surveys: list[Survey] | None = None
+) -> tuple[Release | None, ProjectResults]:
+    """The latest release and the results pages' view of it. Without a release: no figures at
+    all (no domains, no survey, no theme counts), only the themes and their decisions."""
+    release = latest_release(project)
+    if release is None:
+        empty = Release(project_id=project.id, number=0, figures=_no_figures(project))
+        return None, released_results(project, empty, locale, surveys=[])
+    return release, released_results(project, release, locale, surveys)
+
+
+def _no_figures(project: Project) -> dict[str, Any]:
+    grid = {"columns": [], "rows": [], "tagged": False}
+    return {
+        "version": FIGURES_VERSION,
+        "k": project.k_threshold,
+        "domains": {
+            "participants": None,
+            "responses": 0,
+            "attendees": None,
+            "ranking": [],
+            "splits": {},
+            "kinds": grid,
+            "barriers": grid,
+            "group_sizes": {},
+        },
+        "themes": {},
+        "surveys": [],
+    }
+
+
 def released_results(
     project: Project, release: Release, locale: str, surveys: list[Survey] | None = None
 ) -> ProjectResults:
@@ -123,7 +164,7 @@ def released_results(
     domains = _thaw_domains(figures, evidence, locale)
     people = figures.get("themes", {})
     views = [
-        replace(view, people=people.get(view.public_id))
+        replace(view, people=people.get(view.public_id), counted=view.public_id in people)
         for view in theme_views(project, evidence, domains, locale)
     ]
     wanted = None if surveys is None else {s.code for s in surveys}

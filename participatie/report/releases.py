@@ -23,7 +23,9 @@ from participatie.extensions import db
 from participatie.models import Project, Release, User
 from participatie.models.base import utcnow
 from participatie.report.participants import ParticipantKey, current_participants
-from participatie.report.release_figures import freeze
+from participatie.report.release_figures import freeze, latest_release
+
+__all__ = ["ReleaseRefused", "ReleaseStatus", "latest_release", "publish_release", "release_status"]
 
 
 class ReleaseRefused(Exception):
@@ -44,15 +46,6 @@ class ReleaseStatus:
     @property
     def missing(self) -> int:
         return max(0, self.needed - self.new)
-
-
-def latest_release(project: Project) -> Release | None:
-    return db.session.scalar(
-        select(Release)
-        .where(Release.project_id == project.id)
-        .order_by(Release.number.desc())
-        .limit(1)
-    )
 
 
 def release_status(project: Project) -> ReleaseStatus:

@@ -21,6 +21,7 @@ from participatie.models import (
     Theme,
 )
 from participatie.models.base import utcnow
+from participatie.report.releases import publish_release
 from tests.conftest import login
 from tests.report import builders as b
 
@@ -317,10 +318,7 @@ def small_world(app: Flask) -> None:
         )
         db.session.add(theme)
         db.session.flush()
-        # The public page shows the latest release (issue 14): publish what was heard.
-        from participatie.report.releases import publish_release
-
-        publish_release(project, None)
+        publish_release(project, None)  # the public page shows releases, not live counts
         db.session.commit()
 
 

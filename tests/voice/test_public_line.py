@@ -115,8 +115,10 @@ def test_no_release_means_nothing_heard_yet(app: Flask, client, demo) -> None:  
         db.session.execute(delete(Release))
         db.session.commit()
     data = client.get("/p/demo.json").get_json()
-    assert data["release"] is None and data["heard"] == [] and data["themes"] == []
-    assert "We zijn nog aan het luisteren." in _page(client)
+    assert data["release"] is None and data["heard"] == []
+    # The stuurgroep's decisions are its own work, not figures: they stay; verdicts need k votes.
+    assert data["themes"] and all(t["verdict"] is None for t in data["themes"])
+    assert "De resultaten zijn nog niet gepubliceerd." in _page(client)
     assert client.get("/p/bestaat-niet.json").status_code == 404
 
 
