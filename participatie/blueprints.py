@@ -20,11 +20,13 @@ BLUEPRINTS = (
     "participatie.report.routes:bp",
     "participatie.assist.blueprint:bp",
     "participatie.meetings.blueprint:bp",
+    "participatie.follow.routes:bp",
 )
 
 # Modules that add routes to their area's blueprint when imported.
 ROUTE_MODULES = (
     "participatie.participate.resume_routes",
+    "participatie.participate.meetcode_routes",
     "participatie.coordinate.home.routes",
     "participatie.coordinate.admin.routes",
     "participatie.coordinate.admin.audit_routes",
@@ -42,6 +44,10 @@ ROUTE_MODULES = (
     "participatie.coordinate.surveys.texts_routes",
     "participatie.coordinate.themes.routes",
     "participatie.report.privacy",
+    "participatie.report.measure_routes",
+    "participatie.report.verdict_routes",
+    "participatie.report.release_routes",
+    "participatie.follow.goal_routes",
     "participatie.assist.routes",
     "participatie.assist.assisted_routes",
     "participatie.assist.offline_routes",

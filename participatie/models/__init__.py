@@ -5,6 +5,18 @@ from participatie.models.audit import AuditEvent
 from participatie.models.base import Base
 from participatie.models.decisions import Action, ActionStatus, Decision, DecisionOutcome
 from participatie.models.focusgroups import Attendee, FocusGroup, Quote
+from participatie.models.follow import (
+    Goal,
+    GoalKind,
+    GoalTheme,
+    ParentGroupProposal,
+    Priority,
+    ProposedBy,
+    Workgroup,
+    WorkgroupMember,
+    WorkgroupTheme,
+)
+from participatie.models.indicators import Indicator, IndicatorKind, IndicatorUnit, Measurement
 from participatie.models.meetings import (
     AgendaItem,
     Channel,
@@ -18,6 +30,7 @@ from participatie.models.meetings import (
     Reminder,
 )
 from participatie.models.projects import Organisation, Project
+from participatie.models.releases import Release
 from participatie.models.responses import (
     Answer,
     Assistance,
@@ -45,6 +58,15 @@ from participatie.models.themes import (
     Theme,
     ThemeStatement,
 )
+from participatie.models.voice import (
+    InfluenceEstimate,
+    MeasureRound,
+    Meetcode,
+    ProgressReport,
+    ResultMeasure,
+    Verdict,
+    VerdictChoice,
+)
 
 __all__ = [
     "Action",
@@ -64,7 +86,17 @@ __all__ = [
     "Decision",
     "DecisionOutcome",
     "FocusGroup",
+    "Goal",
+    "GoalKind",
+    "GoalTheme",
     "IdempotencyKey",
+    "Indicator",
+    "IndicatorKind",
+    "IndicatorUnit",
+    "InfluenceEstimate",
+    "MeasureRound",
+    "Measurement",
+    "Meetcode",
     "Meeting",
     "MeetingAttendee",
     "MeetingDecision",
@@ -73,16 +105,22 @@ __all__ = [
     "MessageKind",
     "Option",
     "Organisation",
+    "ParentGroupProposal",
     "PasswordReset",
     "PaymentMethod",
+    "Priority",
+    "ProgressReport",
     "Project",
+    "ProposedBy",
     "Question",
     "QuestionAudio",
     "QuestionType",
     "Quote",
+    "Release",
     "Reminder",
     "Response",
     "ResponseMode",
+    "ResultMeasure",
     "Role",
     "Statement",
     "StatementSource",
@@ -93,4 +131,9 @@ __all__ = [
     "Theme",
     "ThemeStatement",
     "User",
+    "Verdict",
+    "VerdictChoice",
+    "Workgroup",
+    "WorkgroupMember",
+    "WorkgroupTheme",
 ]
