@@ -22,6 +22,7 @@ class Section:
 C, V, S, W = Role.COORDINATOR, Role.VOLUNTEER, Role.STUURGROEP, Role.WERKGROEP
 SECTIONS = (
     Section("coordinate.project_home", _l("Overzicht"), frozenset({C})),
+    Section("coordinate.role_home", _l("Jouw werk"), frozenset({V, S, W})),
     Section("coordinate.surveys", _l("Vragenlijsten"), frozenset({C})),
     Section("coordinate.focus_groups", _l("Focusgroepen"), frozenset({C})),
     Section("meetings.meetings", _l("Bijeenkomsten"), frozenset({C})),

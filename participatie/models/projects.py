@@ -47,6 +47,9 @@ class Project(Base):
     retention_days: Mapped[int] = mapped_column(default=3 * 365)
     public_intro: Mapped[dict[str, str]] = mapped_column(default=dict)
     contact: Mapped[str] = mapped_column(Text, default="")
+    # The coordinator's notes of the omgevingsanalyse (who works with families here, what exists
+    # already): the roadmap's first step, counted on the project's home.
+    omgevingsanalyse: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Small per-project preferences (e.g. the jargon list of the plain-language checker).
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from participatie.extensions import db
-from participatie.models import FocusGroup, Project, Quote, Response, Survey, User
+from participatie.models import (
+    FocusGroup,
+    Membership,
+    Project,
+    Quote,
+    Response,
+    Role,
+    Survey,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -48,3 +57,14 @@ def all_projects() -> list[Project]:
 
 def all_users() -> list[User]:
     return list(db.session.scalars(select(User).order_by(User.email)))
+
+
+def stuurgroep_members(project: Project) -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .where(Membership.project_id == project.id, Membership.role == Role.STUURGROEP)
+            .order_by(User.name, User.email)
+        )
+    )

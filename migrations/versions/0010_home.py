@@ -1,0 +1,26 @@
+"""home: the project's omgevingsanalyse notes (the roadmap's first step)
+
+Revision ID: 0010
+Revises: 0007
+Create Date: 2026-12-07 05:10:00
+
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+# revision identifiers, used by Alembic.
+revision = "0010"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("projects", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("omgevingsanalyse", sa.Text(), nullable=False, server_default=""))
+
+
+def downgrade():
+    with op.batch_alter_table("projects", schema=None) as batch_op:
+        batch_op.drop_column("omgevingsanalyse")

@@ -1,0 +1,352 @@
+"""The numbers behind a project's home: one query of scalar subqueries, plus a few small ones.
+
+The task list (roadmap.py) and the attention list (attention.py) read only these figures, so the
+home page costs the same handful of queries however many responses a project has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from participatie.coordinate.agreement.services import samples
+from participatie.coordinate.surveys.checks import missing_languages
+from participatie.extensions import db
+from participatie.models import (
+    Action,
+    ActionStatus,
+    Answer,
+    AuditEvent,
+    Code,
+    CodeKind,
+    Decision,
+    FocusGroup,
+    Goal,
+    Indicator,
+    Measurement,
+    Meeting,
+    Membership,
+    Priority,
+    Project,
+    Question,
+    Quote,
+    Release,
+    Response,
+    ResultMeasure,
+    Role,
+    Statement,
+    Survey,
+    SurveyStatus,
+    Tag,
+    TagStatus,
+    Theme,
+    Verdict,
+    Workgroup,
+)
+from participatie.models.base import utcnow
+
+# An indicator is due again a quarter after its last measurement (or after it was made): the
+# rhythm of the voortgangsrapport for the stuurgroep. Indicators carry no period of their own.
+MEASURE_EVERY = timedelta(days=91)
+POSTER_PRINTED = "poster.printed"
+
+
+@dataclass(frozen=True)
+class Figures:
+    stuurgroep_members: int
+    has_omgevingsanalyse: bool
+    languages: int
+    domain_codes: int
+    surveys: int
+    surveys_open: int
+    surveys_closed: int
+    focus_groups_held: int
+    meetings_held: int
+    responses: int
+    quotes: int
+    statements: int
+    statements_waiting: int
+    suggestions_waiting: int
+    themes: int
+    themes_without_decision: int
+    agreement_samples: int
+    releases: int
+    latest_release_at: datetime | None
+    priorities: int
+    priorities_chosen: int
+    decisions: int
+    decisions_without_reason: int
+    workgroups: int
+    goals: int
+    actions: int
+    actions_done: int
+    actions_overdue: int
+    indicators: int
+    indicators_due: int
+    measurements: int
+    result_measures: int
+    result_measures_after: int
+    verdicts: int
+    public_languages: int
+    posters_since_release: int
+    posters: int
+    meetings_this_week: int
+    surveys_missing_language: int
+    first_survey_missing_language: str | None
+    k_threshold: int
+
+
+def _count(statement: Any) -> ColumnElement[int]:
+    return statement.scalar_subquery()
+
+
+def _project_surveys(project: Project) -> Any:
+    return select(Survey.id).where(Survey.project_id == project.id)
+
+
+def _project_goals(project: Project) -> Any:
+    return select(Goal.id).join(Workgroup).where(Workgroup.project_id == project.id)
+
+
+def _project_decisions(project: Project) -> Any:
+    return select(Decision.id).join(Theme).where(Theme.project_id == project.id)
+
+
+def _reviewed() -> ColumnElement[bool]:
+    """A statement someone looked at: at least one tag accepted or rejected by a person."""
+    return exists().where(
+        Tag.statement_id == Statement.id,
+        Tag.status != TagStatus.SUGGESTED,
+        Tag.is_blind_sample.is_(False),
+    )
+
+
+def _no_reason() -> ColumnElement[bool]:
+    # The motivation is a dict per language; "{}" or "" in the source language means none given.
+    return or_(
+        Decision.motivation.is_(None),
+        func.coalesce(Decision.motivation["nl"].as_string(), "") == "",
+    )
+
+
+def _indicators_due(project: Project, now: datetime) -> ColumnElement[int]:
+    """Indicators whose last measurement (or creation, if none) is older than MEASURE_EVERY."""
+    goals = _project_goals(project)
+    last = (
+        select(func.max(Measurement.measured_on))
+        .where(Measurement.indicator_id == Indicator.id)
+        .scalar_subquery()
+    )
+    cutoff = (now - MEASURE_EVERY).date()
+    return _count(
+        select(func.count(Indicator.id)).where(
+            or_(
+                Indicator.goal_id.in_(goals),
+                Indicator.action_id.in_(select(Action.id).where(Action.goal_id.in_(goals))),
+            ),
+            or_(
+                last < cutoff,
+                and_(last.is_(None), Indicator.created_at < now - MEASURE_EVERY),
+            ),
+        )
+    )
+
+
+def _indicator_ids(project: Project) -> Any:
+    goals = _project_goals(project)
+    return select(Indicator.id).where(
+        or_(
+            Indicator.goal_id.in_(goals),
+            Indicator.action_id.in_(select(Action.id).where(Action.goal_id.in_(goals))),
+        )
+    )
+
+
+def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
+    """Every count that is one number, in a single SELECT of scalar subqueries."""
+    pid = project.id
+    today = now.date()
+    surveys = _project_surveys(project)
+    goals = _project_goals(project)
+    decisions = _project_decisions(project)
+    statements = select(func.count(Statement.id)).where(Statement.project_id == pid)
+    columns: dict[str, ColumnElement[Any]] = {
+        "stuurgroep_members": _count(
+            select(func.count(Membership.id)).where(
+                Membership.project_id == pid, Membership.role == Role.STUURGROEP
+            )
+        ),
+        "domain_codes": _count(
+            select(func.count(Code.id)).where(
+                Code.project_id == pid, Code.kind == CodeKind.DOMAIN, Code.active.is_(True)
+            )
+        ),
+        "surveys": _count(select(func.count(Survey.id)).where(Survey.project_id == pid)),
+        "surveys_open": _count(
+            select(func.count(Survey.id)).where(
+                Survey.project_id == pid, Survey.status == SurveyStatus.OPEN
+            )
+        ),
+        "surveys_closed": _count(
+            select(func.count(Survey.id)).where(
+                Survey.project_id == pid, Survey.status == SurveyStatus.CLOSED
+            )
+        ),
+        "focus_groups_held": _count(
+            select(func.count(FocusGroup.id)).where(
+                FocusGroup.project_id == pid, FocusGroup.held_on <= today
+            )
+        ),
+        "meetings_held": _count(
+            select(func.count(Meeting.id)).where(Meeting.project_id == pid, Meeting.starts_at < now)
+        ),
+        "meetings_this_week": _count(
+            select(func.count(Meeting.id)).where(
+                Meeting.project_id == pid,
+                Meeting.starts_at >= now,
+                Meeting.starts_at < now + timedelta(days=7),
+            )
+        ),
+        # Consented responses with at least one answer: the participants' definition.
+        "responses": _count(
+            select(func.count(Response.id)).where(
+                Response.survey_id.in_(surveys),
+                Response.consented_at.is_not(None),
+                exists().where(Answer.response_id == Response.id),
+            )
+        ),
+        "quotes": _count(
+            select(func.count(Quote.id)).where(
+                Quote.focus_group_id.in_(select(FocusGroup.id).where(FocusGroup.project_id == pid))
+            )
+        ),
+        "statements": _count(statements),
+        "statements_waiting": _count(statements.where(~_reviewed())),
+        "suggestions_waiting": _count(
+            select(func.count(Tag.id))
+            .join(Statement, Statement.id == Tag.statement_id)
+            .where(
+                Statement.project_id == pid,
+                Tag.status == TagStatus.SUGGESTED,
+                Tag.is_blind_sample.is_(False),
+            )
+        ),
+        "themes": _count(select(func.count(Theme.id)).where(Theme.project_id == pid)),
+        "themes_without_decision": _count(
+            select(func.count(Theme.id)).where(
+                Theme.project_id == pid, ~exists().where(Decision.theme_id == Theme.id)
+            )
+        ),
+        "releases": _count(select(func.count(Release.id)).where(Release.project_id == pid)),
+        "latest_release_at": _count(
+            select(func.max(Release.published_at)).where(Release.project_id == pid)
+        ),
+        "priorities": _count(select(func.count(Priority.id)).where(Priority.project_id == pid)),
+        "priorities_chosen": _count(
+            select(func.count(Priority.id)).where(
+                Priority.project_id == pid, Priority.chosen.is_(True)
+            )
+        ),
+        "decisions": _count(select(func.count()).select_from(decisions.subquery())),
+        "decisions_without_reason": _count(
+            select(func.count(Decision.id)).where(Decision.id.in_(decisions), _no_reason())
+        ),
+        "workgroups": _count(select(func.count(Workgroup.id)).where(Workgroup.project_id == pid)),
+        "goals": _count(select(func.count()).select_from(goals.subquery())),
+        "actions": _count(select(func.count(Action.id)).where(Action.goal_id.in_(goals))),
+        "actions_done": _count(
+            select(func.count(Action.id)).where(
+                Action.goal_id.in_(goals), Action.status == ActionStatus.DONE
+            )
+        ),
+        "actions_overdue": _count(
+            select(func.count(Action.id)).where(
+                Action.goal_id.in_(goals),
+                Action.due_on < today,
+                Action.status.in_((ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)),
+            )
+        ),
+        "indicators": _count(select(func.count()).select_from(_indicator_ids(project).subquery())),
+        "indicators_due": _indicators_due(project, now),
+        "measurements": _count(
+            select(func.count(Measurement.id)).where(
+                Measurement.indicator_id.in_(_indicator_ids(project))
+            )
+        ),
+        "result_measures": _count(
+            select(func.count(ResultMeasure.id)).where(ResultMeasure.project_id == pid)
+        ),
+        "result_measures_after": _count(
+            select(func.count(ResultMeasure.id)).where(
+                ResultMeasure.project_id == pid, ResultMeasure.after_started_at.is_not(None)
+            )
+        ),
+        "verdicts": _count(
+            select(func.count(Verdict.id)).where(Verdict.decision_id.in_(decisions))
+        ),
+        "posters": _count(
+            select(func.count(AuditEvent.id)).where(
+                AuditEvent.project_id == pid, AuditEvent.action == POSTER_PRINTED
+            )
+        ),
+    }
+    row = db.session.execute(select(*(c.label(name) for name, c in columns.items()))).one()
+    return dict(row._mapping)
+
+
+def _surveys_missing_language(project: Project) -> list[str]:
+    """Codes of the project's surveys still in use with a text missing in a project language."""
+    if len(project.languages) < 2:
+        return []
+    surveys = db.session.scalars(
+        select(Survey)
+        .where(Survey.project_id == project.id, Survey.status != SurveyStatus.CLOSED)
+        .options(selectinload(Survey.questions).selectinload(Question.options))
+        .order_by(Survey.created_at)
+    )
+    return [
+        survey.public_id
+        for survey in surveys
+        if any(missing_languages(q, project.languages) for q in survey.questions)
+    ]
+
+
+def _as_aware(moment: datetime | None) -> datetime | None:
+    # SQLite gives naive datetimes back from MAX(); they are UTC like everything stored.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def project_figures(project: Project, now: datetime | None = None) -> Figures:
+    now = now or utcnow()
+    counts = _main_counts(project, now)
+    latest_at = _as_aware(counts.pop("latest_release_at"))
+    missing = _surveys_missing_language(project)
+    languages = project.languages or ["nl"]
+    intro = project.public_intro or {}
+    return Figures(
+        **counts,
+        latest_release_at=latest_at,
+        has_omgevingsanalyse=bool((project.omgevingsanalyse or "").strip()),
+        languages=len(languages),
+        agreement_samples=len(samples(project)),
+        public_languages=sum(1 for lang in languages if (intro.get(lang) or "").strip()),
+        posters_since_release=_events_since(project, POSTER_PRINTED, latest_at),
+        surveys_missing_language=len(missing),
+        first_survey_missing_language=missing[0] if missing else None,
+        k_threshold=project.k_threshold,
+    )
+
+
+def _events_since(project: Project, action: str, since: datetime | None) -> int:
+    query = select(func.count(AuditEvent.id)).where(
+        AuditEvent.project_id == project.id, AuditEvent.action == action
+    )
+    if since is not None:
+        query = query.where(AuditEvent.at >= since)
+    return db.session.scalar(query) or 0
