@@ -125,12 +125,9 @@ def _reviewed() -> ColumnElement[bool]:
     )
 
 
-def _no_reason() -> ColumnElement[bool]:
-    # The motivation is a dict per language; "{}" or "" in the source language means none given.
-    return or_(
-        Decision.motivation.is_(None),
-        func.coalesce(Decision.motivation["nl"].as_string(), "") == "",
-    )
+def _no_reason(language: str) -> ColumnElement[bool]:
+    # The motivation is a dict per language; none in the project's first language means none.
+    return func.coalesce(Decision.motivation[language].as_string(), "") == ""
 
 
 def _indicators_due(project: Project, now: datetime) -> ColumnElement[int]:
@@ -253,7 +250,9 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
         ),
         "decisions": _count(select(func.count()).select_from(decisions.subquery())),
         "decisions_without_reason": _count(
-            select(func.count(Decision.id)).where(Decision.id.in_(decisions), _no_reason())
+            select(func.count(Decision.id)).where(
+                Decision.id.in_(decisions), _no_reason((project.languages or ["nl"])[0])
+            )
         ),
         "workgroups": _count(select(func.count(Workgroup.id)).where(Workgroup.project_id == pid)),
         "goals": _count(select(func.count()).select_from(goals.subquery())),
