@@ -247,7 +247,8 @@ def as_ods(data: dict[str, Any]) -> bytes:
             for value in row:
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     cell = TableCell(valuetype="float", value=value)
-                    cell.addElement(P(text=str(value)))
+                    plain = int(value) if float(value).is_integer() else value
+                    cell.addElement(P(text=str(plain)))
                 elif value in (None, ""):
                     cell = TableCell()
                 else:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from participatie.extensions import db
 from participatie.models import AuditEvent, Goal, GoalKind, Indicator, Measurement
 from tests.conftest import login
-from tests.follow.world import MEMBER, PlanWorld
+from tests.follow.world import MEMBER
 
 
 def _goal(app: Flask, public_id: str) -> Goal:
