@@ -13,8 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from participatie import audit
-from participatie.coordinate.definitions import survey_from_definition
-from participatie.coordinate.surveys_services import new_code
+from participatie.coordinate.surveys.services import new_code
 from participatie.extensions import db
 from participatie.models import (
     Code,
@@ -29,6 +28,7 @@ from participatie.models import (
 from participatie.models.base import utcnow
 from participatie.report.aggregate import survey_result
 from participatie.report.suppression import shown
+from participatie.surveys.assemble import survey_from_definition
 
 PRIORITY_SURVEY_SETTING = "priority_survey"
 PRIORITY_QUESTION = "eerst"

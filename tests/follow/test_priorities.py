@@ -9,8 +9,8 @@ from werkzeug.datastructures import MultiDict
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, ParentGroupProposal, Priority, Project, Survey
-from participatie.participate.answers import parse_answer
-from participatie.participate.definition import build_definition
+from participatie.surveys.answers import parse_answer
+from participatie.surveys.definition import build_definition
 from tests.conftest import login
 from tests.report import builders as b
 
