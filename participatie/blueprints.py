@@ -42,6 +42,7 @@ ROUTE_MODULES = (
     "participatie.coordinate.surveys.texts_routes",
     "participatie.coordinate.themes.routes",
     "participatie.report.privacy",
+    "participatie.report.release_routes",
     "participatie.assist.routes",
     "participatie.assist.assisted_routes",
     "participatie.assist.offline_routes",

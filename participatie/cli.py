@@ -123,6 +123,7 @@ def init_cli(app: Flask) -> None:
     from participatie.coordinate.privacy.dpo_export import export_project_command
     from participatie.follow.cli import plan_cli
     from participatie.report.cli import report_command
+    from participatie.report.releases_cli import releases_cli
     from participatie.retention import purge_command
     from participatie.surveys.cli import responses_cli, surveys_cli
     from participatie.surveys.texts_cli import texts_cli
@@ -131,6 +132,7 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(report_command)
+    app.cli.add_command(releases_cli)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(export_project_command)

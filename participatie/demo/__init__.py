@@ -137,6 +137,14 @@ def _focus_group(project: Project) -> None:
     db.session.flush()
 
 
+def _first_release(project: Project) -> None:
+    """The demo publishes release 1, so `make run` shows a public page with figures."""
+    from participatie.report.releases import latest_release, publish_release
+
+    if latest_release(project) is None:
+        publish_release(project, None)
+
+
 def load_demo() -> DemoResult:
     project = _project()
     seed_codebook(project)
@@ -156,6 +164,7 @@ def load_demo() -> DemoResult:
         logins.append((email, DEMO_PASSWORD, label))
     db.session.flush()
     add_demo_decisions(project)
+    _first_release(project)
     base = current_app.config["BASE_URL"].rstrip("/")
     return DemoResult(
         survey_url=f"{base}/s/DEMO",

@@ -28,7 +28,7 @@ from participatie.follow.forms import (
     priorities_form,
     split_pseudonyms,
 )
-from participatie.models import Membership, ProposedBy, User, Workgroup
+from participatie.models import Membership, ProposedBy, Release, User, Workgroup
 from participatie.models.projects import Project
 from participatie.report.forms import ConfirmForm
 from participatie.report.pdf import PdfUnavailable
@@ -39,9 +39,8 @@ from participatie.report.pdf import PdfUnavailable
 @bp.route("/projecten/<slug>/prioriteiten", methods=["GET", "POST"])
 @project_role(C, S)
 def priorities(project: Project) -> str | WerkzeugResponse:
-    board = priority_board(project, locale())
+    release, board = priority_board(project, locale())
     codes = priority_service.domain_codes(project)
-    board = [row for row in board if row.key in codes]
     current = {
         row.key: (row.priority.proposed_by.value, row.priority.chosen)
         for row in board
@@ -60,7 +59,7 @@ def priorities(project: Project) -> str | WerkzeugResponse:
             )
         flash(str(messages.PRIORITIES_SAVED), "info")
         return redirect(url_for("follow.priorities", slug=project.slug))
-    return _priorities_page(project, board, form, _proposal_form(project))
+    return _priorities_page(project, release, board, form, _proposal_form(project))
 
 
 def _proposal_form(project: Project, data: dict[str, Any] | None = None) -> ProposalForm:
@@ -72,11 +71,14 @@ def _proposal_form(project: Project, data: dict[str, Any] | None = None) -> Prop
     return form
 
 
-def _priorities_page(project: Project, board: list[Any], form: Any, proposal_form: Any) -> str:
+def _priorities_page(
+    project: Project, release: Release | None, board: list[Any], form: Any, proposal_form: Any
+) -> str:
     proposal = priority_service.latest_proposal(project)
     return render_template(
         "follow/priorities.html",
         project=project,
+        release=release,
         board=board,
         form=form,
         proposal_form=proposal_form,
@@ -102,11 +104,7 @@ def parent_group_proposal(project: Project) -> str | WerkzeugResponse:
         )
         flash(str(messages.PROPOSAL_SAVED), "info")
         return redirect(url_for("follow.priorities", slug=project.slug))
-    board = [
-        row
-        for row in priority_board(project, locale())
-        if row.key in priority_service.domain_codes(project)
-    ]
+    release, board = priority_board(project, locale())
     page_form = priorities_form(
         {row.key: str(row.label) for row in board},
         {
@@ -115,7 +113,7 @@ def parent_group_proposal(project: Project) -> str | WerkzeugResponse:
             if row.priority is not None
         },
     )
-    return _priorities_page(project, board, page_form, form)
+    return _priorities_page(project, release, board, page_form, form)
 
 
 @bp.route("/projecten/<slug>/prioriteiten/wat-moet-eerst", methods=["POST"])

@@ -18,6 +18,7 @@ from participatie.models.follow import (
 )
 from participatie.models.indicators import Indicator, IndicatorKind, IndicatorUnit, Measurement
 from participatie.models.projects import Organisation, Project
+from participatie.models.releases import Release
 from participatie.models.responses import (
     Answer,
     Assistance,
@@ -81,6 +82,7 @@ __all__ = [
     "QuestionAudio",
     "QuestionType",
     "Quote",
+    "Release",
     "Response",
     "ResponseMode",
     "Role",

@@ -62,6 +62,7 @@ class Reason:
 
     score: str
     text: str
+    answer_id: int | None = None  # a release keeps the id and shows the latest redacted copy
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,7 @@ def _with_reasons(
         if score in (None, "", []) or not shown_text.strip():
             continue
         key = str(_plain(float(score))) if result.is_number else str(score)
-        grouped[key].append(Reason(key, shown_text.strip()))
+        grouped[key].append(Reason(key, shown_text.strip(), answer_id))
     by_option = {o.name: o for o in result.options}
     if result.options:
         order = [o.name for o in result.options if o.name in grouped]

@@ -79,15 +79,17 @@ class Evidence:
 
 
 def load_evidence(project: Project) -> Evidence:
-    evidence = Evidence()
-    _load_participants(project, evidence)
+    evidence = Evidence(participants=current_participants(project))
     codes = _load_codebook(project, evidence)
     _load_tags(project, evidence, codes)
     _load_domain_answers(project, evidence)
     return evidence
 
 
-def _load_participants(project: Project, evidence: Evidence) -> None:
+def current_participants(project: Project) -> dict[ParticipantKey, Participant]:
+    """The one definition of who took part (module docstring), used by every page, export and
+    release: consented responses with at least one answer, and consented focus-group attendees."""
+    participants: dict[ParticipantKey, Participant] = {}
     responses = db.session.execute(
         select(Response.id, Response.participant_group, Response.mode, Response.language)
         .join(Survey, Survey.id == Response.survey_id)
@@ -99,7 +101,7 @@ def _load_participants(project: Project, evidence: Evidence) -> None:
     ).all()
     for rid, group, mode, language in responses:
         key = ("r", rid)
-        evidence.participants[key] = Participant(
+        participants[key] = Participant(
             key, SURVEY, group or UNKNOWN, str(mode), language or UNKNOWN
         )
     attendees = db.session.execute(
@@ -109,9 +111,10 @@ def _load_participants(project: Project, evidence: Evidence) -> None:
     ).all()
     for aid, group, language in attendees:
         key = ("a", aid)
-        evidence.participants[key] = Participant(
+        participants[key] = Participant(
             key, FOCUS_GROUP, group or UNKNOWN, FOCUS_GROUP, language or UNKNOWN
         )
+    return participants
 
 
 def _load_codebook(project: Project, evidence: Evidence) -> dict[int, tuple[CodeKind, str]]:

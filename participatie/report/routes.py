@@ -7,8 +7,10 @@ from flask import (
     Response,
     abort,
     flash,
+    jsonify,
     redirect,
     render_template,
+    request,
     url_for,
 )
 from flask_babel import get_locale
@@ -28,8 +30,12 @@ from participatie.report.filters import format_count, format_percent
 from participatie.report.forms import ConfirmForm, action_form, decision_form
 from participatie.report.labels import TEMPLATE_GLOBALS
 from participatie.report.pdf import PdfUnavailable, poster_pdf
+from participatie.report.public_json import public_page_json
+from participatie.report.release_figures import latest_release, release_view
 from participatie.report.services import (
     EXPORT_FORMATS,
+    NotReleased,
+    PublicPage,
     column_label,
     export_survey,
     project_results,
@@ -58,14 +64,29 @@ def _locale() -> str:
 # --- Results and downloads -----------------------------------------------------------------------
 
 
+def _live(project: Project) -> bool:
+    """Coordinators may ask for the live figures (`?live=1`); everyone else sees the release."""
+    return request.args.get("live") == "1" and current_user.has_role(project.id, Role.COORDINATOR)
+
+
 @bp.route("/projecten/<slug>/resultaten")
 @project_role(*READERS)
 def results(project: Project) -> str:
-    audit.record("report.view", project=project, object_type="project", object_id=project.slug)
+    live = _live(project)
+    audit.record(
+        "report.view", project=project, object_type="project", object_id=project.slug, live=live
+    )
+    if live:
+        release, shown = latest_release(project), project_results(project, _locale())
+    else:
+        release, shown = release_view(project, _locale())
     return render_template(
         "report/results.html",
         project=project,
-        results=project_results(project, _locale()),
+        results=shown,
+        release=release,
+        live=live,
+        is_coordinator=current_user.has_role(project.id, Role.COORDINATOR),
         formats=EXPORT_FORMATS,
     )
 
@@ -77,8 +98,14 @@ def export(project: Project, code: str, fmt: str) -> Response | str:
     if survey is None or fmt not in EXPORT_FORMATS:
         abort(404)
     locale = _locale()
+    live = _live(project)
+    release = None if live else latest_release(project)
+    if release is None and not live:
+        abort(404)  # nothing published yet
     try:
-        body = export_survey(survey, fmt, locale)
+        body = export_survey(survey, fmt, locale, release)
+    except NotReleased:
+        abort(404)
     except PdfUnavailable as error:
         return _pdf_unavailable(error)
     audit.record(
@@ -88,6 +115,7 @@ def export(project: Project, code: str, fmt: str) -> Response | str:
         object_id=survey.code,
         format=fmt,
         lang=locale,
+        release=release.number if release is not None else None,
     )
     response = Response(body, mimetype=MIMETYPES[fmt])
     filename = f"{survey.code.lower()}-{locale}.{fmt}"
@@ -106,8 +134,10 @@ def _pdf_unavailable(error: PdfUnavailable) -> str:
 @project_role(*READERS)
 def decisions(project: Project) -> str:
     audit.record("decisions.view", project=project, object_type="project", object_id=project.slug)
-    results = project_results(project, _locale(), surveys=[])
-    return render_template("report/decisions.html", project=project, results=results)
+    release, results = release_view(project, _locale(), surveys=[])
+    return render_template(
+        "report/decisions.html", project=project, results=results, release=release
+    )
 
 
 @bp.route("/projecten/<slug>/beslissingen/<theme_id>/nieuw", methods=["GET", "POST"])
@@ -235,13 +265,26 @@ def _back_to(project: Project, theme_id: str) -> WerkzeugResponse:
 # --- The public page -----------------------------------------------------------------------------
 
 
+def _public_data(project: Project, locale: str) -> PublicPage:
+    release, results = release_view(project, locale, surveys=[])
+    return public_page_data(results, release)
+
+
 @bp.route("/p/<slug>")
 @public
 def public_page(slug: str) -> str:
     project = _public_project(slug)
     return render_template(
-        "report/public.html", page=public_page_data(project, _locale()), project=project
+        "report/public.html", page=_public_data(project, _locale()), project=project
     )
+
+
+@bp.route("/p/<slug>.json")
+@public
+def public_json(slug: str) -> Response:
+    project = _public_project(slug)
+    locale = _locale()
+    return jsonify(public_page_json(_public_data(project, locale), locale))
 
 
 @bp.route("/p/<slug>/poster.pdf")
@@ -251,7 +294,7 @@ def poster(slug: str) -> Response | str:
     project = _public_project(slug)
     locale = _locale()
     try:
-        body = poster_pdf(public_page_data(project, locale), locale)
+        body = poster_pdf(_public_data(project, locale), locale)
     except PdfUnavailable as error:
         return _pdf_unavailable(error)
     response = Response(body, mimetype="application/pdf")

@@ -21,6 +21,7 @@ from participatie.models import (
     Theme,
 )
 from participatie.models.base import utcnow
+from participatie.report.releases import publish_release
 from tests.conftest import login
 from tests.report import builders as b
 
@@ -316,6 +317,8 @@ def small_world(app: Flask) -> None:
             )
         )
         db.session.add(theme)
+        db.session.flush()
+        publish_release(project, None)  # the public page shows releases, not live counts
         db.session.commit()
 
 
