@@ -19,7 +19,7 @@ BLUEPRINTS = (
     "participatie.coordinate:bp",
     "participatie.report.routes:bp",
     "participatie.assist.blueprint:bp",
-    "participatie.follow.routes:bp",
+    "participatie.follow.blueprint:bp",
 )
 
 # Modules that add routes to their area's blueprint when imported.
@@ -46,11 +46,12 @@ ROUTE_MODULES = (
     "participatie.report.measure_routes",
     "participatie.report.verdict_routes",
     "participatie.report.release_routes",
-    "participatie.follow.goal_routes",
     "participatie.assist.routes",
     "participatie.assist.assisted_routes",
     "participatie.assist.offline_routes",
     "participatie.assist.paper_routes",
+    "participatie.follow.routes",
+    "participatie.follow.goal_routes",
 )
 
 
