@@ -45,6 +45,7 @@ ROUTE_MODULES = (
     "participatie.report.privacy",
     "participatie.report.measure_routes",
     "participatie.report.verdict_routes",
+    "participatie.report.progress_routes",
     "participatie.report.release_routes",
     "participatie.assist.routes",
     "participatie.assist.assisted_routes",

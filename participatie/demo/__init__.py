@@ -19,6 +19,7 @@ from participatie.demo.decisions import add_demo_decisions
 from participatie.demo.responses import add_demo_responses
 from participatie.demo.survey import DEMO_SURVEY
 from participatie.demo.texts import FOCUS_GROUP
+from participatie.demo.year import add_demo_year, demo_today
 from participatie.extensions import db
 from participatie.models import (
     Attendee,
@@ -164,6 +165,7 @@ def load_demo() -> DemoResult:
         logins.append((email, DEMO_PASSWORD, label))
     db.session.flush()
     add_demo_decisions(project)
+    add_demo_year(project, demo_today())
     _first_release(project)
     base = current_app.config["BASE_URL"].rstrip("/")
     return DemoResult(
