@@ -20,7 +20,7 @@ BLUEPRINTS = (
     "participatie.report.routes:bp",
     "participatie.assist.blueprint:bp",
     "participatie.meetings.blueprint:bp",
-    "participatie.follow.routes:bp",
+    "participatie.follow.blueprint:bp",
 )
 
 # Modules that add routes to their area's blueprint when imported.
@@ -46,14 +46,16 @@ ROUTE_MODULES = (
     "participatie.report.privacy",
     "participatie.report.measure_routes",
     "participatie.report.verdict_routes",
+    "participatie.report.progress_routes",
     "participatie.report.release_routes",
-    "participatie.follow.goal_routes",
     "participatie.assist.routes",
     "participatie.assist.assisted_routes",
     "participatie.assist.offline_routes",
     "participatie.assist.paper_routes",
     "participatie.meetings.routes",
     "participatie.meetings.coordinator_routes",
+    "participatie.follow.routes",
+    "participatie.follow.goal_routes",
 )
 
 

@@ -29,9 +29,12 @@ SECTIONS = (
     Section("coordinate.review_queue", _l("Uitspraken taggen"), frozenset({C})),
     Section("report.results", _l("Resultaten"), frozenset({C, S})),
     Section("report.decisions", _l("Beslissingen"), frozenset({C, S})),
-    Section("report.releases", _l("Publiceren"), frozenset({C})),
     Section("follow.priorities", _l("Prioriteiten"), frozenset({C, S})),
     Section("follow.plan", _l("Actieplan"), frozenset({C, S, W})),
+    Section("report.measures_list", _l("Resultaatsmetingen"), frozenset({C, S})),
+    Section("report.influence_page", _l("Invloed"), frozenset({C, S})),
+    Section("report.progress_reports", _l("Voortgang"), frozenset({C, S})),
+    Section("report.releases", _l("Publiceren"), frozenset({C})),
     Section("assist.project_surveys", _l("Samen invullen"), frozenset({V, C})),
     Section("report.public_page", _l("Publieke pagina"), frozenset({C, V, S})),
 )

@@ -47,7 +47,8 @@ def ordered_goals(workgroup: Workgroup) -> list[Goal]:
 
 def plan_data(project: Project, locale: str) -> dict[str, Any]:
     """The actieplan in the shape of DESIGN §6 (`participatie plan export --format json`)."""
-    figures = {row.key: row.count for row in domain_figures(project, locale).ranking}
+    _release, domains = domain_figures(project, locale)
+    figures = {row.key: row.count for row in domains.ranking}
     priorities = db.session.scalars(
         select(Priority).where(Priority.project_id == project.id).order_by(Priority.id)
     ).all()
@@ -247,7 +248,8 @@ def as_ods(data: dict[str, Any]) -> bytes:
             for value in row:
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     cell = TableCell(valuetype="float", value=value)
-                    cell.addElement(P(text=str(value)))
+                    plain = int(value) if float(value).is_integer() else value
+                    cell.addElement(P(text=str(plain)))
                 elif value in (None, ""):
                     cell = TableCell()
                 else:

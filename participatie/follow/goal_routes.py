@@ -19,6 +19,7 @@ from participatie.content import localise
 from participatie.extensions import db
 from participatie.follow import messages, services
 from participatie.follow.access import can_edit, require_edit, require_view
+from participatie.follow.blueprint import C, S, W, bp, locale
 from participatie.follow.forms import (
     MeasurementForm,
     action_form,
@@ -27,7 +28,6 @@ from participatie.follow.forms import (
 )
 from participatie.follow.indicators import format_value, line_chart
 from participatie.follow.plan import smartness
-from participatie.follow.routes import C, S, W, bp, locale
 from participatie.models import (
     Action,
     Goal,

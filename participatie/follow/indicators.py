@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
@@ -21,7 +21,7 @@ from participatie.models import (
     IndicatorUnit,
     Measurement,
     Project,
-    Response,
+    Release,
 )
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -69,44 +69,43 @@ def format_value(value: float | None, unit: IndicatorUnit) -> str:
 # --- Survey-fed indicators --------------------------------------------------------------------
 
 
-def indicator_value_from_release(indicator: Indicator, published_at: datetime) -> float | None:
+def indicator_value_from_release(indicator: Indicator, release: Release) -> float | None:
     """The share (percent, one decimal) of respondents who chose one of the counting options,
-    among the consented responses that answered the source question by `published_at` (the
-    moment a release froze the figures). None while fewer than k answered: the same small-number
-    rule as every published figure."""
+    among the responses the release counted (`Release.counted`, its cut-off) that answered the
+    source question. None while fewer than k answered: the same small-number rule as every
+    published figure."""
     question = indicator.source_question
     if question is None or not indicator.source_options:
         return None
+    counted = set(release.counted.get("r", []))
+    if not counted:
+        return None
     k = question.survey.project.k_threshold
     rows = db.session.execute(
-        select(cast(Answer.value, Text))
-        .join(Response, Response.id == Answer.response_id)
-        .where(
-            Answer.question_id == question.id,
-            Answer.declined.is_(False),
-            Response.consented_at.is_not(None),
-            Response.created_at <= published_at,
+        select(Answer.response_id, cast(Answer.value, Text)).where(
+            Answer.question_id == question.id, Answer.declined.is_(False)
         )
-    ).scalars()
-    counting = set(indicator.source_options)
+    ).all()
+    wanted = set(indicator.source_options)
     answered = chosen = 0
-    for text in rows:
+    for response_id, text in rows:
+        if response_id not in counted:
+            continue
         value = json.loads(text) if text is not None else None
-        names = value if isinstance(value, list) else [value]
-        names = [n for n in names if n not in (None, "")]
+        names = [n for n in (value if isinstance(value, list) else [value]) if n not in (None, "")]
         if not names:
             continue
         answered += 1
-        chosen += bool(counting.intersection(names))
+        chosen += bool(wanted.intersection(names))
     if answered < k:
         return None
     return round(100 * chosen / answered, 1)
 
 
-def refresh_survey_indicators(project: Project, release_number: int, published_at: datetime) -> int:
+def refresh_survey_indicators(project: Project, release: Release) -> int:
     """Recomputes every survey-fed indicator of the project for a release: one measurement per
-    indicator and release (replaced when the release is computed again). Returns how many got a
-    value. The releases code calls this when it publishes; nothing commits here."""
+    indicator and release (replaced when the release is computed again), none while fewer than
+    k answered. Returns how many got a value. Called by `publish_release`; never commits."""
     indicators = db.session.scalars(
         select(Indicator).where(Indicator.source_question_id.is_not(None))
     ).all()
@@ -114,18 +113,18 @@ def refresh_survey_indicators(project: Project, release_number: int, published_a
     for indicator in indicators:
         if _project_id(indicator) != project.id:
             continue
-        value = indicator_value_from_release(indicator, published_at)
+        value = indicator_value_from_release(indicator, release)
         existing = next(
-            (m for m in indicator.measurements if m.release_number == release_number), None
+            (m for m in indicator.measurements if m.release_number == release.number), None
         )
         if value is None:
             if existing is not None:
                 indicator.measurements.remove(existing)
             continue
         if existing is None:
-            existing = Measurement(release_number=release_number, source="", note="")
+            existing = Measurement(release_number=release.number, source="", note="")
             indicator.measurements.append(existing)
-        existing.measured_on = published_at.astimezone(BRUSSELS).date()
+        existing.measured_on = release.published_at.astimezone(BRUSSELS).date()
         existing.value = value
         made += 1
     return made

@@ -27,6 +27,7 @@ from participatie.models import (
 )
 from participatie.models.base import utcnow
 from participatie.report.aggregate import survey_result
+from participatie.report.suppression import shown
 from participatie.surveys.assemble import survey_from_definition
 
 PRIORITY_SURVEY_SETTING = "priority_survey"
@@ -189,8 +190,14 @@ def priority_survey_result(project: Project, locale: str) -> PrioritySurveyResul
     question = next((q for q in result.questions if q.name == PRIORITY_QUESTION), None)
     if question is None:
         return PrioritySurveyResult(survey, None, [])
+    k = project.k_threshold
+    # Each choice follows the threshold rule too (a theme chosen by 1..k-1 parents is hidden);
+    # choices of a select_multiple do not add up to the total, so nothing follows by subtraction.
     choices = sorted(
-        (SurveyChoice(o.label, o.count) for o in question.options),
+        (
+            SurveyChoice(o.label, o.count if o.count is not None and shown(o.count, k) else None)
+            for o in question.options
+        ),
         key=lambda choice: -(choice.count or 0),
     )
     return PrioritySurveyResult(survey, question.n, choices)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
-from flask_babel import get_locale
+from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -20,6 +19,7 @@ from participatie.extensions import db
 from participatie.follow import messages, services
 from participatie.follow import priorities as priority_service
 from participatie.follow.access import can_edit, require_view, visible_workgroups
+from participatie.follow.blueprint import C, S, W, bp, locale
 from participatie.follow.evidence import priority_board
 from participatie.follow.export import MIMETYPES, PLAN_FORMATS, export_plan, ordered_goals
 from participatie.follow.forms import (
@@ -28,41 +28,10 @@ from participatie.follow.forms import (
     priorities_form,
     split_pseudonyms,
 )
-from participatie.follow.labels import (
-    DELETE_TITLES,
-    GOAL_KIND,
-    INDICATOR_KIND,
-    INDICATOR_UNIT,
-    MISSING,
-    PROPOSED_BY,
-    UNIT_HINTS,
-)
-from participatie.follow.plan import smartness
-from participatie.i18n import SOURCE_LOCALE
-from participatie.models import Membership, ProposedBy, Role, User, Workgroup
+from participatie.models import Membership, ProposedBy, Release, User, Workgroup
 from participatie.models.projects import Project
 from participatie.report.forms import ConfirmForm
 from participatie.report.pdf import PdfUnavailable
-
-bp = Blueprint("follow", __name__, template_folder="templates")
-for _name, _value in {
-    "proposed_by_labels": PROPOSED_BY,
-    "goal_kind_labels": GOAL_KIND,
-    "missing_labels": MISSING,
-    "indicator_kind_labels": INDICATOR_KIND,
-    "indicator_unit_labels": INDICATOR_UNIT,
-    "unit_hints": UNIT_HINTS,
-    "delete_titles": DELETE_TITLES,
-    "smartness": smartness,
-}.items():
-    bp.add_app_template_global(_value, _name)  # type: ignore[arg-type]
-
-C, S, W = Role.COORDINATOR, Role.STUURGROEP, Role.WERKGROEP
-
-
-def locale() -> str:
-    return str(get_locale() or SOURCE_LOCALE)
-
 
 # --- Priorities -----------------------------------------------------------------------------------
 
@@ -70,9 +39,8 @@ def locale() -> str:
 @bp.route("/projecten/<slug>/prioriteiten", methods=["GET", "POST"])
 @project_role(C, S)
 def priorities(project: Project) -> str | WerkzeugResponse:
-    board = priority_board(project, locale())
+    release, board = priority_board(project, locale())
     codes = priority_service.domain_codes(project)
-    board = [row for row in board if row.key in codes]
     current = {
         row.key: (row.priority.proposed_by.value, row.priority.chosen)
         for row in board
@@ -91,7 +59,7 @@ def priorities(project: Project) -> str | WerkzeugResponse:
             )
         flash(str(messages.PRIORITIES_SAVED), "info")
         return redirect(url_for("follow.priorities", slug=project.slug))
-    return _priorities_page(project, board, form, _proposal_form(project))
+    return _priorities_page(project, release, board, form, _proposal_form(project))
 
 
 def _proposal_form(project: Project, data: dict[str, Any] | None = None) -> ProposalForm:
@@ -103,11 +71,14 @@ def _proposal_form(project: Project, data: dict[str, Any] | None = None) -> Prop
     return form
 
 
-def _priorities_page(project: Project, board: list[Any], form: Any, proposal_form: Any) -> str:
+def _priorities_page(
+    project: Project, release: Release | None, board: list[Any], form: Any, proposal_form: Any
+) -> str:
     proposal = priority_service.latest_proposal(project)
     return render_template(
         "follow/priorities.html",
         project=project,
+        release=release,
         board=board,
         form=form,
         proposal_form=proposal_form,
@@ -133,11 +104,7 @@ def parent_group_proposal(project: Project) -> str | WerkzeugResponse:
         )
         flash(str(messages.PROPOSAL_SAVED), "info")
         return redirect(url_for("follow.priorities", slug=project.slug))
-    board = [
-        row
-        for row in priority_board(project, locale())
-        if row.key in priority_service.domain_codes(project)
-    ]
+    release, board = priority_board(project, locale())
     page_form = priorities_form(
         {row.key: str(row.label) for row in board},
         {
@@ -146,7 +113,7 @@ def parent_group_proposal(project: Project) -> str | WerkzeugResponse:
             if row.priority is not None
         },
     )
-    return _priorities_page(project, board, page_form, form)
+    return _priorities_page(project, release, board, page_form, form)
 
 
 @bp.route("/projecten/<slug>/prioriteiten/wat-moet-eerst", methods=["POST"])

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from participatie import audit
 from participatie.extensions import db
+from participatie.follow.indicators import refresh_survey_indicators
 from participatie.models import Project, Release, User
 from participatie.models.base import utcnow
 from participatie.report.participants import ParticipantKey, current_participants
@@ -84,6 +85,8 @@ def publish_release(project: Project, user: User | None) -> Release:
     )
     db.session.add(release)
     db.session.flush()
+    # Survey-fed indicators of the actieplan get this release's value (DESIGN §4).
+    indicators = refresh_survey_indicators(project, release)
     audit.record(
         "release.publish",
         project=project,
@@ -92,6 +95,7 @@ def publish_release(project: Project, user: User | None) -> Release:
         user_id=user.id if user is not None else None,
         participants=len(counted),
         new=new,
+        indicators=indicators,
     )
     return release
 

@@ -26,6 +26,7 @@ from participatie.models import (
     VerdictChoice,
 )
 from participatie.report.decisions import influence
+from participatie.report.releases import latest_release
 from participatie.report.routes import READERS, bp
 from participatie.report.suppression import percent
 from participatie.voice import influence as voice
@@ -76,7 +77,8 @@ def verdict(slug: str, decision_id: str) -> WerkzeugResponse:
 
 def current_release_number(project: Project) -> int:
     """The release the estimate belongs to: 0 before anything was published."""
-    return 0
+    release = latest_release(project)
+    return release.number if release is not None else 0
 
 
 def _page(project: Project, errors: list[tuple[str, str]], typed: str) -> str:

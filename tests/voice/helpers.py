@@ -10,7 +10,7 @@ from flask import Flask
 from sqlalchemy import select, update
 
 from participatie.extensions import db
-from participatie.models import Project, ResultMeasure
+from participatie.models import Project, ResultMeasure, Survey
 from tests.surveys.helpers import BUILDER, answer, as_coordinator, begin, publish
 
 VERBS = ("kan", "doe", "durf", "wil", "weet")
@@ -35,7 +35,9 @@ def new_measure(app: Flask, client: Any, decision: str = "") -> tuple[str, str]:
     assert match
     assert publish(client, match.group(1)).status_code == 302
     with app.app_context():
-        measure = db.session.scalar(select(ResultMeasure))
+        measure = db.session.scalar(
+            select(ResultMeasure).join(Survey).where(Survey.public_id == match.group(1))
+        )
         assert measure is not None
         return measure.survey.code, measure.public_id
 

@@ -40,7 +40,10 @@ def test_meetcode_pairs_before_and_after_answers(app: Flask, client, demo) -> No
     answer_all(parents[3], code, "mmmmm")
     assert len(set(meetcodes)) == 3
     with app.app_context():
-        stored = list(db.session.scalars(select(Meetcode.code_hash)))
+        ours = select(ResultMeasure.id).where(ResultMeasure.public_id == measure_id)
+        stored = list(
+            db.session.scalars(select(Meetcode.code_hash).where(Meetcode.measure_id.in_(ours)))
+        )
         assert len(stored) == 3 and not {c.replace("-", "") for c in meetcodes} & set(stored)
 
     start_after_round(client, measure_id)
@@ -61,12 +64,16 @@ def test_meetcode_pairs_before_and_after_answers(app: Flask, client, demo) -> No
 
     with app.app_context():
         pairs = db.session.execute(
-            select(Meetcode.before_response_id, Meetcode.after_response_id)
+            select(Meetcode.before_response_id, Meetcode.after_response_id).where(
+                Meetcode.measure_id.in_(ours)
+            )
         ).all()
         paired = [p for p in pairs if p.after_response_id is not None]
         assert len(paired) == 3
         assert all(p.before_response_id != p.after_response_id for p in paired)
-        survey_id = db.session.scalar(select(ResultMeasure.survey_id))
+        survey_id = db.session.scalar(
+            select(ResultMeasure.survey_id).where(ResultMeasure.public_id == measure_id)
+        )
         count = select(db.func.count(Response.id)).where(Response.survey_id == survey_id)
         assert db.session.scalar(count) == 7  # the same phone got a new answer for "na"
 
@@ -102,7 +109,10 @@ def test_unknown_and_used_meetcodes_are_refused(app: Flask, client, demo) -> Non
     page = html.unescape(enter_meetcode(third, code, meetcode, expect=400))
     assert "Deze meetcode is al gebruikt voor deze ronde." in page
     with app.app_context():
-        rows = db.session.execute(select(Meetcode.after_response_id)).all()
+        ours = select(ResultMeasure.id).where(ResultMeasure.public_id == measure_id)
+        rows = db.session.execute(
+            select(Meetcode.after_response_id).where(Meetcode.measure_id.in_(ours))
+        ).all()
         # One pair only: the code stays with the second parent's answer, the third is not paired.
         assert len(rows) == 1 and rows[0].after_response_id is not None
 
@@ -138,6 +148,8 @@ def test_a_measure_links_to_a_goal_or_an_action(app: Flask, client, demo) -> Non
     assert missing.status_code == 400
     assert "Schrijf waarover de vragen gaan" in html.unescape(missing.get_data(as_text=True))
     with app.app_context():
-        measure = db.session.scalar(select(ResultMeasure))
+        measure = db.session.scalar(
+            select(ResultMeasure).where(ResultMeasure.action_id.is_not(None))
+        )
         assert measure is not None and measure.action is not None
         assert measure.action.public_id == action_id
