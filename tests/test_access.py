@@ -244,3 +244,57 @@ def test_follow_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who
             assert response.status_code == expected[who], (who, "POST", path)
             checked += 1
     assert checked >= 5
+
+
+# --- The project's home, its preparation page and the home per role ---------------------------
+
+HOME_MATRIX = [
+    # (method, path, {who: expected status})
+    (
+        "GET",
+        "/projecten/demo/start",
+        {
+            COORDINATOR: 200,
+            STUURGROEP: 200,
+            VOLUNTEER: 200,
+            MEMBER: 200,
+            "admin@kempenaar.example": 404,
+        },
+    ),
+    (
+        "GET",
+        "/projecten/demo/voorbereiding",
+        {COORDINATOR: 200, STUURGROEP: 403, VOLUNTEER: 403, MEMBER: 403},
+    ),
+    (
+        "POST",
+        "/projecten/demo/voorbereiding",
+        {COORDINATOR: 302, STUURGROEP: 403, VOLUNTEER: 403, MEMBER: 403},
+    ),
+    (
+        "POST",
+        "/projecten/demo/poster-gedrukt",
+        {COORDINATOR: 302, STUURGROEP: 403, VOLUNTEER: 403, MEMBER: 403},
+    ),
+    ("GET", "/projecten/demo", {COORDINATOR: 200, STUURGROEP: 403, VOLUNTEER: 403, MEMBER: 403}),
+]
+
+
+@pytest.mark.parametrize(
+    "who", [COORDINATOR, STUURGROEP, VOLUNTEER, MEMBER, "admin@kempenaar.example"]
+)
+def test_home_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who: str) -> None:  # type: ignore[no-untyped-def]
+    login(client, who)
+    checked = 0
+    for method, path, expected in HOME_MATRIX:
+        if who not in expected:
+            continue
+        if method == "POST":
+            status = client.post_form(
+                path, {"omgevingsanalyse": "Notities"}, token_from="/account"
+            ).status_code
+        else:
+            status = client.get(path).status_code
+        assert status == expected[who], (who, method, path, status)
+        checked += 1
+    assert checked >= 1
