@@ -20,7 +20,7 @@ class Item:
     url: str
 
 
-def attention_items(project: Project, f: Figures, *, new_participants: int) -> list[Item]:
+def attention_items(project: Project, f: Figures) -> list[Item]:
     slug = project.slug
     candidates = [
         Item(
@@ -102,9 +102,9 @@ def attention_items(project: Project, f: Figures, *, new_participants: int) -> l
                 "publicatie maken.",
                 "%(num)s nieuwe deelnemers sinds de laatste publicatie: je kunt een nieuwe "
                 "publicatie maken.",
-                new_participants,
+                f.new_participants,
             ),
-            new_participants if new_participants >= f.k_threshold else 0,
+            f.new_participants if f.can_publish else 0,
             url_for("report.releases", slug=slug),
         ),
     ]

@@ -20,6 +20,7 @@ from participatie.models import (
     Action,
     ActionStatus,
     Answer,
+    Attendee,
     AuditEvent,
     Code,
     CodeKind,
@@ -98,6 +99,25 @@ class Figures:
     surveys_missing_language: int
     first_survey_missing_language: str | None
     k_threshold: int
+    participants: int  # distinct participants now (report/participants.py's definition)
+    latest_release_participants: int | None
+
+    @property
+    def new_participants(self) -> int:
+        """Participants not counted in the latest release, from two counts instead of two sets.
+
+        A release counts a subset of today's participants, so the difference of the counts is
+        exact unless a counted participant was removed since (withdrawn, purged): then it is
+        too low, never too high. So "a release could be published" is never claimed wrongly;
+        the publish page (report/releases.py) computes the exact set before it publishes.
+        """
+        if self.latest_release_participants is None:
+            return self.participants
+        return max(0, self.participants - self.latest_release_participants)
+
+    @property
+    def can_publish(self) -> bool:
+        return self.new_participants >= self.k_threshold
 
 
 def _count(statement: Any) -> ColumnElement[int]:
@@ -216,6 +236,20 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
                 exists().where(Answer.response_id == Response.id),
             )
         ),
+        "attendees": _count(
+            select(func.count(Attendee.id)).where(
+                Attendee.focus_group_id.in_(
+                    select(FocusGroup.id).where(FocusGroup.project_id == pid)
+                ),
+                Attendee.consented_at.is_not(None),
+            )
+        ),
+        "latest_release_participants": _count(
+            select(Release.participants)
+            .where(Release.project_id == pid)
+            .order_by(Release.number.desc())
+            .limit(1)
+        ),
         "quotes": _count(
             select(func.count(Quote.id)).where(
                 Quote.focus_group_id.in_(select(FocusGroup.id).where(FocusGroup.project_id == pid))
@@ -325,6 +359,7 @@ def project_figures(project: Project, now: datetime | None = None) -> Figures:
     now = now or utcnow()
     counts = _main_counts(project, now)
     latest_at = _as_aware(counts.pop("latest_release_at"))
+    attendees = counts.pop("attendees")
     missing = _surveys_missing_language(project)
     languages = project.languages or ["nl"]
     intro = project.public_intro or {}
@@ -339,6 +374,7 @@ def project_figures(project: Project, now: datetime | None = None) -> Figures:
         surveys_missing_language=len(missing),
         first_survey_missing_language=missing[0] if missing else None,
         k_threshold=project.k_threshold,
+        participants=counts["responses"] + attendees,
     )
 
 

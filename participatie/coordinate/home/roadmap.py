@@ -195,7 +195,7 @@ def _make_sense(p: Project, f: Figures) -> list[Step]:
     ]
 
 
-def _decide(p: Project, f: Figures, can_publish: bool) -> list[Step]:
+def _decide(p: Project, f: Figures) -> list[Step]:
     with_reason = f.decisions - f.decisions_without_reason
     return [
         Step(
@@ -203,7 +203,7 @@ def _decide(p: Project, f: Figures, can_publish: bool) -> list[Step]:
             str(_l("Resultaten gepubliceerd")),
             ngettext("%(num)s publicatie.", "%(num)s publicaties.", f.releases),
             f.releases,
-            _status(f.releases, done=f.releases > 0, attention=can_publish),
+            _status(f.releases, done=f.releases > 0, attention=f.can_publish),
             _url("report.releases", p),
         ),
         Step(
@@ -358,7 +358,7 @@ def _feed_back(p: Project, f: Figures) -> list[Step]:
     ]
 
 
-PHASES: list[tuple[str, object, Callable[..., list[Step]]]] = [
+PHASES: list[tuple[str, object, Callable[[Project, Figures], list[Step]]]] = [
     ("voorbereiden", _l("Voorbereiden"), _prepare),
     ("luisteren", _l("Luisteren"), _listen),
     ("begrijpen", _l("Begrijpen wat we horen"), _make_sense),
@@ -369,11 +369,5 @@ PHASES: list[tuple[str, object, Callable[..., list[Step]]]] = [
 ]
 
 
-def task_list(project: Project, figures: Figures, *, can_publish: bool) -> list[Phase]:
-    phases = []
-    for key, title, build in PHASES:
-        steps = (
-            build(project, figures, can_publish) if build is _decide else build(project, figures)
-        )
-        phases.append(Phase(key, str(title), steps))
-    return phases
+def task_list(project: Project, figures: Figures) -> list[Phase]:
+    return [Phase(key, str(title), build(project, figures)) for key, title, build in PHASES]

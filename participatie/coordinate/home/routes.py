@@ -25,7 +25,7 @@ from participatie.coordinate.home.services import (
     survey_rows,
 )
 from participatie.models import Project, Role
-from participatie.report.releases import release_status
+from participatie.report.release_figures import latest_release
 
 
 @bp.route("/beheer")
@@ -38,14 +38,12 @@ def admin_home() -> str:
 @project_role(Role.COORDINATOR)
 def project_home(project: Project) -> str:
     figures = project_figures(project)
-    release = release_status(project)
     return render_template(
         "coordinate/project.html",
         project=project,
-        attention=attention_items(project, figures, new_participants=release.new),
-        phases=task_list(project, figures, can_publish=release.can_publish and release.new > 0),
+        attention=attention_items(project, figures),
+        phases=task_list(project, figures),
         step_labels=STATUS_LABELS,
-        release=release,
         poster_form=PosterForm(),
         surveys=survey_rows(project),
         focus_groups=focus_group_rows(project),
@@ -80,7 +78,7 @@ def preparation(project: Project) -> str | tuple[str, int] | WerkzeugResponse:
 def poster_printed(project: Project) -> WerkzeugResponse:
     form = PosterForm()
     if form.validate_on_submit():
-        latest = release_status(project).latest
+        latest = latest_release(project)
         audit.record(
             POSTER_PRINTED,
             project=project,
