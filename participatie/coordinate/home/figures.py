@@ -99,21 +99,13 @@ class Figures:
     surveys_missing_language: int
     first_survey_missing_language: str | None
     k_threshold: int
-    participants: int  # distinct participants now (report/participants.py's definition)
-    latest_release_participants: int | None
-
-    @property
-    def new_participants(self) -> int:
-        """Participants not counted in the latest release, from two counts instead of two sets.
-
-        A release counts a subset of today's participants, so the difference of the counts is
-        exact unless a counted participant was removed since (withdrawn, purged): then it is
-        too low, never too high. So "a release could be published" is never claimed wrongly;
-        the publish page (report/releases.py) computes the exact set before it publishes.
-        """
-        if self.latest_release_participants is None:
-            return self.participants
-        return max(0, self.participants - self.latest_release_participants)
+    # Participants who consented after the latest release (all of them before the first one):
+    # none of them can be in it, since a release counts only consented participants. A lower
+    # bound of "not counted in the latest release" (report/releases.py) that never reads the
+    # release's whole list: it misses only people who consented before a release and answered
+    # after it, so "a release could be published" is never claimed wrongly. The publish page
+    # computes the exact set before it publishes.
+    new_participants: int
 
     @property
     def can_publish(self) -> bool:
@@ -191,6 +183,9 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
     goals = _project_goals(project)
     decisions = _project_decisions(project)
     statements = select(func.count(Statement.id)).where(Statement.project_id == pid)
+    latest_at = (
+        select(func.max(Release.published_at)).where(Release.project_id == pid).scalar_subquery()
+    )
     columns: dict[str, ColumnElement[Any]] = {
         "stuurgroep_members": _count(
             select(func.count(Membership.id)).where(
@@ -228,27 +223,28 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
                 Meeting.starts_at < now + timedelta(days=7),
             )
         ),
-        # Consented responses with at least one answer: the participants' definition.
+        # Consented responses, as the surveys table of the same page counts them.
         "responses": _count(
+            select(func.count(Response.id)).where(
+                Response.survey_id.in_(surveys), Response.consented_at.is_not(None)
+            )
+        ),
+        "new_responses": _count(
             select(func.count(Response.id)).where(
                 Response.survey_id.in_(surveys),
                 Response.consented_at.is_not(None),
+                or_(latest_at.is_(None), Response.consented_at > latest_at),
                 exists().where(Answer.response_id == Response.id),
             )
         ),
-        "attendees": _count(
+        "new_attendees": _count(
             select(func.count(Attendee.id)).where(
                 Attendee.focus_group_id.in_(
                     select(FocusGroup.id).where(FocusGroup.project_id == pid)
                 ),
                 Attendee.consented_at.is_not(None),
+                or_(latest_at.is_(None), Attendee.consented_at > latest_at),
             )
-        ),
-        "latest_release_participants": _count(
-            select(Release.participants)
-            .where(Release.project_id == pid)
-            .order_by(Release.number.desc())
-            .limit(1)
         ),
         "quotes": _count(
             select(func.count(Quote.id)).where(
@@ -359,7 +355,7 @@ def project_figures(project: Project, now: datetime | None = None) -> Figures:
     now = now or utcnow()
     counts = _main_counts(project, now)
     latest_at = _as_aware(counts.pop("latest_release_at"))
-    attendees = counts.pop("attendees")
+    new = counts.pop("new_responses") + counts.pop("new_attendees")
     missing = _surveys_missing_language(project)
     languages = project.languages or ["nl"]
     intro = project.public_intro or {}
@@ -374,7 +370,7 @@ def project_figures(project: Project, now: datetime | None = None) -> Figures:
         surveys_missing_language=len(missing),
         first_survey_missing_language=missing[0] if missing else None,
         k_threshold=project.k_threshold,
-        participants=counts["responses"] + attendees,
+        new_participants=new,
     )
 
 
