@@ -1,4 +1,4 @@
-"""home: the project's omgevingsanalyse notes (the roadmap's first step)
+"""home: the project's omgevingsanalyse notes (the roadmap's first step); responses by consent
 
 Revision ID: 0010
 Revises: 0007
@@ -19,8 +19,14 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table("projects", schema=None) as batch_op:
         batch_op.add_column(sa.Column("omgevingsanalyse", sa.Text(), nullable=False, server_default=""))
+    with op.batch_alter_table("responses", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_responses_survey_id_consented_at", ["survey_id", "consented_at"], unique=False
+        )
 
 
 def downgrade():
+    with op.batch_alter_table("responses", schema=None) as batch_op:
+        batch_op.drop_index("ix_responses_survey_id_consented_at")
     with op.batch_alter_table("projects", schema=None) as batch_op:
         batch_op.drop_column("omgevingsanalyse")

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.models.base import Base, enum_type, public_id_column, utcnow
@@ -24,6 +24,9 @@ class ResponseMode(enum.StrEnum):
 
 class Response(Base):
     __tablename__ = "responses"
+    # The project's home counts consented responses per survey, and those consented since the
+    # latest release, from this index alone (issue 22: < 150 ms with 100,000 responses).
+    __table_args__ = (Index("ix_responses_survey_id_consented_at", "survey_id", "consented_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = public_id_column()
