@@ -139,10 +139,10 @@ def _focus_group(project: Project) -> None:
 
 def _first_release(project: Project) -> None:
     """The demo publishes release 1, so `make run` shows a public page with figures."""
-    from participatie.report.releases import latest_release, publish_release
+    from participatie.report.releases import latest_release, new_release
 
     if latest_release(project) is None:
-        publish_release(project, None)
+        new_release(project, None)
 
 
 def load_demo() -> DemoResult:

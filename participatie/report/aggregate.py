@@ -19,12 +19,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Text, cast, exists, func, select
+from sqlalchemy import Text, cast, func, select
 
 from participatie.content import Localised, localise
 from participatie.extensions import db
 from participatie.models import Answer, Appearance, Question, QuestionType, Response, Survey
 from participatie.models.themes import Statement
+from participatie.report.participants import survey_participants
 from participatie.report.suppression import percent
 
 SELECT_TYPES = (QuestionType.SELECT_ONE, QuestionType.SELECT_MULTIPLE)
@@ -145,7 +146,7 @@ def survey_result(survey: Survey, locale: str) -> SurveyResult:
     return SurveyResult(
         code=survey.code,
         title=_label(survey.title, locale, survey),
-        responses=_count_responses(survey),
+        responses=survey_participants(survey),
         k=k,
         questions=results,
     )
@@ -320,12 +321,6 @@ def _count_answers(survey: Survey) -> dict[int, _Counts]:
         else:
             data.values.append((json.loads(text) if text is not None else None, how_many))
     return counts
-
-
-def _count_responses(survey: Survey) -> int:
-    """Consented responses with at least one answer (a consent alone says nothing)."""
-    has_answer = exists().where(Answer.response_id == Response.id)
-    return db.session.scalar(select(func.count()).where(_consented(survey), has_answer)) or 0
 
 
 def _answers_per_response(survey: Survey, question_ids: set[int]) -> dict[int, _Answers]:
