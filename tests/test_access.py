@@ -11,7 +11,14 @@ from participatie.auth.access import access_rule
 from tests.conftest import login
 
 # Filled-in values for URL variables, so each route can be requested.
-SAMPLE_VALUES = {"slug": "demo", "code": "DEMO", "digest": "0", "filename": "app.css"}
+SAMPLE_VALUES = {
+    "slug": "demo",
+    "code": "DEMO",
+    "digest": "0",
+    "filename": "app.css",
+    "item_id": "1",
+    "attendee_id": "1",
+}
 
 
 def _routes(app: Flask) -> list[tuple[str, str, set[str]]]:
@@ -93,3 +100,29 @@ def test_publishing_releases_is_for_coordinators(client, demo, email: str, expec
     posted = client.post("/projecten/demo/publicaties", data={"csrf_token": token})
     # A coordinator is refused by the data (no new participants since the demo's release 1).
     assert posted.status_code == (409 if expected == 200 else expected)
+
+
+MEETING_ROUTES = [
+    ("GET", "/projecten/demo/bijeenkomsten"),
+    ("GET", "/projecten/demo/bijeenkomsten/nieuw"),
+    ("POST", "/projecten/demo/bijeenkomsten/nieuw"),
+    ("GET", "/projecten/demo/bijeenkomsten/aanwezigheid.pdf"),
+]
+
+
+@pytest.mark.parametrize(
+    ("email", "allowed"),
+    [
+        ("coordinator@kempenaar.example", True),
+        ("stuurgroep@kempenaar.example", False),
+        ("vrijwilliger@kempenaar.example", False),
+    ],
+)
+def test_meeting_pages_are_for_coordinators_only(client, demo, email: str, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+    login(client, email)
+    for method, path in MEETING_ROUTES:
+        if method == "POST":
+            status = client.post_form(path, {}, token_from="/account").status_code
+        else:
+            status = client.get(path).status_code
+        assert (status != 403) if allowed else (status == 403), (email, method, path, status)

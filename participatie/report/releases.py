@@ -69,7 +69,11 @@ def release_status(project: Project) -> ReleaseStatus:
 def publish_release(project: Project, user: User | None) -> Release:
     """Freezes the project's figures as its next release, with an audit event; raises
     ReleaseRefused while fewer than k new distinct participants took part. The caller commits."""
+    from participatie.meetings.contacts import notify_release_subscribers
+
     release, new = new_release(project, user)
+    # Parents who asked for news hear of it by SMS or e-mail (`participatie reminders send`).
+    notify_release_subscribers(project, release.number)
     audit.record(
         "release.publish",
         project=project,
