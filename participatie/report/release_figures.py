@@ -31,6 +31,7 @@ from participatie.report.aggregate import (
     QuestionResult,
     Reason,
     SurveyResult,
+    reason_questions,
     survey_result,
 )
 from participatie.report.decisions import influence
@@ -264,8 +265,6 @@ def _thaw_reasons(
     survey: Survey,
     locale: str,
 ) -> QuestionResult:
-    from participatie.report.aggregate import reason_questions
-
     by_option = {o.name: o for o in result.options}
     reasons = []
     for option_name, score, answer_ids in rows:

@@ -36,6 +36,7 @@ from participatie.models import (
     Project,
     Question,
     Quote,
+    Release,
     Response,
     Role,
     Statement,
@@ -104,6 +105,8 @@ def project_tables(project: Project) -> dict[str, Iterable[DeclarativeBase]]:
         "decisions": s(select(Decision).where(Decision.id.in_(decision_ids))),
         "actions": s(select(Action).where(Action.decision_id.in_(decision_ids))),
         "audit_events": s(select(AuditEvent).where(AuditEvent.project_id == project.id)),
+        # What was published, and whom each release counted (response and attendee ids).
+        "releases": s(select(Release).where(Release.project_id == project.id)),
     }
 
 
