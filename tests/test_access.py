@@ -193,6 +193,8 @@ def test_follow_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who
             assert response.status_code == expected[who], (who, "POST", path)
             checked += 1
     assert checked >= 5
+
+
 @pytest.mark.parametrize(
     ("email", "expected"),
     [
