@@ -11,10 +11,26 @@ from participatie.extensions import db
 from participatie.models import AuditEvent, ParentGroupProposal, Priority, Project, Survey
 from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import build_definition
+from participatie.surveys.xlsform import read_xlsform
+from participatie.surveys.xlsform_export import export_xlsform
 from tests.conftest import login
 from tests.report import builders as b
 
 STUURGROEP = "stuurgroep@kempenaar.example"
+
+
+def _sheet(xlsx: bytes) -> bytes:
+    """The text of every cell of an xlsx, to look for a constraint in it."""
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(xlsx))
+    return " ".join(
+        str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value
+    ).encode()
+
+
 PAGE = "/projecten/demo/prioriteiten"
 
 
@@ -111,6 +127,12 @@ def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(client, app: Fl
         parsed = parse_answer(definition, MultiDict([("answer", n) for n in names[:4]]))
         assert parsed.error == "Kies hoogstens 3 antwoorden." and parsed.value == names[:4]
         assert parse_answer(definition, MultiDict([("answer", n) for n in names[:3]])).error is None
+        # The limit survives an XLSForm round trip (as XLSForm writes it: count-selected).
+        exported = export_xlsform(survey)
+        assert b"count-selected(.) <= 3" in _sheet(exported)
+        imported = read_xlsform(exported)
+        assert imported.definition is not None, imported.problems
+        assert imported.definition["questions"][0]["maximum"] == 3
         for _ in range(4):
             b.respond(survey, {"eerst": names[:2]})
         db.session.commit()
