@@ -135,6 +135,11 @@ FOLLOW_GET_MATRIX = [
         "/projecten/demo/indicatoren/{i}/metingen/{m}/verwijderen",
         {MEMBER: 200, OTHER: 403, STUURGROEP: 403},
     ),
+    # A werkgroep member reaches nothing else of the project.
+    ("/projecten/demo", {MEMBER: 403}),
+    ("/projecten/demo/resultaten", {MEMBER: 403}),
+    ("/projecten/demo/beslissingen", {MEMBER: 403}),
+    ("/projecten/demo/vragenlijsten", {MEMBER: 403}),
     # The other werkgroep's own pages are open to its member and closed to ours.
     ("/projecten/demo/doelen/{og}", {OTHER: 200, MEMBER: 403}),
     ("/projecten/demo/indicatoren/{oi}", {OTHER: 200, MEMBER: 403}),

@@ -91,6 +91,13 @@ def test_coordinator_pages_have_no_axe_violations(
     page.wait_for_load_state("load")
     assert_no_axe_violations(page)
     problems.assert_none("priorities")
+    # The decision form with its new question: does it follow the oudergroep's proposal?
+    page.goto(live_server(f"/projecten/demo/beslissingen?lang={lang}"))
+    page.locator("main a[href$='/nieuw']").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator("input[name=follows_oudergroep]").count() == 3
+    assert_no_axe_violations(page)
+    problems.assert_none("decision form")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -3,6 +3,8 @@ proposal beside it, and the "Wat moet eerst?" survey whose result is shown there
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
@@ -149,3 +151,38 @@ def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(client, app: Fl
     table = page.split('id="survey-caption"')[1].split("</table>")[0]
     # 6 chose the first theme; the 4 who chose the second are fewer than k: hidden.
     assert "<td>6</td>" in table and "<td>4</td>" not in table and "verborgen" in table
+
+
+def test_a_decision_records_whether_it_follows_the_oudergroep(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+    from participatie.models import Decision, Theme
+
+    login(client, STUURGROEP)
+    with app.app_context():
+        theme = db.session.scalar(select(Theme).where(~Theme.decisions.any()))
+        assert theme is not None
+        theme_id = theme.public_id
+    path = f"/projecten/demo/beslissingen/{theme_id}/nieuw"
+    response = client.post_form(path, {"outcome": "opgenomen", "follows_oudergroep": "ja"})
+    assert response.status_code == 302
+    with app.app_context():
+        decision = db.session.scalar(
+            select(Decision).join(Theme).where(Theme.public_id == theme_id)
+        )
+        assert decision is not None and decision.follows_oudergroep is True
+        decision_id = decision.public_id
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "decision.create"))
+        assert event is not None and event.details["follows_oudergroep"] is True
+    page = client.get("/projecten/demo/beslissingen").get_data(as_text=True)
+    assert "Deze beslissing volgt het voorstel van de oudergroep." in page
+    edit = f"/projecten/demo/beslissingen/besluit/{decision_id}"
+    form_page = client.get(edit).get_data(as_text=True)
+    assert re.search(
+        r"<input[^>]*checked[^>]*value=\"ja\"|<input[^>]*value=\"ja\"[^>]*checked", form_page
+    )
+    client.post_form(edit, {"outcome": "opgenomen", "follows_oudergroep": "nee"})
+    page = client.get("/projecten/demo/beslissingen").get_data(as_text=True)
+    assert "Deze beslissing wijkt af van het voorstel van de oudergroep." in page
+    client.post_form(edit, {"outcome": "opgenomen", "follows_oudergroep": ""})
+    with app.app_context():
+        decision = db.session.scalar(select(Decision).where(Decision.public_id == decision_id))
+        assert decision is not None and decision.follows_oudergroep is None
