@@ -186,3 +186,49 @@ def test_a_decision_records_whether_it_follows_the_oudergroep(client, app: Flask
     with app.app_context():
         decision = db.session.scalar(select(Decision).where(Decision.public_id == decision_id))
         assert decision is not None and decision.follows_oudergroep is None
+
+
+IDEM = re.compile(r'name="idem" value="([^"]+)"')
+
+
+def test_parents_answer_wat_moet_eerst_through_the_participant_pages(
+    client, app: Flask, demo
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "coordinator@kempenaar.example")
+    client.post_form(PAGE + "/wat-moet-eerst", {}, token_from=PAGE)
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).order_by(Survey.id.desc()))
+        assert survey is not None
+        code, public_id = survey.code, survey.public_id
+        names = [o.name for o in survey.questions[0].options]
+    builder = f"/projecten/demo/vragenlijsten/{public_id}"
+    assert client.get(builder).status_code == 200
+    published = client.post_form(builder + "/status", {"action": "publish"}, token_from=builder)
+    assert published.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Survey.status).where(Survey.code == code)).value == "open"
+    parent = app.test_client()
+    assert parent.post_form(f"/s/{code}/start", {}, token_from=f"/s/{code}").status_code == 302
+    question = f"/s/{code}/eerst"
+    page = parent.get(question).get_data(as_text=True)
+    assert "Kies er hoogstens 3." in page
+    idem = IDEM.search(page)
+    assert idem is not None
+    four = parent.post_form(
+        question, {"idem": idem.group(1), "answer": names[:4]}, token_from=question
+    )
+    assert four.status_code == 400  # the page again, with the message
+    text = four.get_data(as_text=True)
+    assert "Kies hoogstens 3 antwoorden." in text
+    assert text.count("checked") >= 4  # what was chosen stays chosen
+    three = parent.post_form(
+        question, {"idem": idem.group(1), "answer": names[:3]}, token_from=question
+    )
+    assert three.status_code == 302
+    with app.app_context():
+        from participatie.models import Answer, Question
+
+        value = db.session.scalar(
+            select(Answer.value).join(Question).where(Question.name == "eerst")
+        )
+        assert value == names[:3]
