@@ -20,6 +20,7 @@ BLUEPRINTS = (
     "participatie.report.routes:bp",
     "participatie.assist.blueprint:bp",
     "participatie.meetings.blueprint:bp",
+    "participatie.follow.blueprint:bp",
 )
 
 # Modules that add routes to their area's blueprint when imported.
@@ -49,6 +50,8 @@ ROUTE_MODULES = (
     "participatie.assist.paper_routes",
     "participatie.meetings.routes",
     "participatie.meetings.coordinator_routes",
+    "participatie.follow.routes",
+    "participatie.follow.goal_routes",
 )
 
 

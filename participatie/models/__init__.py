@@ -5,6 +5,18 @@ from participatie.models.audit import AuditEvent
 from participatie.models.base import Base
 from participatie.models.decisions import Action, ActionStatus, Decision, DecisionOutcome
 from participatie.models.focusgroups import Attendee, FocusGroup, Quote
+from participatie.models.follow import (
+    Goal,
+    GoalKind,
+    GoalTheme,
+    ParentGroupProposal,
+    Priority,
+    ProposedBy,
+    Workgroup,
+    WorkgroupMember,
+    WorkgroupTheme,
+)
+from participatie.models.indicators import Indicator, IndicatorKind, IndicatorUnit, Measurement
 from participatie.models.meetings import (
     AgendaItem,
     Channel,
@@ -65,7 +77,14 @@ __all__ = [
     "Decision",
     "DecisionOutcome",
     "FocusGroup",
+    "Goal",
+    "GoalKind",
+    "GoalTheme",
     "IdempotencyKey",
+    "Indicator",
+    "IndicatorKind",
+    "IndicatorUnit",
+    "Measurement",
     "Meeting",
     "MeetingAttendee",
     "MeetingDecision",
@@ -74,9 +93,12 @@ __all__ = [
     "MessageKind",
     "Option",
     "Organisation",
+    "ParentGroupProposal",
     "PasswordReset",
     "PaymentMethod",
+    "Priority",
     "Project",
+    "ProposedBy",
     "Question",
     "QuestionAudio",
     "QuestionType",
@@ -95,4 +117,7 @@ __all__ = [
     "Theme",
     "ThemeStatement",
     "User",
+    "Workgroup",
+    "WorkgroupMember",
+    "WorkgroupTheme",
 ]

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from participatie import audit
 from participatie.extensions import db
+from participatie.follow.indicators import refresh_survey_indicators
 from participatie.models import Project, Release, User
 from participatie.models.base import utcnow
 from participatie.report.participants import ParticipantKey, current_participants
@@ -111,6 +112,8 @@ def new_release(project: Project, user: User | None) -> tuple[Release, int]:
     )
     db.session.add(release)
     db.session.flush()
+    # Survey-fed indicators of the actieplan get this release's value (DESIGN §4).
+    refresh_survey_indicators(project, release)
     return release, new
 
 

@@ -147,7 +147,11 @@ def new_decision(project: Project, theme_id: str) -> str | WerkzeugResponse:
     form = decision_form(project)
     if form.validate_on_submit():
         service.record_decision(
-            theme, DecisionOutcome(form.outcome.data), form.motivation(), current_user.id
+            theme,
+            DecisionOutcome(form.outcome.data),
+            form.motivation(),
+            current_user.id,
+            form.follows(),
         )
         flash(str(messages.DECISION_SAVED), "info")
         return _back_to(project, theme.public_id)
@@ -162,7 +166,9 @@ def edit_decision(project: Project, decision_id: str) -> str | WerkzeugResponse:
     decision = service.decision_in(project, decision_id)
     form = decision_form(project, decision)
     if form.validate_on_submit():
-        service.update_decision(decision, DecisionOutcome(form.outcome.data), form.motivation())
+        service.update_decision(
+            decision, DecisionOutcome(form.outcome.data), form.motivation(), form.follows()
+        )
         flash(str(messages.DECISION_SAVED), "info")
         return _back_to(project, decision.theme.public_id)
     return render_template(
@@ -216,15 +222,16 @@ def new_action(project: Project, decision_id: str) -> str | WerkzeugResponse:
 @project_role(*READERS)
 def edit_action(project: Project, action_id: str) -> str | WerkzeugResponse:
     action = service.action_in(project, action_id)
+    decision = service.decision_of(action)
     form = action_form(project, action)
     if form.validate_on_submit():
-        service.save_action(action.decision, action, form.values())
+        service.save_action(decision, action, form.values())
         flash(str(messages.ACTION_SAVED), "info")
-        return _back_to(project, action.decision.theme.public_id)
+        return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/action_form.html",
         project=project,
-        decision=action.decision,
+        decision=decision,
         form=form,
         action=action,
     )
@@ -234,9 +241,10 @@ def edit_action(project: Project, action_id: str) -> str | WerkzeugResponse:
 @project_role(*READERS)
 def delete_action(project: Project, action_id: str) -> str | WerkzeugResponse:
     action = service.action_in(project, action_id)
+    theme = service.decision_of(action).theme
     form = ConfirmForm()
     if form.validate_on_submit():
-        theme_id = action.decision.theme.public_id
+        theme_id = theme.public_id
         service.delete_action(action)
         flash(str(messages.ACTION_DELETED), "info")
         return _back_to(project, theme_id)
@@ -244,7 +252,7 @@ def delete_action(project: Project, action_id: str) -> str | WerkzeugResponse:
         "report/confirm_delete.html",
         project=project,
         form=form,
-        theme=action.decision.theme,
+        theme=theme,
         decision=None,
         action=action,
     )
