@@ -26,6 +26,7 @@ BLUEPRINTS = (
 # Modules that add routes to their area's blueprint when imported.
 ROUTE_MODULES = (
     "participatie.participate.resume_routes",
+    "participatie.participate.meetcode_routes",
     "participatie.coordinate.home.routes",
     "participatie.coordinate.admin.routes",
     "participatie.coordinate.admin.audit_routes",
@@ -43,6 +44,9 @@ ROUTE_MODULES = (
     "participatie.coordinate.surveys.texts_routes",
     "participatie.coordinate.themes.routes",
     "participatie.report.privacy",
+    "participatie.report.measure_routes",
+    "participatie.report.verdict_routes",
+    "participatie.report.progress_routes",
     "participatie.report.release_routes",
     "participatie.assist.routes",
     "participatie.assist.assisted_routes",

@@ -85,6 +85,24 @@ def test_admin_page_is_for_admins_only(client, demo) -> None:  # type: ignore[no
     assert client.get("/beheer").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("email", "expected"),
+    [
+        ("coordinator@kempenaar.example", 200),
+        ("stuurgroep@kempenaar.example", 403),
+        ("vrijwilliger@kempenaar.example", 403),
+        ("admin@kempenaar.example", 404),
+    ],
+)
+def test_publishing_releases_is_for_coordinators(client, demo, email: str, expected: int) -> None:  # type: ignore[no-untyped-def]
+    login(client, email)
+    assert client.get("/projecten/demo/publicaties").status_code == expected
+    token = client.csrf_token("/account")
+    posted = client.post("/projecten/demo/publicaties", data={"csrf_token": token})
+    # A coordinator is refused by the data (no new participants since the demo's release 1).
+    assert posted.status_code == (409 if expected == 200 else expected)
+
+
 # --- The follow-through pages: coordinator, stuurgroep, volunteer, werkgroep members -----------
 
 COORDINATOR, STUURGROEP = "coordinator@kempenaar.example", "stuurgroep@kempenaar.example"
@@ -205,24 +223,6 @@ def test_follow_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who
             assert response.status_code == expected[who], (who, "POST", path)
             checked += 1
     assert checked >= 5
-
-
-@pytest.mark.parametrize(
-    ("email", "expected"),
-    [
-        ("coordinator@kempenaar.example", 200),
-        ("stuurgroep@kempenaar.example", 403),
-        ("vrijwilliger@kempenaar.example", 403),
-        ("admin@kempenaar.example", 404),
-    ],
-)
-def test_publishing_releases_is_for_coordinators(client, demo, email: str, expected: int) -> None:  # type: ignore[no-untyped-def]
-    login(client, email)
-    assert client.get("/projecten/demo/publicaties").status_code == expected
-    token = client.csrf_token("/account")
-    posted = client.post("/projecten/demo/publicaties", data={"csrf_token": token})
-    # A coordinator is refused by the data (no new participants since the demo's release 1).
-    assert posted.status_code == (409 if expected == 200 else expected)
 
 
 MEETING_ROUTES = [

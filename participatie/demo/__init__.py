@@ -20,6 +20,7 @@ from participatie.demo.meetings import add_demo_meetings
 from participatie.demo.responses import add_demo_responses
 from participatie.demo.survey import DEMO_SURVEY
 from participatie.demo.texts import FOCUS_GROUP
+from participatie.demo.year import add_demo_year, demo_today
 from participatie.extensions import db
 from participatie.models import (
     Attendee,
@@ -166,6 +167,7 @@ def load_demo() -> DemoResult:
     db.session.flush()
     add_demo_decisions(project)
     add_demo_meetings(project)
+    add_demo_year(project, demo_today())
     _first_release(project)
     base = current_app.config["BASE_URL"].rstrip("/")
     return DemoResult(

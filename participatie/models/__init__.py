@@ -58,6 +58,15 @@ from participatie.models.themes import (
     Theme,
     ThemeStatement,
 )
+from participatie.models.voice import (
+    InfluenceEstimate,
+    MeasureRound,
+    Meetcode,
+    ProgressReport,
+    ResultMeasure,
+    Verdict,
+    VerdictChoice,
+)
 
 __all__ = [
     "Action",
@@ -84,7 +93,10 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "IndicatorUnit",
+    "InfluenceEstimate",
+    "MeasureRound",
     "Measurement",
+    "Meetcode",
     "Meeting",
     "MeetingAttendee",
     "MeetingDecision",
@@ -97,6 +109,7 @@ __all__ = [
     "PasswordReset",
     "PaymentMethod",
     "Priority",
+    "ProgressReport",
     "Project",
     "ProposedBy",
     "Question",
@@ -107,6 +120,7 @@ __all__ = [
     "Reminder",
     "Response",
     "ResponseMode",
+    "ResultMeasure",
     "Role",
     "Statement",
     "StatementSource",
@@ -117,6 +131,8 @@ __all__ = [
     "Theme",
     "ThemeStatement",
     "User",
+    "Verdict",
+    "VerdictChoice",
     "Workgroup",
     "WorkgroupMember",
     "WorkgroupTheme",

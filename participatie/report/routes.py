@@ -30,7 +30,6 @@ from participatie.report.filters import format_count, format_percent
 from participatie.report.forms import ConfirmForm, action_form, decision_form
 from participatie.report.labels import TEMPLATE_GLOBALS
 from participatie.report.pdf import PdfUnavailable, poster_pdf
-from participatie.report.public_json import public_page_json
 from participatie.report.release_figures import latest_release, release_view
 from participatie.report.services import (
     EXPORT_FORMATS,
@@ -273,18 +272,25 @@ def _public_data(project: Project, locale: str) -> PublicPage:
 @bp.route("/p/<slug>")
 @public
 def public_page(slug: str) -> str:
+    from participatie.report.public_line import public_line, public_plan
+
     project = _public_project(slug)
+    locale = _locale()
     return render_template(
-        "report/public.html", page=_public_data(project, _locale()), project=project
+        "report/public.html",
+        line=public_line(project, locale),
+        plan=public_plan(project, locale),
+        project=project,
     )
 
 
 @bp.route("/p/<slug>.json")
 @public
 def public_json(slug: str) -> Response:
+    from participatie.report.public_line import as_json, public_line
+
     project = _public_project(slug)
-    locale = _locale()
-    return jsonify(public_page_json(_public_data(project, locale), locale))
+    return jsonify(as_json(public_line(project, _locale())))
 
 
 @bp.route("/p/<slug>/poster.pdf")
