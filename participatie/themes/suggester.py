@@ -34,16 +34,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from participatie.themes import lexicons, sentiment
+from participatie.themes import calibration, lexicons, sentiment
+from participatie.themes.calibration import Evidence
 from participatie.themes.codebook import BARRIERS, DOMAINS, KINDS
 from participatie.themes.matcher import CompiledLexicon, Hit
-from participatie.themes.normalize import clauses
+from participatie.themes.sentences import sentence_clauses
 
 Weights = Mapping[tuple[str, str], float]
 
-THRESHOLD = 0.8
-FALLBACK = 0.5
-RELATIVE = 0.3
+# A domain with less evidence than half a clear term is never suggested, whatever the model says:
+# what a project's coordinators muted (learning) stays muted.
+MIN_DOMAIN_RAW = 0.5
 MAX_DOMAINS = 3
 BARRIER_THRESHOLD = 1.0
 KIND_MIN = 0.5
@@ -67,6 +68,8 @@ class Suggestion:
     evidence: dict[str, list[str]] = field(default_factory=dict)
     # The lexicon entries behind each code's score (what ``weights`` are keyed on); not in the JSON.
     entries: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # What the calibrated domain scores were computed from (fitting, the reliability table).
+    domain_evidence: dict[str, Evidence] = field(default_factory=dict, repr=False)
 
     def as_json(self, statement_id: Any = None) -> dict[str, Any]:
         """The JSON object of ``participatie themes suggest`` (DESIGN.md §6)."""
@@ -117,11 +120,14 @@ def suggest_with(
     lexicon: CompiledLexicon, text: str, weights: Weights | None = None, use_sentiment: bool = True
 ) -> Suggestion:
     """Suggest codes for ``text`` with an explicit compiled lexicon (tests, learning, tuning)."""
-    hits, tokens, clause_of = lexicon.match(clauses(text, lexicon.lang))
+    clause_tokens, sentence_of_clause = sentence_clauses(text, lexicon.lang)
+    hits, tokens, clause_of = lexicon.match(clause_tokens)
     adjust, new = _learned_index(lexicon, weights)
     raw: dict[str, float] = defaultdict(float)
     # per code: (weight, words of the statement, lexicon entry)
     found: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
+    # per code: the sentences its evidence is in
+    where: dict[str, set[int]] = defaultdict(set)
     kind_hits: list[tuple[Hit, float]] = []
     for hit in hits:
         entry = hit.entry
@@ -133,16 +139,22 @@ def suggest_with(
             continue
         raw[entry.code] += weight
         found[entry.code].append((weight, " ".join(tokens[hit.start : hit.end]), entry.text))
+        where[entry.code].add(sentence_of_clause[clause_of[hit.start]])
     if new:
         seen: set[tuple[str, str]] = set()
-        for token in tokens:
+        for position, token in enumerate(tokens):
             key = feature(lexicon, token)
             for code, weight in new.get(key, ()):
                 if (code, key) not in seen and code not in KINDS:
                     seen.add((code, key))
                     raw[code] += weight
                     found[code].append((weight, token, key))
-    domains = _pick_domains(raw)
+                    where[code].add(sentence_of_clause[clause_of[position]])
+    evidence = _domain_evidence(raw, found, where, max(sentence_of_clause, default=0) + 1)
+    probabilities = {code: calibration.probability(e) for code, e in evidence.items()}
+    domains = _pick_domains(
+        {c: p for c, p in probabilities.items() if evidence[c].raw >= MIN_DOMAIN_RAW}
+    )
     barriers = sorted(
         (c for c in BARRIERS if raw.get(c, 0.0) >= BARRIER_THRESHOLD), key=lambda c: -raw[c]
     )
@@ -152,9 +164,11 @@ def suggest_with(
     if kind is None and domains and kind_raw[DEFAULT_KIND] >= max(kind_raw.values()):
         kind = DEFAULT_KIND
         kind_evidence[kind] = kind_evidence[kind] or ["(default)"]
-    suggestion = Suggestion(domains=domains, barriers=barriers, kind=kind)
+    suggestion = Suggestion(domains=domains, barriers=barriers, kind=kind, domain_evidence=evidence)
     for code, value in sorted(raw.items(), key=lambda item: _ORDER.get(item[0], 99)):
-        suggestion.scores[code] = confidence(value)
+        suggestion.scores[code] = (
+            round(probabilities[code], 3) if code in probabilities else confidence(value)
+        )
     for code, value in kind_raw.items():
         if value > 0:
             suggestion.scores[code] = confidence(value)
@@ -168,14 +182,42 @@ def suggest_with(
     return suggestion
 
 
-def _pick_domains(raw: Mapping[str, float]) -> list[str]:
-    ranked = sorted((c for c in DOMAINS if raw.get(c, 0.0) > 0), key=lambda c: (-raw[c], _ORDER[c]))
+def _domain_evidence(
+    raw: Mapping[str, float],
+    found: Mapping[str, list[tuple[float, str, str]]],
+    where: Mapping[str, set[int]],
+    total_sentences: int,
+) -> dict[str, Evidence]:
+    """What the lexicon found per domain, in the terms of ``calibration.Evidence``."""
+    present = [c for c in DOMAINS if raw.get(c, 0.0) > 0]
+    top = max((raw[c] for c in present), default=0.0)
+    return {
+        code: Evidence(
+            raw=raw[code],
+            entries=len({entry for _, _, entry in found[code]}),
+            sentences=len(where[code]),
+            strongest=max(weight for weight, _, _ in found[code]),
+            top_raw=top,
+            total_sentences=total_sentences,
+        )
+        for code in present
+    }
+
+
+def _pick_domains(probabilities: Mapping[str, float]) -> list[str]:
+    """Domains whose calibrated probability reaches the model's threshold, most probable first.
+
+    When none does, the most probable one is still offered if it reaches the fallback: a hint
+    beats an empty list in a review queue, and its score says how sure it is.
+    """
+    table = calibration.model()
+    ranked = sorted(probabilities, key=lambda c: (-probabilities[c], _ORDER[c]))
     if not ranked:
         return []
-    top = raw[ranked[0]]
-    if top < THRESHOLD:
-        return [ranked[0]] if top >= FALLBACK else []
-    return [c for c in ranked if raw[c] >= THRESHOLD and raw[c] >= RELATIVE * top][:MAX_DOMAINS]
+    chosen = [c for c in ranked if probabilities[c] >= table["threshold"]][:MAX_DOMAINS]
+    if not chosen and probabilities[ranked[0]] >= table["fallback"]:
+        chosen = [ranked[0]]
+    return chosen
 
 
 def _pick_kind(
