@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from participatie.themes import calibration, lexicons, sentiment
+from participatie.themes import calibration, discourse, lexicons, sentiment
 from participatie.themes.calibration import Evidence
 from participatie.themes.codebook import BARRIERS, DOMAINS, KINDS
 from participatie.themes.matcher import CompiledLexicon, Hit
@@ -54,6 +54,7 @@ _TIE_ORDER = {"knelpunt": 2, "droom": 1, "kracht": 0}
 BARRIER_TO_KNELPUNT = 0.3
 NEGATION_BEFORE = 3
 AFTER_CONTRAST, BEFORE_CONTRAST = 1.5, 0.6
+LAST_SENTENCE = 1.5
 _ORDER = {code: i for i, code in enumerate(DOMAINS + BARRIERS + KINDS)}
 
 
@@ -123,6 +124,16 @@ def suggest_with(
     clause_tokens, sentence_of_clause = sentence_clauses(text, lexicon.lang)
     hits, tokens, clause_of = lexicon.match(clause_tokens)
     adjust, new = _learned_index(lexicon, weights)
+    negations = _negations(lexicon, tokens, hits)
+    denied_spans = [
+        (hit.start, hit.end)
+        for hit in hits
+        if hit.entry.code == "knelpunt"
+        and _negated_by(lexicon, hit, negations, clause_of) is not None
+    ]
+    denied = discourse.denied_clauses(
+        lexicon.lang, tokens, clause_of, sentence_of_clause, denied_spans
+    )
     raw: dict[str, float] = defaultdict(float)
     # per code: (weight, words of the statement, lexicon entry)
     found: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
@@ -137,6 +148,8 @@ def suggest_with(
         if entry.code in KINDS:
             kind_hits.append((hit, weight))
             continue
+        if clause_of[hit.start] in denied:
+            weight *= discourse.DENIED_WEIGHT
         raw[entry.code] += weight
         found[entry.code].append((weight, " ".join(tokens[hit.start : hit.end]), entry.text))
         where[entry.code].add(sentence_of_clause[clause_of[hit.start]])
@@ -159,7 +172,13 @@ def suggest_with(
         (c for c in BARRIERS if raw.get(c, 0.0) >= BARRIER_THRESHOLD), key=lambda c: -raw[c]
     )
     kind, kind_raw, kind_evidence = _pick_kind(
-        lexicon, text, tokens, clause_of, kind_hits, barriers, use_sentiment
+        lexicon,
+        text,
+        (tokens, clause_of, sentence_of_clause),
+        kind_hits,
+        (negations, {span for span in denied_spans if clause_of[span[0]] in denied}),
+        barriers,
+        use_sentiment,
     )
     if kind is None and domains and kind_raw[DEFAULT_KIND] >= max(kind_raw.values()):
         kind = DEFAULT_KIND
@@ -220,24 +239,61 @@ def _pick_domains(probabilities: Mapping[str, float]) -> list[str]:
     return chosen
 
 
+def _negations(lexicon: CompiledLexicon, tokens: list[str], hits: list[Hit]) -> list[int]:
+    """Positions of negation words, except those inside a matched kind phrase ("niet-gebruik",
+    "niet erkend"): those negate nothing else."""
+    bound = {
+        i
+        for hit in hits
+        if hit.entry.code in KINDS and hit.end - hit.start > 1
+        for i in range(hit.start, hit.end)
+    }
+    return [i for i, t in enumerate(tokens) if t in lexicon.negations and i not in bound]
+
+
+def _negated_by(
+    lexicon: CompiledLexicon, hit: Hit, negations: list[int], clause_of: list[int]
+) -> int | None:
+    """The negation word that turns a kracht/knelpunt cue around, if any."""
+    if hit.entry.code == "droom" or any(
+        p.strip("=*") in lexicon.negations for p in hit.entry.patterns
+    ):
+        return None
+    for n in negations:
+        if (
+            clause_of[n] == clause_of[hit.start]
+            and hit.start - NEGATION_BEFORE <= n < hit.end + lexicon.negation_after
+            and not hit.start <= n < hit.end
+        ):
+            return n
+    return None
+
+
 def _pick_kind(
     lexicon: CompiledLexicon,
     text: str,
-    tokens: list[str],
-    clause_of: list[int],
+    positions: tuple[list[str], list[int], list[int]],
     kind_hits: list[tuple[Hit, float]],
+    negated: tuple[list[int], set[tuple[int, int]]],
     barriers: list[str],
     use_sentiment: bool,
 ) -> tuple[str | None, dict[str, float], dict[str, list[str]]]:
-    """Choose knelpunt/kracht/droom from cues, negations, contrast, barriers and polarity."""
+    """Choose knelpunt/kracht/droom from cues, negations, contrast, barriers and polarity.
+
+    A contrast word weighs the cues of its own sentence only: in a story of ten sentences, a
+    "maar" in the first one says nothing about the last. A denied problem followed by a shift
+    ("geen probleem met school, wel met ...", ``discourse``) stays a problem.
+    """
+    tokens, clause_of, sentence_of_clause = positions
+    negations, denied = negated
     score: dict[str, float] = {k: 0.0 for k in KINDS}
     evidence: dict[str, list[str]] = {k: [] for k in KINDS}
-    # a negation inside a matched phrase ("niet-gebruik", "niet erkend") negates nothing else
-    bound = {
-        i for hit, _ in kind_hits if hit.end - hit.start > 1 for i in range(hit.start, hit.end)
-    }
-    negations = [i for i, t in enumerate(tokens) if t in lexicon.negations and i not in bound]
-    contrast_at = max((i for i, t in enumerate(tokens) if t in lexicon.contrast), default=-1)
+    sentence_of = [sentence_of_clause[c] for c in clause_of]
+    contrast_in: dict[int, int] = {}  # sentence -> position of its last contrast word
+    for i, t in enumerate(tokens):
+        if t in lexicon.contrast:
+            contrast_in[sentence_of[i]] = i
+    last_sentence = max(sentence_of, default=0)
     taken: list[tuple[int, int]] = []
     # a cue phrase of one kind silences the single words inside it ("zou helpen" is no "helpt")
     for hit, weight in sorted(kind_hits, key=lambda hw: (hw[0].start - hw[0].end, -hw[1])):
@@ -245,20 +301,15 @@ def _pick_kind(
             continue
         taken.append((hit.start, hit.end))
         code, label = hit.entry.code, " ".join(tokens[hit.start : hit.end])
+        if last_sentence > 1 and sentence_of[hit.start] == last_sentence:
+            weight *= LAST_SENTENCE  # a story's kind is where it ends up
+        contrast_at = contrast_in.get(sentence_of[hit.start], -1)
         if contrast_at >= 0:
             weight *= AFTER_CONTRAST if hit.start > contrast_at else BEFORE_CONTRAST
-        is_negation = any(p.strip("=*") in lexicon.negations for p in hit.entry.patterns)
-        if code != "droom" and not is_negation:
-            near = [
-                n
-                for n in negations
-                if clause_of[n] == clause_of[hit.start]
-                and hit.start - NEGATION_BEFORE <= n < hit.end + lexicon.negation_after
-                and not hit.start <= n < hit.end
-            ]
-            if near:
-                code = "knelpunt" if code == "kracht" else "kracht"
-                label = f"{tokens[near[0]]} + {label}"
+        near = _negated_by(lexicon, hit, negations, clause_of)
+        if near is not None and (hit.start, hit.end) not in denied:
+            code = "knelpunt" if code == "kracht" else "kracht"
+            label = f"{tokens[near]} + {label}"
         score[code] += weight
         evidence[code].append(label)
     for barrier in barriers:
