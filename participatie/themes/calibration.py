@@ -21,6 +21,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +87,58 @@ def model() -> dict[str, Any]:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
-def probability(e: Evidence, table: dict[str, Any] | None = None) -> float:
-    """The probability that the domain with evidence ``e`` is one a coordinator would accept."""
-    coefficients = (table or model())["coefficients"]
+def linear_score(e: Evidence, coefficients: Sequence[float]) -> float:
+    """The logistic regression's probability, before the isotonic step."""
     return _sigmoid(sum(w * x for w, x in zip(coefficients, features(e), strict=True)))
+
+
+def probability(e: Evidence, table: dict[str, Any] | None = None) -> float:
+    """The probability that the domain with evidence ``e`` is one a coordinator would accept.
+
+    The logistic regression ranks; the isotonic table (``"isotonic": [[score, probability],
+    ...]``, increasing) maps its score to the share that was right in the development data, by
+    linear interpolation between the table's points.
+    """
+    table = table or model()
+    p = linear_score(e, table["coefficients"])
+    return isotonic_map(p, table.get("isotonic") or [])
+
+
+def isotonic_map(p: float, points: Sequence[Sequence[float]]) -> float:
+    """Interpolate ``p`` in an increasing table of ``(score, probability)`` points."""
+    if not points:
+        return p
+    if p <= points[0][0]:
+        return float(points[0][1])
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if p <= x1:
+            return float(y0 + (y1 - y0) * (p - x0) / (x1 - x0)) if x1 > x0 else float(y1)
+    return float(points[-1][1])
+
+
+def fit_isotonic(
+    scores: Sequence[float], labels: Sequence[int], min_block: int = 12
+) -> list[list[float]]:
+    """Pool-adjacent-violators on (score, label), as ``[[mean score, share right], ...]``.
+
+    Blocks hold at least ``min_block`` examples (merged into their neighbour otherwise), so a
+    handful of statements never makes a step of its own.
+    """
+    blocks: list[list[float]] = []  # [sum score, sum label, count]
+    for score, label in sorted(zip(scores, labels, strict=True)):
+        blocks.append([score, float(label), 1.0])
+        while len(blocks) > 1 and (blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]):
+            last = blocks.pop()
+            for i in range(3):
+                blocks[-1][i] += last[i]
+    merged: list[list[float]] = []
+    for block in blocks:
+        if merged and (merged[-1][2] < min_block or block[2] < min_block):
+            for i in range(3):
+                merged[-1][i] += block[i]
+        else:
+            merged.append(block[:])
+    return [[round(s / n, 4), round(y / n, 4)] for s, y, n in merged]
 
 
 def fit_logistic(

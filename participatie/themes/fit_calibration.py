@@ -53,10 +53,15 @@ def _micro_f1(rows: list[dict[str, Any]], chosen: dict[int, set[str]]) -> float:
 def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     found = candidates(rows)
     coefficients = calibration.fit_logistic([f for _, _, f, _ in found], [y for *_, y in found])
-    table: dict[str, Any] = {"coefficients": coefficients}
+    linear = [
+        calibration._sigmoid(sum(w * x for w, x in zip(coefficients, f, strict=True)))
+        for _, _, f, _ in found
+    ]
+    isotonic = calibration.fit_isotonic(linear, [y for *_, y in found])
+    table: dict[str, Any] = {"coefficients": coefficients, "isotonic": isotonic}
     scored = [
-        (n, code, calibration._sigmoid(sum(w * x for w, x in zip(coefficients, f, strict=True))))
-        for n, code, f, _ in found
+        (n, code, calibration.isotonic_map(p, isotonic))
+        for (n, code, _, _), p in zip(found, linear, strict=True)
     ]
     best = (-1.0, 0.5, 0.3)
     for threshold in [t / 100 for t in range(30, 71, 2)]:
