@@ -100,8 +100,9 @@ def probability(e: Evidence, table: dict[str, Any] | None = None) -> float:
     linear interpolation between the table's points.
     """
     table = table or model()
-    p = linear_score(e, table["coefficients"])
-    return isotonic_map(p, table.get("isotonic") or [])
+    p = isotonic_map(linear_score(e, table["coefficients"]), table.get("isotonic") or [])
+    # never "certain": a few dozen statements per band cannot show 0% or 100%
+    return min(max(p, 0.01), 0.99)
 
 
 def isotonic_map(p: float, points: Sequence[Sequence[float]]) -> float:
