@@ -43,6 +43,8 @@ MIN_SUPPORT = 3
 MIN_PRECISION = 0.7
 MIN_LIFT = 2.0
 MAX_BOOST = 0.25
+MIN_MISSES = 2.0
+SILENT_MISS = 0.5  # a domain nobody proposed and nobody chose: half a rejection
 
 Example = tuple[str, str, str, bool]  # (statement text, language, code key, accepted)
 LexiconFor = Callable[[str], CompiledLexicon]
@@ -81,7 +83,7 @@ def learn_weights(
         decided[key][code] = bool(accepted)
     if not decided:
         return {}
-    hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    hits: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     feature_docs: dict[str, set[int]] = defaultdict(set)  # lang-qualified feature -> statements
     accepted_docs: dict[str, set[int]] = defaultdict(set)  # code -> statements accepting it
     feature_codes: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -101,7 +103,7 @@ def learn_weights(
             for code, entries in suggestion.entries.items():
                 if code in DOMAINS and code not in codes:
                     for entry in entries:
-                        hits[(code, entry)][1] += 1
+                        hits[(code, entry)][1] += SILENT_MISS
         features = {f"{lang}\x00{f}" for f in _features(lexicon, text)}
         for qualified in features:
             feature_docs[qualified].add(doc)
@@ -116,6 +118,8 @@ def learn_weights(
     for (code, entry), (good, bad) in hits.items():
         precision = (good + 1) / (good + bad + 2)
         delta = max(-1.0, 2 * (precision - 0.5))
+        if delta < 0 and bad < MIN_MISSES:
+            delta = 0.0  # one rejection is a coordinator's judgement on one statement, not a rule
         if delta > 0:
             delta = MAX_BOOST * delta if good >= MIN_SUPPORT else 0.0
         if abs(delta) >= 0.05:
