@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from participatie.themes.calibration import Evidence, probability, reliability
-from participatie.themes.evaluation import evaluate
-from participatie.themes.learning_curve import curve
-from participatie.themes.sentences import split_sentences
-from participatie.themes.suggester import suggest
+from participatie.tagging.calibration import Evidence, probability, reliability
+from participatie.tagging.evaluation import evaluate
+from participatie.tagging.learning_curve import curve
+from participatie.tagging.sentences import split_sentences
+from participatie.tagging.suggester import suggest
 
 DATA = Path(__file__).parent / "data"
 
