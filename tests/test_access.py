@@ -75,3 +75,21 @@ def test_admin_page_is_for_admins_only(client, demo) -> None:  # type: ignore[no
     client.post_form("/logout", {}, token_from="/account")
     login(client, "admin@kempenaar.example")
     assert client.get("/beheer").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("email", "expected"),
+    [
+        ("coordinator@kempenaar.example", 200),
+        ("stuurgroep@kempenaar.example", 403),
+        ("vrijwilliger@kempenaar.example", 403),
+        ("admin@kempenaar.example", 404),
+    ],
+)
+def test_suggestion_quality_page_is_for_coordinators(
+    client, demo, email: str, expected: int
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, email)
+    assert client.get("/projecten/demo/uitspraken/voorstellen").status_code == expected
+    # the page has no form: a POST is not a route
+    assert client.post("/projecten/demo/uitspraken/voorstellen").status_code in (400, 405)
