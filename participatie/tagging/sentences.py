@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from participatie.tagging.normalize import clauses
+from participatie.tagging.normalize import CLAUSE_RE, WORD_RE, normalize
 
 _END: Final = re.compile(r"(?<=[.!?…؟።፧])[\"'»”)\]]*\s+|[\r\n]+\s*")
 _ABBREVIATIONS: Final = frozenset(
@@ -57,11 +57,19 @@ def split_sentences(text: str) -> list[str]:
 
 
 def sentence_clauses(text: str, lang: str = "") -> tuple[list[list[str]], list[int]]:
-    """Normalised tokens per clause (as ``normalize.clauses``) and each clause's sentence number."""
+    """Normalised tokens per clause (as ``normalize.clauses``) and each clause's sentence number.
+
+    The text is normalised once, then cut: a one-sentence answer (most survey answers) costs what
+    it cost before sentences were counted.
+    """
+    normalized = normalize(text, lang)
     all_clauses: list[list[str]] = []
     sentence_of: list[int] = []
-    for number, sentence in enumerate(split_sentences(text)):
-        for words in clauses(sentence, lang):
-            all_clauses.append(words)
-            sentence_of.append(number)
+    pieces = split_sentences(normalized) if _END.search(normalized) else [normalized]
+    for number, sentence in enumerate(pieces):
+        for part in CLAUSE_RE.split(sentence):
+            words = WORD_RE.findall(part)
+            if words:
+                all_clauses.append(words)
+                sentence_of.append(number)
     return all_clauses, sentence_of
