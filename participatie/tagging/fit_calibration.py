@@ -19,6 +19,7 @@ from participatie.tagging.suggester import suggest
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
 TRAINING_FILES = ("themes-dev.jsonl", "formal.jsonl", "long-dev.jsonl")
+FOLDS = 5
 
 
 def load_rows(names: tuple[str, ...] = TRAINING_FILES, data: Path = DATA) -> list[dict[str, Any]]:
@@ -53,10 +54,19 @@ def _micro_f1(rows: list[dict[str, Any]], chosen: dict[int, set[str]]) -> float:
 def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     found = candidates(rows)
     coefficients = calibration.fit_logistic([f for _, _, f, _ in found], [y for *_, y in found])
-    linear = [
-        calibration._sigmoid(sum(w * x for w, x in zip(coefficients, f, strict=True)))
-        for _, _, f, _ in found
-    ]
+    # The isotonic step maps out-of-fold scores (each statement scored by a model fitted without
+    # it): scores of the statements a model was fitted on are too sure of themselves.
+    linear = [0.0] * len(found)
+    for fold in range(FOLDS):
+        train = [c for c in found if c[0] % FOLDS != fold]
+        fold_coefficients = calibration.fit_logistic(
+            [f for _, _, f, _ in train], [y for *_, y in train]
+        )
+        for i, (n, _, f, _) in enumerate(found):
+            if n % FOLDS == fold:
+                linear[i] = calibration._sigmoid(
+                    sum(w * x for w, x in zip(fold_coefficients, f, strict=True))
+                )
     isotonic = calibration.fit_isotonic(linear, [y for *_, y in found])
     table: dict[str, Any] = {"coefficients": coefficients, "isotonic": isotonic}
     scored = [
