@@ -122,7 +122,8 @@ def suggest_with(
 ) -> Suggestion:
     """Suggest codes for ``text`` with an explicit compiled lexicon (tests, learning, tuning)."""
     clause_tokens, sentence_of_clause = sentence_clauses(text, lexicon.lang)
-    hits, tokens, clause_of = lexicon.match(clause_tokens)
+    repeats: list[Hit] = []
+    hits, tokens, clause_of = lexicon.match(clause_tokens, repeats)
     adjust, new = _learned_index(lexicon, weights)
     negations = _negations(lexicon, tokens, hits)
     denied_spans = [
@@ -163,6 +164,9 @@ def suggest_with(
                     raw[code] += weight
                     found[code].append((weight, token, key))
                     where[code].add(sentence_of_clause[clause_of[position]])
+    for hit in repeats:  # a topic that comes back in later sentences spreads, it does not add
+        if hit.entry.code in where and clause_of[hit.start] not in denied:
+            where[hit.entry.code].add(sentence_of_clause[clause_of[hit.start]])
     evidence = _domain_evidence(raw, found, where, max(sentence_of_clause, default=0) + 1)
     probabilities = {code: calibration.probability(e) for code, e in evidence.items()}
     domains = _pick_domains(
