@@ -249,3 +249,21 @@ def test_meeting_pages_are_for_coordinators_only(client, demo, email: str, allow
         else:
             status = client.get(path).status_code
         assert (status != 403) if allowed else (status == 403), (email, method, path, status)
+
+
+@pytest.mark.parametrize(
+    ("email", "expected"),
+    [
+        ("coordinator@kempenaar.example", 200),
+        ("stuurgroep@kempenaar.example", 403),
+        ("vrijwilliger@kempenaar.example", 403),
+        ("admin@kempenaar.example", 404),
+    ],
+)
+def test_suggestion_quality_page_is_for_coordinators(
+    client, demo, email: str, expected: int
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, email)
+    assert client.get("/projecten/demo/uitspraken/voorstellen").status_code == expected
+    # the page has no form: a POST is not a route
+    assert client.post("/projecten/demo/uitspraken/voorstellen").status_code in (400, 405)
