@@ -32,6 +32,7 @@ from participatie.participate.answers import (
 )
 from participatie.participate.codes import find_survey_code
 from participatie.participate.definition import SurveyDef, load_definition
+from participatie.participate.drafts import refuse_unpublished
 
 bp = Blueprint("participate", __name__, template_folder="templates")
 
@@ -42,6 +43,7 @@ def _survey(code: str) -> SurveyDef:
     survey = load_definition(find_survey_code(code) or "")
     if survey is None:
         abort(404)
+    refuse_unpublished(survey)
     return survey
 
 
@@ -49,6 +51,7 @@ def _survey_and_response(code: str) -> tuple[SurveyDef, SurveyResponse | None]:
     found = journey.load_with_response(find_survey_code(code) or "")
     if found is None:
         abort(404)
+    refuse_unpublished(found[0])
     return found
 
 
