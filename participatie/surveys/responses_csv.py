@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +36,13 @@ from participatie.models import IdempotencyKey, Response, ResponseMode, Survey
 from participatie.models.base import utcnow
 from participatie.participate.answers import Parsed, parse_answer, save_answer
 from participatie.participate.definition import QuestionDef, SurveyDef
+
+# Caps, checked while reading: a file past one is refused without reading the rest. A KoboToolbox
+# export splits each select_multiple into one column per option, so wide files are normal; tens of
+# thousands of columns are not.
+MAX_CSV_BYTES = 20 * 1024 * 1024
+MAX_CSV_COLUMNS = 2_000
+MAX_CSV_ROWS = 20_000
 
 # KoboToolbox, ODK Central and ODK Briefcase meta columns (compared in lower case).
 META_COLUMNS = frozenset(
@@ -167,6 +175,9 @@ class _Columns:
     """Which column holds what, from the header row."""
 
     def __init__(self, header: list[str], survey: SurveyDef, result: CsvImport) -> None:
+        # The last part of every header once: checking each "moeilijk/wonen" column against the
+        # whole header made a wide file cost columns² steps.
+        self.own_columns = {h.strip().rsplit("/", 1)[-1] for h in header}
         self.questions: dict[str, int] = {}
         self.key: int | None = None
         self.mode: int | None = None
@@ -192,7 +203,7 @@ class _Columns:
                 self.mode = index
             elif lowered == "language":
                 self.language = index
-            elif self._split_choice(full, by_name, header):
+            elif self._split_choice(full, by_name, self.own_columns):
                 continue
             else:
                 result.errors.append(
@@ -206,14 +217,14 @@ class _Columns:
             )
 
     @staticmethod
-    def _split_choice(full: str, by_name: dict[str, QuestionDef], header: list[str]) -> bool:
+    def _split_choice(full: str, by_name: dict[str, QuestionDef], own_columns: set[str]) -> bool:
         """KoboToolbox can add one 0/1 column per option ("moeilijk/wonen") next to the
         question's own column: those repeat what the question's column says."""
         parts = full.split("/")
         if len(parts) < 2:
             return False
         question = by_name.get(parts[-2])
-        has_own_column = any(h.strip().rsplit("/", 1)[-1] == parts[-2] for h in header)
+        has_own_column = parts[-2] in own_columns
         return (
             question is not None
             and question.type == "select_multiple"
@@ -309,16 +320,66 @@ def _read_row(
 
 
 def read_responses(data: bytes, survey: SurveyDef, default_mode: ResponseMode) -> CsvImport:
+    """Every row checked, or the errors; a file past a cap (bytes, columns, rows) is refused
+    as soon as the cap is passed, before the rest of it is read."""
     result = CsvImport()
-    text = decode(data)
-    lines = list(csv.reader(io.StringIO(text), _dialect(text)))
-    if not lines or not any(cell.strip() for cell in lines[0]):
-        result.errors.append(RowError(1, "", _("Het bestand is leeg of heeft geen kopregel.")))
+    if len(data) > MAX_CSV_BYTES:
+        result.errors.append(RowError(1, "", too_big_message()))
         return result
-    columns = _Columns(lines[0], survey, result)
+    text = decode(data)
+    reader = csv.reader(io.StringIO(text), _dialect(text))
+    try:
+        header = next(reader, None)
+        if header is None or not any(cell.strip() for cell in header):
+            result.errors.append(RowError(1, "", _("Het bestand is leeg of heeft geen kopregel.")))
+            return result
+        if len(header) > MAX_CSV_COLUMNS:
+            message = _(
+                "Het bestand heeft meer dan %(most)s kolommen. Zoveel kunnen we niet inlezen.",
+                most=MAX_CSV_COLUMNS,
+            )
+            result.errors.append(RowError(1, "", message))
+            return result
+        _read_rows(reader, _Columns(header, survey, result), survey, default_mode, result)
+    except csv.Error:  # a cell longer than the csv module allows, a stray NUL …
+        result.errors.append(
+            RowError(reader.line_num, "", _("Deze rij kunnen we niet lezen. Kijk het bestand na."))
+        )
+    return result
+
+
+def too_big_message() -> str:
+    return _(
+        "Het bestand is te groot. Het mag hoogstens %(most)s MB zijn. Deel het op in kleinere bestanden.",
+        most=MAX_CSV_BYTES // (1024 * 1024),
+    )
+
+
+def _read_rows(
+    reader: Iterator[list[str]],
+    columns: _Columns,
+    survey: SurveyDef,
+    default_mode: ResponseMode,
+    result: CsvImport,
+) -> None:
     seen_keys: set[str] = set()
-    for index, values in enumerate(lines[1:]):
+    for index, values in enumerate(reader):
         number = index + 2
+        if number > MAX_CSV_ROWS + 1:
+            message = _(
+                "Het bestand heeft meer dan %(most)s rijen. Deel het op in kleinere bestanden.",
+                most=MAX_CSV_ROWS,
+            )
+            result.rows.clear()
+            result.errors.append(RowError(number, "", message))
+            return
+        if len(values) > MAX_CSV_COLUMNS:
+            message = _(
+                "Deze rij heeft meer dan %(most)s kolommen. Zoveel kunnen we niet inlezen.",
+                most=MAX_CSV_COLUMNS,
+            )
+            result.errors.append(RowError(number, "", message))
+            return
         if not any(value.strip() for value in values):
             continue
         parsed = _read_row(values, number, columns, survey, default_mode, result)
@@ -340,7 +401,6 @@ def read_responses(data: bytes, survey: SurveyDef, default_mode: ResponseMode) -
             )
             continue
         result.rows.append(parsed)
-    return result
 
 
 def store_responses(survey: Survey, definition: SurveyDef, rows: list[ParsedRow]) -> int:
