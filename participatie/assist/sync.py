@@ -31,9 +31,9 @@ from participatie.models import (
     User,
 )
 from participatie.models.base import utcnow
-from participatie.participate.answers import Parsed, parse_answer, save_answer
-from participatie.participate.codes import find_survey_code
-from participatie.participate.definition import SurveyDef, load_definition
+from participatie.surveys.answers import Parsed, parse_answer, save_answer
+from participatie.surveys.codes import find_survey_code
+from participatie.surveys.definition import SurveyDef, load_definition
 
 MAX_BATCH = 50
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")

@@ -22,7 +22,7 @@ from participatie.models import (
     Survey,
 )
 from participatie.models.base import utcnow
-from participatie.participate.relevance import is_relevant
+from participatie.surveys.relevance import is_relevant
 
 LANGUAGES = [("nl", 72), ("ar", 20), ("tr", 14), ("uk", 12), ("en", 8), ("fr", 4)]
 GROUPS = [("ouder", 100), ("ervaringsdeskundige", 26), ("andere", 4)]

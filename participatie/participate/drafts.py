@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from participatie.errors import render_error
-from participatie.participate.definition import SurveyDef
+from participatie.surveys.definition import SurveyDef
 
 NOT_OPEN_YET = (
     _l("Deze vragenlijst is nog niet open"),

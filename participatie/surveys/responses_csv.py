@@ -34,8 +34,8 @@ from participatie.extensions import db
 from participatie.i18n import normalise_locale
 from participatie.models import IdempotencyKey, Response, ResponseMode, Survey
 from participatie.models.base import utcnow
-from participatie.participate.answers import Parsed, parse_answer, save_answer
-from participatie.participate.definition import QuestionDef, SurveyDef
+from participatie.surveys.answers import Parsed, parse_answer, save_answer
+from participatie.surveys.definition import QuestionDef, SurveyDef
 
 # Caps, checked while reading: a file past one is refused without reading the rest. A KoboToolbox
 # export splits each select_multiple into one column per option, so wide files are normal; tens of
