@@ -78,6 +78,12 @@ def test_an_xlsform_too_wide_is_refused(app: Flask, client, demo) -> None:  # ty
     )
     assert reply.status_code == 400
     assert "Blad survey heeft meer dan 200 kolommen." in reply.get_data(as_text=True)
+    in_english = _upload(
+        client,
+        IMPORT_PAGE + "?lang=en",
+        {"file": FileStorage(io.BytesIO(xlsform_of_columns(300)), "breed.xlsx"), "code": ""},
+    )
+    assert "Sheet survey has more than 200 columns." in in_english.get_data(as_text=True)
     assert _count(app, Survey) == before
 
 

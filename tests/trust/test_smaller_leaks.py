@@ -90,7 +90,7 @@ def test_a_volunteer_prints_at_most_100_forms_and_printing_is_logged(
         PAPER + "?lang=fr", data={"csrf_token": csrf(page), "language": "nl", "copies": "101"}
     )
     assert "100" in refused_fr.get_data(as_text=True)
-    # assert "Vul in hoeveel" not in refused_fr.get_data(as_text=True)  # translated
+    assert "Vul in hoeveel" not in refused_fr.get_data(as_text=True)  # translated
     with app.app_context():
         assert (
             db.session.scalar(select(Response.id).where(Response.paper_number.is_not(None))) is None
