@@ -6,7 +6,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, HiddenField, SelectField, StringField
-from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, StopValidation
 
 from participatie.assist import messages
 from participatie.forms import StripWhitespaceForm
@@ -32,10 +32,15 @@ class ConsentForm(StripWhitespaceForm):
         self.language.validators = [AnyOf(list(languages), message=messages.CHOOSE_LANGUAGE)]
 
 
-def _copies_in_range(form: Any, field: Field) -> None:
-    text = (field.data or "").strip()
-    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= form.max_copies:
-        raise ValidationError(str(messages.ENTER_COPIES) % {"most": form.max_copies})
+class _CopiesInRange:
+    """1 up to the form's maximum, which depends on who prints (so the message does too)."""
+
+    field_flags = {"required": True}  # the input keeps its required attribute
+
+    def __call__(self, form: Any, field: Field) -> None:
+        text = (field.data or "").strip()
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= form.max_copies:
+            raise StopValidation(str(messages.ENTER_COPIES) % {"most": form.max_copies})
 
 
 class PaperForm(StripWhitespaceForm):
@@ -44,7 +49,7 @@ class PaperForm(StripWhitespaceForm):
     copies = StringField(
         _l("Hoeveel formulieren?"),
         default="10",
-        validators=[_copies_in_range],
+        validators=[_CopiesInRange()],
     )
 
     def __init__(
