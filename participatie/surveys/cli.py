@@ -20,12 +20,8 @@ from participatie.extensions import db
 from participatie.models import Project, ResponseMode, Survey
 from participatie.surveys.codes import find_survey_code
 from participatie.surveys.definition import build_definition
-from participatie.surveys.responses_csv import (
-    MAX_CSV_BYTES,
-    read_responses,
-    store_responses,
-    too_big_message,
-)
+from participatie.surveys.responses_csv import read_responses, store_responses
+from participatie.surveys.responses_csv_bounds import MAX_CSV_BYTES, too_big_message
 from participatie.surveys.snapshot import survey_to_definition
 
 surveys_cli = AppGroup("surveys", help="Import and export surveys as XLSForm.")

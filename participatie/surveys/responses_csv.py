@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -36,13 +34,12 @@ from participatie.models import IdempotencyKey, Response, ResponseMode, Survey
 from participatie.models.base import utcnow
 from participatie.surveys.answers import Parsed, parse_answer, save_answer
 from participatie.surveys.definition import QuestionDef, SurveyDef
-
-# Caps, checked while reading: a file past one is refused without reading the rest. A KoboToolbox
-# export splits each select_multiple into one column per option, so wide files are normal; tens of
-# thousands of columns are not.
-MAX_CSV_BYTES = 20 * 1024 * 1024
-MAX_CSV_COLUMNS = 2_000
-MAX_CSV_ROWS = 20_000
+from participatie.surveys.responses_csv_bounds import (
+    MAX_CSV_BYTES,
+    CsvRefused,
+    bounded_lines,
+    too_big_message,
+)
 
 # KoboToolbox, ODK Central and ODK Briefcase meta columns (compared in lower case).
 META_COLUMNS = frozenset(
@@ -320,66 +317,25 @@ def _read_row(
 
 
 def read_responses(data: bytes, survey: SurveyDef, default_mode: ResponseMode) -> CsvImport:
-    """Every row checked, or the errors; a file past a cap (bytes, columns, rows) is refused
-    as soon as the cap is passed, before the rest of it is read."""
+    """Every row checked, or the errors. A file past a cap (bytes, columns, rows) is refused
+    before any row is checked (responses_csv_bounds.py)."""
     result = CsvImport()
     if len(data) > MAX_CSV_BYTES:
         result.errors.append(RowError(1, "", too_big_message()))
         return result
     text = decode(data)
-    reader = csv.reader(io.StringIO(text), _dialect(text))
     try:
-        header = next(reader, None)
-        if header is None or not any(cell.strip() for cell in header):
-            result.errors.append(RowError(1, "", _("Het bestand is leeg of heeft geen kopregel.")))
-            return result
-        if len(header) > MAX_CSV_COLUMNS:
-            message = _(
-                "Het bestand heeft meer dan %(most)s kolommen. Zoveel kunnen we niet inlezen.",
-                most=MAX_CSV_COLUMNS,
-            )
-            result.errors.append(RowError(1, "", message))
-            return result
-        _read_rows(reader, _Columns(header, survey, result), survey, default_mode, result)
-    except csv.Error:  # a cell longer than the csv module allows, a stray NUL …
-        result.errors.append(
-            RowError(reader.line_num, "", _("Deze rij kunnen we niet lezen. Kijk het bestand na."))
-        )
-    return result
-
-
-def too_big_message() -> str:
-    return _(
-        "Het bestand is te groot. Het mag hoogstens %(most)s MB zijn. Deel het op in kleinere bestanden.",
-        most=MAX_CSV_BYTES // (1024 * 1024),
-    )
-
-
-def _read_rows(
-    reader: Iterator[list[str]],
-    columns: _Columns,
-    survey: SurveyDef,
-    default_mode: ResponseMode,
-    result: CsvImport,
-) -> None:
+        lines = bounded_lines(text, _dialect(text))
+    except CsvRefused as refused:
+        result.errors.append(RowError(refused.row, "", refused.message))
+        return result
+    if not lines or not any(cell.strip() for cell in lines[0]):
+        result.errors.append(RowError(1, "", _("Het bestand is leeg of heeft geen kopregel.")))
+        return result
+    columns = _Columns(lines[0], survey, result)
     seen_keys: set[str] = set()
-    for index, values in enumerate(reader):
+    for index, values in enumerate(lines[1:]):
         number = index + 2
-        if number > MAX_CSV_ROWS + 1:
-            message = _(
-                "Het bestand heeft meer dan %(most)s rijen. Deel het op in kleinere bestanden.",
-                most=MAX_CSV_ROWS,
-            )
-            result.rows.clear()
-            result.errors.append(RowError(number, "", message))
-            return
-        if len(values) > MAX_CSV_COLUMNS:
-            message = _(
-                "Deze rij heeft meer dan %(most)s kolommen. Zoveel kunnen we niet inlezen.",
-                most=MAX_CSV_COLUMNS,
-            )
-            result.errors.append(RowError(number, "", message))
-            return
         if not any(value.strip() for value in values):
             continue
         parsed = _read_row(values, number, columns, survey, default_mode, result)
@@ -401,6 +357,7 @@ def _read_rows(
             )
             continue
         result.rows.append(parsed)
+    return result
 
 
 def store_responses(survey: Survey, definition: SurveyDef, rows: list[ParsedRow]) -> int:

@@ -165,7 +165,7 @@ def test_a_response_csv_past_a_cap_is_refused_and_stores_nothing(
     long.write_text("wie\n" + "ouder\n" * 20_001)
     result, seconds = _timed(lambda: _csv_import(app, long))
     assert result.exit_code == 1 and "meer dan 20000 rijen" in result.stderr
-    assert seconds <= 3 * SECONDS, seconds  # the rows before the cap are checked one by one
+    assert seconds <= SECONDS, seconds  # counted before any row is checked
     # Bytes: refused before the file is read.
     heavy = tmp_path / "zwaar.csv"
     with heavy.open("w") as handle:
