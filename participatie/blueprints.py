@@ -19,6 +19,7 @@ BLUEPRINTS = (
     "participatie.coordinate:bp",
     "participatie.report.routes:bp",
     "participatie.assist.blueprint:bp",
+    "participatie.meetings.blueprint:bp",
 )
 
 # Modules that add routes to their area's blueprint when imported.
@@ -45,6 +46,8 @@ ROUTE_MODULES = (
     "participatie.assist.assisted_routes",
     "participatie.assist.offline_routes",
     "participatie.assist.paper_routes",
+    "participatie.meetings.routes",
+    "participatie.meetings.coordinator_routes",
 )
 
 

@@ -121,6 +121,7 @@ def init_cli(app: Flask) -> None:
     from participatie.coordinate.codebook.cli import codebook_cli
     from participatie.coordinate.focusgroups.cli import focusgroups_cli
     from participatie.coordinate.privacy.dpo_export import export_project_command
+    from participatie.meetings.cli import meetings_cli, reminders_cli
     from participatie.report.cli import report_command
     from participatie.retention import purge_command
     from participatie.surveys.cli import responses_cli, surveys_cli
@@ -140,6 +141,8 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(surveys_cli)
     app.cli.add_command(responses_cli)
     app.cli.add_command(codebook_cli)
+    app.cli.add_command(meetings_cli)
+    app.cli.add_command(reminders_cli)
 
 
 def _create_app() -> Flask:

@@ -24,6 +24,7 @@ SECTIONS = (
     Section("coordinate.project_home", _l("Overzicht"), frozenset({C})),
     Section("coordinate.surveys", _l("Vragenlijsten"), frozenset({C})),
     Section("coordinate.focus_groups", _l("Focusgroepen"), frozenset({C})),
+    Section("meetings.meetings", _l("Bijeenkomsten"), frozenset({C})),
     Section("coordinate.review_queue", _l("Uitspraken taggen"), frozenset({C})),
     Section("report.results", _l("Resultaten"), frozenset({C, S})),
     Section("report.decisions", _l("Beslissingen"), frozenset({C, S})),

@@ -11,7 +11,14 @@ from participatie.auth.access import access_rule
 from tests.conftest import login
 
 # Filled-in values for URL variables, so each route can be requested.
-SAMPLE_VALUES = {"slug": "demo", "code": "DEMO", "digest": "0", "filename": "app.css"}
+SAMPLE_VALUES = {
+    "slug": "demo",
+    "code": "DEMO",
+    "digest": "0",
+    "filename": "app.css",
+    "item_id": "1",
+    "attendee_id": "1",
+}
 
 
 def _routes(app: Flask) -> list[tuple[str, str, set[str]]]:
@@ -77,3 +84,29 @@ def test_admin_page_is_for_admins_only(client, demo) -> None:  # type: ignore[no
     client.post_form("/logout", {}, token_from="/account")
     login(client, "admin@kempenaar.example")
     assert client.get("/beheer").status_code == 200
+
+
+MEETING_ROUTES = [
+    ("GET", "/projecten/demo/bijeenkomsten"),
+    ("GET", "/projecten/demo/bijeenkomsten/nieuw"),
+    ("POST", "/projecten/demo/bijeenkomsten/nieuw"),
+    ("GET", "/projecten/demo/bijeenkomsten/aanwezigheid.pdf"),
+]
+
+
+@pytest.mark.parametrize(
+    ("email", "allowed"),
+    [
+        ("coordinator@kempenaar.example", True),
+        ("stuurgroep@kempenaar.example", False),
+        ("vrijwilliger@kempenaar.example", False),
+    ],
+)
+def test_meeting_pages_are_for_coordinators_only(client, demo, email: str, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+    login(client, email)
+    for method, path in MEETING_ROUTES:
+        if method == "POST":
+            status = client.post_form(path, {}, token_from="/account").status_code
+        else:
+            status = client.get(path).status_code
+        assert (status != 403) if allowed else (status == 403), (email, method, path, status)

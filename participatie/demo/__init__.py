@@ -16,6 +16,7 @@ from sqlalchemy import select
 from participatie.auth import two_factor
 from participatie.auth.services import create_or_update_user
 from participatie.demo.decisions import add_demo_decisions
+from participatie.demo.meetings import add_demo_meetings
 from participatie.demo.responses import add_demo_responses
 from participatie.demo.survey import DEMO_SURVEY
 from participatie.demo.texts import FOCUS_GROUP
@@ -156,6 +157,7 @@ def load_demo() -> DemoResult:
         logins.append((email, DEMO_PASSWORD, label))
     db.session.flush()
     add_demo_decisions(project)
+    add_demo_meetings(project)
     base = current_app.config["BASE_URL"].rstrip("/")
     return DemoResult(
         survey_url=f"{base}/s/DEMO",

@@ -5,6 +5,18 @@ from participatie.models.audit import AuditEvent
 from participatie.models.base import Base
 from participatie.models.decisions import Action, ActionStatus, Decision, DecisionOutcome
 from participatie.models.focusgroups import Attendee, FocusGroup, Quote
+from participatie.models.meetings import (
+    AgendaItem,
+    Channel,
+    Contact,
+    Meeting,
+    MeetingAttendee,
+    MeetingDecision,
+    MeetingKind,
+    MessageKind,
+    PaymentMethod,
+    Reminder,
+)
 from participatie.models.projects import Organisation, Project
 from participatie.models.responses import (
     Answer,
@@ -37,6 +49,7 @@ from participatie.models.themes import (
 __all__ = [
     "Action",
     "ActionStatus",
+    "AgendaItem",
     "AggregateSnapshot",
     "Answer",
     "Appearance",
@@ -44,21 +57,30 @@ __all__ = [
     "Attendee",
     "AuditEvent",
     "Base",
+    "Channel",
     "Code",
     "CodeKind",
+    "Contact",
     "Decision",
     "DecisionOutcome",
     "FocusGroup",
     "IdempotencyKey",
+    "Meeting",
+    "MeetingAttendee",
+    "MeetingDecision",
+    "MeetingKind",
     "Membership",
+    "MessageKind",
     "Option",
     "Organisation",
     "PasswordReset",
+    "PaymentMethod",
     "Project",
     "Question",
     "QuestionAudio",
     "QuestionType",
     "Quote",
+    "Reminder",
     "Response",
     "ResponseMode",
     "Role",
