@@ -23,6 +23,7 @@ from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.models import Response as SurveyResponse
 from participatie.participate import meetcodes
+from participatie.participate.drafts import refuse_unpublished
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
     answer_values,
@@ -43,6 +44,7 @@ def _survey(code: str) -> SurveyDef:
     survey = load_definition(find_survey_code(code) or "")
     if survey is None:
         abort(404)
+    refuse_unpublished(survey)
     return survey
 
 
@@ -50,6 +52,7 @@ def _survey_and_response(code: str) -> tuple[SurveyDef, SurveyResponse | None]:
     found = journey.load_with_response(find_survey_code(code) or "")
     if found is None:
         abort(404)
+    refuse_unpublished(found[0])
     return found
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from babel.numbers import get_decimal_symbol
 
 from participatie.report.aggregate import SELECT_TYPES, QuestionResult, SurveyResult
+from participatie.spreadsheet_cells import append_xlsx_row, csv_row
 
 OPTION_COLUMNS = ("question", "option", "label", "count", "percent", "suppressed")
 QUESTION_COLUMNS = (
@@ -147,9 +148,7 @@ def as_csv(result: SurveyResult, locale: str) -> str:
     for question, option, label, count, pct, suppressed in option_rows(result):
         writer.writerow(
             [
-                question,
-                option,
-                label,
+                *csv_row([question, option, label]),
                 "" if count is None else count,
                 format_percent(pct, comma),
                 "true" if suppressed else "false",
@@ -175,9 +174,9 @@ def as_xlsx(result: SurveyResult) -> bytes:
     ]
     for sheet, title, header, rows in sheets:
         sheet.title = title
-        sheet.append(list(header))
+        append_xlsx_row(sheet, header)
         for row in rows:
-            sheet.append([_cell(value) for value in row])
+            append_xlsx_row(sheet, [_cell(value) for value in row])
             for cell, value in zip(sheet[sheet.max_row], row, strict=True):
                 if isinstance(value, Decimal):
                     cell.number_format = "0.0"
@@ -218,7 +217,7 @@ def as_ods(result: SurveyResult) -> bytes:
                     cell.addElement(P(text=str(value)))
                 elif value is None:
                     cell = TableCell()
-                else:
+                else:  # text stays text: a value type of string is never evaluated
                     cell = TableCell(valuetype="string")
                     cell.addElement(P(text=str(value)))
                 table_row.addElement(cell)

@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from participatie.models import Survey
+from participatie.spreadsheet_cells import append_xlsx_row
 from participatie.surveys import xlsform_rows as rows
 from participatie.surveys.snapshot import survey_to_definition
 from participatie.surveys.xlsform_languages import xlsform_language
@@ -55,11 +56,7 @@ def survey_languages(definition: dict[str, Any], preferred: Iterable[str]) -> li
 
 
 def _append(sheet: Any, values: list[Any]) -> None:
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        # openpyxl stores a string starting with "=" as a formula: keep our texts plain text.
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
+    append_xlsx_row(sheet, values)  # our texts stay plain text, never a formula
 
 
 def _type(question: dict[str, Any]) -> str:
