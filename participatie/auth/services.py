@@ -63,7 +63,7 @@ def create_or_update_user(
     if user is None:
         user = User(email=email.strip().lower(), name=name, password_hash=hash_password(password))
         db.session.add(user)
-    else:
+    elif not verify_password(user.password_hash, password):
         user.password_hash = hash_password(password)
         end_all_sessions(user)  # a new password signs the person out everywhere
     user.is_admin = user.is_admin or admin

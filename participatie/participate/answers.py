@@ -135,8 +135,7 @@ def claim_idempotency_key(key: str, response: Response) -> bool:
     if not key or len(key) > 64:
         return True  # no key (an old page): store, but the unique answer row still prevents doubles
     # One round trip, race-free: of two taps that arrive together, exactly one inserts the row.
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    insert = _dialect_insert()
     # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
     claimed = db.session.scalar(
         insert(IdempotencyKey)
@@ -164,18 +163,37 @@ def save_answer(
             db.session.delete(existing)
             answers.pop(question.name)
     else:
-        if existing is None:
-            existing = Answer(response=response, question_id=question.id)
-            db.session.add(existing)
-            answers[question.name] = existing
-        existing.value = None if parsed.declined else parsed.value
-        existing.declined = parsed.declined
-        existing.updated_at = utcnow()
+        existing = _upsert_answer(response, question, parsed)
+        answers[question.name] = existing
         _sync_statement(response, survey, question, existing)
     if question.is_group_question:
         response.participant_group = None if parsed.is_empty or parsed.declined else parsed.value
     response.updated_at = utcnow()
     prune_skipped(response, survey, answers)
+
+
+def _dialect_insert() -> Any:
+    dialect = db.session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
+def _upsert_answer(response: Response, question: QuestionDef, parsed: Parsed) -> Answer:
+    """Insert-or-update in one statement: two requests answering the same question of the same
+    response at once (two tabs, a double tap with two pages) leave one row, never an error."""
+    db.session.flush()  # the response's row (and id) first
+    now = utcnow()
+    changes = {
+        "value": None if parsed.declined else parsed.value,
+        "declined": parsed.declined,
+        "updated_at": now,
+    }
+    statement = (
+        _dialect_insert()(Answer)
+        .values(response_id=response.id, question_id=question.id, created_at=now, **changes)
+        .on_conflict_do_update(index_elements=["response_id", "question_id"], set_=changes)
+        .returning(Answer)
+    )
+    return db.session.scalars(statement, execution_options={"populate_existing": True}).one()
 
 
 def _sync_statement(
@@ -191,13 +209,17 @@ def _sync_statement(
             db.session.delete(statement)
         return
     if statement is None:
-        db.session.add(
-            Statement(
+        # ON CONFLICT DO NOTHING: a parallel request may have just made this answer's statement.
+        db.session.execute(
+            _dialect_insert()(Statement)
+            .values(
                 project_id=survey.project_id,
                 source=StatementSource.SURVEY,
                 answer_id=answer.id,
                 language=response.language,
+                created_at=utcnow(),
             )
+            .on_conflict_do_nothing(index_elements=["answer_id"])
         )
     else:
         statement.language = response.language
