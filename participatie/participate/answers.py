@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -130,18 +132,48 @@ def answer_values(answers: dict[str, Answer]) -> dict[str, Any]:
     return {name: a.value for name, a in answers.items() if not a.declined}
 
 
-def claim_idempotency_key(key: str, response: Response) -> bool:
-    """True the first time a key is seen; a double tap or resubmission gets False."""
+def form_content_hash(question_name: str, form: MultiDict[str, str]) -> str:
+    """What a page sent, as a digest: the key's content, to tell a resubmission from a change."""
+    content = {
+        "question": question_name,
+        "answer": form.getlist("answer"),
+        "decline": bool(form.get("decline")),
+    }
+    return content_digest(content)
+
+
+def content_digest(content: Any) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def claim_idempotency_key(key: str, response: Response, content_hash: str) -> bool:
+    """True when the page must be applied: the first time a key is seen, or when it comes back
+    with other content (the back button showed the browser's copy of the page, the parent chose
+    again). False for the same content again: a double tap or a resubmission."""
     if not key or len(key) > 64:
         return True  # no key (an old page): store, but the unique answer row still prevents doubles
-    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row.
+    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row;
+    # a changed answer updates the row's hash, so only the first of two identical changes applies.
     insert = _dialect_insert()
+    statement = insert(IdempotencyKey).values(
+        key=key,
+        scope="answer",
+        object_id=response.public_id,
+        content_hash=content_hash,
+        created_at=utcnow(),
+    )
     # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
     claimed = db.session.scalar(
-        insert(IdempotencyKey)
-        .values(key=key, scope="answer", object_id=response.public_id, created_at=utcnow())
-        .on_conflict_do_nothing(index_elements=["key"])
-        .returning(IdempotencyKey.key)
+        statement.on_conflict_do_update(
+            index_elements=["key"],
+            set_={"content_hash": statement.excluded.content_hash},
+            where=(
+                (IdempotencyKey.scope == "answer")
+                & (IdempotencyKey.object_id == response.public_id)
+                & IdempotencyKey.content_hash.is_distinct_from(statement.excluded.content_hash)
+            ),
+        ).returning(IdempotencyKey.key)
     )
     return claimed is not None
 
