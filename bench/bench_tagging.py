@@ -67,8 +67,8 @@ def main() -> int:
 
     texts = corpus(args.min_statements)
     rss_start = rss_mb()
-    from participatie.themes import lexicons, sentiment, suggester
-    from participatie.themes.codebook import LANGUAGES
+    from participatie.tagging import lexicons, sentiment, suggester
+    from participatie.tagging.codebook import LANGUAGES
 
     analyzers: dict[str, Callable[[str], Any]] = {}
     for lang in ("en", "nl", "fr"):
@@ -108,12 +108,16 @@ def main() -> int:
     print(f"suggester warm:                {n / warm:9,.0f} statements/s")
     print(f"TextBlob sentiment only:       {n / blob:9,.0f} statements/s (pattern function)")
     print(f"TextBlob PatternAnalyzer.analyze (en wrapper): {n / blob_wrapped:,.0f} statements/s")
-    print(f"cost ratio suggester/sentiment: cold {cold / blob:.2f}x, warm {warm / blob:.2f}x "
-          f"(vs PatternAnalyzer wrapper: warm {warm / blob_wrapped:.2f}x)")
+    print(
+        f"cost ratio suggester/sentiment: cold {cold / blob:.2f}x, warm {warm / blob:.2f}x "
+        f"(vs PatternAnalyzer wrapper: warm {warm / blob_wrapped:.2f}x)"
+    )
     print(f"lexicons: 13 loaded in {load_seconds:.2f} s")
-    print(f"RSS: start {rss_start:.1f} MB, after imports {rss_imported:.1f} MB, after 13 lexicons "
-          f"{rss_loaded:.1f} MB (+{rss_loaded - rss_imported:.1f} MB), end {rss_end:.1f} MB "
-          f"(token caches +{rss_end - rss_loaded:.1f} MB)")
+    print(
+        f"RSS: start {rss_start:.1f} MB, after imports {rss_imported:.1f} MB, after 13 lexicons "
+        f"{rss_loaded:.1f} MB (+{rss_loaded - rss_imported:.1f} MB), end {rss_end:.1f} MB "
+        f"(token caches +{rss_end - rss_loaded:.1f} MB)"
+    )
     ok = n / warm >= 2000 and warm / blob <= 3
     print("targets (>= 2,000/s warm, <= 3x sentiment):", "met" if ok else "NOT met")
     return 0 if ok else 1

@@ -30,7 +30,7 @@ from bench.participants import JOURNEY, SURVEY, Step, answer, start
 from bench.processes import Memory, gunicorn_workers, memory
 from bench.servers import started
 from participatie.demo import DEMO_PASSWORD, DEMO_SLUG, demo_totp_secret
-from participatie.themes.codebook import LANGUAGES
+from participatie.tagging.codebook import LANGUAGES
 from tests.deploy.http import Session
 from tests.deploy.servers import gunicorn
 

@@ -24,11 +24,11 @@ from sqlalchemy import select, text
 from bench.database import SECRETS, libpq_url
 from bench.report_data import CODE, add_responses, definition
 from participatie import create_app
-from participatie.coordinate.definitions import survey_from_definition
 from participatie.demo import DEMO_SLUG
 from participatie.extensions import db
 from participatie.models import Project, Survey, SurveyStatus
 from participatie.report.aggregate import SurveyResult, survey_result
+from participatie.surveys.assemble import survey_from_definition
 
 Log = Callable[[str], None]
 

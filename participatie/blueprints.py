@@ -1,35 +1,58 @@
 """Registers every blueprint: one per user-facing area.
 
-Some areas split their routes over several modules that add routes to their area's blueprint when
-imported; importing them here is what registers those routes.
+One way for every area: the area's blueprint object lives in one module, and each module listed in
+ROUTE_MODULES adds its routes to that blueprint when imported. No route module imports another for
+its side effect; this list is the only place that decides which routes exist.
 """
 
 from __future__ import annotations
 
-from flask import Flask
+from importlib import import_module
+
+from flask import Blueprint, Flask
+
+# The blueprint of each area, as "module:attribute".
+BLUEPRINTS = (
+    "participatie.health:bp",
+    "participatie.participate.routes:bp",
+    "participatie.auth.routes:bp",
+    "participatie.coordinate:bp",
+    "participatie.report.routes:bp",
+    "participatie.assist.blueprint:bp",
+)
+
+# Modules that add routes to their area's blueprint when imported.
+ROUTE_MODULES = (
+    "participatie.participate.resume_routes",
+    "participatie.coordinate.home.routes",
+    "participatie.coordinate.admin.routes",
+    "participatie.coordinate.admin.audit_routes",
+    "participatie.coordinate.agreement.routes",
+    "participatie.coordinate.codebook.routes",
+    "participatie.coordinate.focusgroups.routes",
+    "participatie.coordinate.focusgroups.capture_routes",
+    "participatie.coordinate.focusgroups.transcript_routes",
+    "participatie.coordinate.privacy.routes",
+    "participatie.coordinate.privacy.dpo_export",
+    "participatie.coordinate.review.routes",
+    "participatie.coordinate.surveys.routes",
+    "participatie.coordinate.surveys.preview",
+    "participatie.coordinate.surveys.question_routes",
+    "participatie.coordinate.surveys.texts_routes",
+    "participatie.coordinate.themes.routes",
+    "participatie.report.privacy",
+    "participatie.assist.routes",
+    "participatie.assist.assisted_routes",
+    "participatie.assist.offline_routes",
+    "participatie.assist.paper_routes",
+)
 
 
 def init_blueprints(app: Flask) -> None:
-    from participatie.assist.routes import bp as assist_bp
-    from participatie.auth.routes import bp as auth_bp
-    from participatie.coordinate import (  # noqa: F401  (modules that add routes to the blueprint)
-        admin_routes,
-        agreement_routes,
-        audit_routes,
-        codebook_routes,
-        dpo_export,
-        focusgroups_routes,
-        review_routes,
-        surveys_routes,
-        surveys_texts_routes,
-        themes_routes,
-    )
-    from participatie.coordinate.routes import bp as coordinate_bp
-    from participatie.health import bp as health_bp
-    from participatie.participate import resume_routes  # noqa: F401  (adds routes)
-    from participatie.participate.routes import bp as participate_bp
-    from participatie.report import privacy  # noqa: F401  (adds a route)
-    from participatie.report.routes import bp as report_bp
-
-    for blueprint in (health_bp, participate_bp, auth_bp, coordinate_bp, report_bp, assist_bp):
+    for name in ROUTE_MODULES:
+        import_module(name)
+    for spec in BLUEPRINTS:
+        module, attribute = spec.split(":")
+        blueprint = getattr(import_module(module), attribute)
+        assert isinstance(blueprint, Blueprint)
         app.register_blueprint(blueprint)

@@ -118,14 +118,14 @@ def current_code(email: str) -> None:
 
 def init_cli(app: Flask) -> None:
     from participatie.backup import backup_command, restore_command
-    from participatie.coordinate.codebook_cli import codebook_cli
-    from participatie.coordinate.dpo_export import export_project_command
-    from participatie.coordinate.focusgroups_cli import focusgroups_cli
+    from participatie.coordinate.codebook.cli import codebook_cli
+    from participatie.coordinate.focusgroups.cli import focusgroups_cli
+    from participatie.coordinate.privacy.dpo_export import export_project_command
     from participatie.report.cli import report_command
     from participatie.retention import purge_command
     from participatie.surveys.cli import responses_cli, surveys_cli
     from participatie.surveys.texts_cli import texts_cli
-    from participatie.themes.cli import themes_cli
+    from participatie.tagging.cli import themes_cli
 
     app.cli.add_command(demo_command)
     app.cli.add_command(users_cli)

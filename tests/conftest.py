@@ -103,7 +103,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 def _empty_all_tables() -> None:
     # Published surveys are cached per revision in-process; rows re-inserted by the next test
     # start again at revision 1, which a cached later revision must not shadow.
-    from participatie.participate import definition
+    from participatie.surveys import definition
 
     definition._cache.clear()
     tables = list(reversed(db.metadata.sorted_tables))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from participatie.participate.relevance import ExpressionError, is_relevant, parse, references
+from participatie.surveys.relevance import ExpressionError, is_relevant, parse, references
 
 CASES = json.loads((Path(__file__).parent / "data" / "relevance_cases.json").read_text())
 

@@ -25,9 +25,9 @@ from participatie.assist.services import (
 from participatie.auth.access import project_role
 from participatie.i18n import normalise_locale
 from participatie.models import Project, Response
-from participatie.participate.answers import Parsed, answer_values, stored_answers
-from participatie.participate.definition import SurveyDef
-from participatie.participate.journey import Place, complete, next_after, place_of
+from participatie.surveys.answers import Parsed, answer_values, stored_answers
+from participatie.surveys.definition import SurveyDef
+from participatie.surveys.navigation import Place, complete, next_after, place_of
 
 HANDOVER_KEY = "assist:handover"  # "<response>:<question>" while the parent holds the phone
 

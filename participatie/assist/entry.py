@@ -24,12 +24,12 @@ from participatie.content import localise
 from participatie.forms import StripWhitespaceForm
 from participatie.models import Project, Response, Role
 from participatie.models.base import utcnow
-from participatie.participate.answers import (
+from participatie.surveys.answers import (
     Parsed,
     parse_answer,
     save_answer,
 )
-from participatie.participate.definition import QuestionDef, SurveyDef
+from participatie.surveys.definition import QuestionDef, SurveyDef
 
 ENTERED_KEY = "assist:entered"  # forms this person keyed in during this session: theirs to fix
 ENTERED_REMEMBERED = 50

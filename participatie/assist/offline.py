@@ -16,8 +16,8 @@ from participatie.assist.language import in_language
 from participatie.assist.services import is_sensitive
 from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, text_direction
 from participatie.models import Project
-from participatie.participate.definition import QuestionDef, SurveyDef
 from participatie.pictograms import PICTOGRAMS
+from participatie.surveys.definition import QuestionDef, SurveyDef
 
 # One cache for the offline app shell, the definitions and the static files. sw.js and the page
 # both get the name from here.

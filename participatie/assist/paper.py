@@ -28,9 +28,9 @@ from participatie.assist.paper_routing import paper_numbers as question_numbers
 from participatie.assist.paper_stamp import Slots, StampedCopy, Stamper
 from participatie.content import localise
 from participatie.i18n import text_direction
-from participatie.participate.codes import find_survey_code
-from participatie.participate.definition import QuestionDef, SurveyDef, load_definition
 from participatie.pictograms import PICTOGRAMS
+from participatie.surveys.codes import find_survey_code
+from participatie.surveys.definition import QuestionDef, SurveyDef, load_definition
 
 MAX_COPIES = 500
 # The places left empty for the stamp; paper.css gives them these sizes.

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import Response, ResponseMode
-from participatie.participate.definition import SurveyDef
+from participatie.surveys.definition import SurveyDef
 
 FIRST_NUMBER = 1000
 

@@ -26,7 +26,7 @@ from participatie.auth.access import project_role
 from participatie.extensions import db
 from participatie.models import Project, ResponseMode, Role
 from participatie.models import Response as SurveyResponse
-from participatie.participate.definition import SurveyDef
+from participatie.surveys.definition import SurveyDef
 
 ENTRY_STATUSES = ("open", "closed")  # forms handed in before closing still count
 

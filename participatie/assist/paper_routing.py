@@ -10,8 +10,8 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from participatie.content import localise
-from participatie.participate.definition import QuestionDef, SurveyDef
-from participatie.participate.relevance import ExpressionError, Node, parse
+from participatie.surveys.definition import QuestionDef, SurveyDef
+from participatie.surveys.relevance import ExpressionError, Node, parse
 
 
 def paper_numbers(survey: SurveyDef) -> dict[str, int]:

@@ -12,7 +12,6 @@ from flask import Flask, redirect, render_template, request, session, url_for
 from flask.blueprints import BlueprintSetupState
 from flask_login import current_user, user_logged_out
 
-from participatie.assist import assisted_routes, offline_routes, paper_routes  # noqa: F401
 from participatie.assist.assisted_routes import HANDOVER_KEY
 from participatie.assist.blueprint import HELPERS, Page, bp
 from participatie.assist.entry import ENTERED_KEY

@@ -25,7 +25,7 @@ from participatie.models import (
     User,
 )
 from participatie.models.base import utcnow
-from participatie.participate.answers import (
+from participatie.surveys.answers import (
     Parsed,
     answer_values,
     claim_idempotency_key,
@@ -34,9 +34,9 @@ from participatie.participate.answers import (
     save_answer,
     stored_answers,
 )
-from participatie.participate.codes import find_survey_code
-from participatie.participate.definition import QuestionDef, SurveyDef, load_definition
-from participatie.participate.journey import first_unanswered
+from participatie.surveys.codes import find_survey_code
+from participatie.surveys.definition import QuestionDef, SurveyDef, load_definition
+from participatie.surveys.navigation import first_unanswered
 
 # Without a project setting, these questions are "sensitive": the volunteer is told to hand the
 # phone over, so the parent answers unseen. Open answers and the "what is hard" domain picker.

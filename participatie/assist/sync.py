@@ -35,15 +35,15 @@ from participatie.models import (
     User,
 )
 from participatie.models.base import utcnow
-from participatie.participate.answers import (
+from participatie.surveys.answers import (
     Parsed,
     content_digest,
     parse_answer,
     save_answer,
     stored_answers,
 )
-from participatie.participate.codes import find_survey_code
-from participatie.participate.definition import SurveyDef, load_definition
+from participatie.surveys.codes import find_survey_code
+from participatie.surveys.definition import SurveyDef, load_definition
 
 MAX_BATCH = 50
 # A device's clock may run a little ahead of ours; beyond this a start time is not believed.

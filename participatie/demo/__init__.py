@@ -15,7 +15,6 @@ from sqlalchemy import select
 
 from participatie.auth import two_factor
 from participatie.auth.services import create_or_update_user
-from participatie.coordinate.definitions import survey_from_definition
 from participatie.demo.decisions import add_demo_decisions
 from participatie.demo.responses import DEMO_OPEN_DAYS, add_demo_responses
 from participatie.demo.survey import DEMO_SURVEY
@@ -34,7 +33,8 @@ from participatie.models import (
     SurveyStatus,
 )
 from participatie.models.base import utcnow
-from participatie.themes.seeding import seed_codebook
+from participatie.surveys.assemble import survey_from_definition
+from participatie.tagging.seeding import seed_codebook
 
 DEMO_SLUG = "demo"
 DEMO_PASSWORD = "demo-wachtwoord"  # noqa: S105  (development only; `demo` refuses production)

@@ -29,7 +29,7 @@ from participatie.models import (
     User,
 )
 from participatie.models.base import utcnow
-from participatie.themes.codebook import DEFAULT_CODEBOOK
+from participatie.tagging.codebook import DEFAULT_CODEBOOK
 
 COORDINATOR = "coordinator@kempenaar.example"
 

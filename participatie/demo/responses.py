@@ -22,7 +22,7 @@ from participatie.models import (
     Survey,
 )
 from participatie.models.base import utcnow
-from participatie.participate.relevance import is_relevant
+from participatie.surveys.relevance import is_relevant
 
 # How long the demo survey has been open; its responses start a day later.
 DEMO_OPEN_DAYS = 41

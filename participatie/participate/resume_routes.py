@@ -7,9 +7,10 @@ from flask_babel import gettext as _
 
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
-from participatie.participate import journey, resume
-from participatie.participate.answers import answer_values, stored_answers
+from participatie.participate import resume
 from participatie.participate.routes import Page, _survey, bp
+from participatie.surveys import navigation as journey
+from participatie.surveys.answers import answer_values, stored_answers
 
 
 @bp.route("/s/<code>/code", methods=["GET", "POST"])

@@ -23,8 +23,8 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.models import Response as SurveyResponse
-from participatie.participate import journey
-from participatie.participate.answers import (
+from participatie.surveys import navigation as journey
+from participatie.surveys.answers import (
     answer_values,
     claim_idempotency_key,
     form_content_hash,
@@ -32,8 +32,8 @@ from participatie.participate.answers import (
     save_answer,
     stored_answers,
 )
-from participatie.participate.codes import find_survey_code
-from participatie.participate.definition import SurveyDef, load_definition
+from participatie.surveys.codes import find_survey_code
+from participatie.surveys.definition import SurveyDef, load_definition
 
 bp = Blueprint("participate", __name__, template_folder="templates")
 

@@ -33,7 +33,7 @@ from participatie.models import (
     Tag,
     TagStatus,
 )
-from participatie.themes.codebook import BARRIERS, DEFAULT_CODEBOOK, DOMAINS, KINDS
+from participatie.tagging.codebook import BARRIERS, DEFAULT_CODEBOOK, DOMAINS, KINDS
 
 SURVEY, FOCUS_GROUP = "survey", "focus_group"
 UNKNOWN = "onbekend"

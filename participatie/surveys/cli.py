@@ -18,8 +18,8 @@ from participatie.audit import record
 from participatie.cli import refuse
 from participatie.extensions import db
 from participatie.models import Project, ResponseMode, Survey
-from participatie.participate.codes import find_survey_code
-from participatie.participate.definition import build_definition
+from participatie.surveys.codes import find_survey_code
+from participatie.surveys.definition import build_definition
 from participatie.surveys.responses_csv import read_responses, store_responses
 from participatie.surveys.snapshot import survey_to_definition
 
@@ -48,7 +48,7 @@ def _survey(code: str) -> Survey:
 @click.option("--code", help="The survey code for flyers (2-16 letters, digits or -).")
 def import_survey(file: Path, project_slug: str, code: str | None) -> None:
     """Import an XLSForm (.xlsx) as a new draft survey; prints its code."""
-    from participatie.coordinate.surveys_services import import_xlsform
+    from participatie.coordinate.surveys.services import import_xlsform
 
     project = db.session.scalar(select(Project).where(Project.slug == project_slug))
     if project is None:

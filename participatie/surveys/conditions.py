@@ -3,7 +3,7 @@
 The builder offers rows of (question, operator, value) joined by "and" or "or"; this module turns
 them into expressions such as `selected(${moeilijk}, 'wonen')` or `${kinderen} > 2`, reads our own
 expressions back into rows, and checks any expression (typed, imported or generated): it must
-parse (participatie.participate.relevance) and refer only to questions asked before.
+parse (participatie.surveys.relevance) and refer only to questions asked before.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from participatie.participate import relevance
-from participatie.participate.relevance import ExpressionError, Node
+from participatie.surveys import relevance
+from participatie.surveys.relevance import ExpressionError, Node
 
 OPERATORS = ("eq", "ne", "gt", "ge", "lt", "le", "answered", "unanswered")
 VALUE_FREE = frozenset({"answered", "unanswered"})

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from flask_babel import lazy_gettext as _l
 
 from participatie.models import Appearance, Question, QuestionType
-from participatie.participate.journey import RESERVED_NAMES
+from participatie.surveys.navigation import RESERVED_NAMES
 
 # XLSForm names: a letter or underscore first, then letters, digits, _ . - (and at most 64).
 NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")

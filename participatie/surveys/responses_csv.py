@@ -33,8 +33,8 @@ from participatie.extensions import db
 from participatie.i18n import normalise_locale
 from participatie.models import IdempotencyKey, Response, ResponseMode, Survey
 from participatie.models.base import utcnow
-from participatie.participate.answers import Parsed, parse_answer, save_answer
-from participatie.participate.definition import QuestionDef, SurveyDef
+from participatie.surveys.answers import Parsed, parse_answer, save_answer
+from participatie.surveys.definition import QuestionDef, SurveyDef
 
 # KoboToolbox, ODK Central and ODK Briefcase meta columns (compared in lower case).
 META_COLUMNS = frozenset(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from participatie.coordinate.surveys_services import record_change
+from participatie.coordinate.surveys.services import record_change
 from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, normalise_locale
 from participatie.models import Option, Question, Survey
 from participatie.surveys import texts_messages as msg

@@ -6,13 +6,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from participatie.participate.journey import RESERVED_NAMES
 from participatie.pictograms import PICTOGRAMS
 from participatie.surveys import xlsform_messages as m
 from participatie.surveys import xlsform_rows as rows
 from participatie.surveys.conditions import expression_problem
 from participatie.surveys.kinds import NAME_PATTERN, unique_name
-from participatie.themes.codebook import DOMAINS
+from participatie.surveys.navigation import RESERVED_NAMES
+from participatie.tagging.codebook import DOMAINS
 
 Texts = Callable[[dict[str, Any], str, str], dict[str, str]]
 Options = list[dict[str, Any]]

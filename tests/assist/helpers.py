@@ -23,7 +23,7 @@ CSRF = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 
 def other_project(app: Flask, *, volunteer: str | None = None, code: str = "ANDER") -> None:
     """A second project with an open survey, and optionally a volunteer who helps only there."""
-    from participatie.coordinate.definitions import survey_from_definition
+    from participatie.surveys.assemble import survey_from_definition
 
     with app.app_context():
         project = Project(

@@ -80,7 +80,7 @@ def answers_of(app: Flask, response_id: int) -> dict[str, object]:
 def allocate(app: Flask, copies: int, language: str = "nl", code: str = "DEMO") -> list[str]:
     from participatie.assist.paper_numbers import allocate as allocate_numbers
     from participatie.assist.paper_numbers import display
-    from participatie.participate.definition import load_definition
+    from participatie.surveys.definition import load_definition
 
     with app.app_context():
         survey = load_definition(code)
@@ -173,7 +173,7 @@ def test_paper_pdf_text_and_data_entry_of_a_printed_number(
 @pytest.mark.pdf
 def test_tigrinya_and_every_copy_on_its_own_pages(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
     needs_pdf_tools()
-    from participatie.coordinate.definitions import survey_from_definition
+    from participatie.surveys.assemble import survey_from_definition
 
     with app.app_context():
         project = Project(
@@ -365,7 +365,7 @@ def test_a_keyed_in_form_is_not_for_other_volunteers_but_a_coordinator_may_corre
 
 def test_the_qr_code_link_opens_its_copy(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
     from participatie.assist.paper import entry_address
-    from participatie.participate.definition import load_definition
+    from participatie.surveys.definition import load_definition
 
     (number,) = allocate(app, 1)
     with app.app_context():

@@ -2,7 +2,7 @@
 
 One table of routing cases (the participant journey's tests/data/relevance_cases.json plus
 tests/assist/data/relevance_extra_cases.json) and one table of validation cases
-(tests/assist/data/validation_cases.json) run through participatie/participate/relevance.py and
+(tests/assist/data/validation_cases.json) run through participatie/surveys/relevance.py and
 answers.parse_answer() here, and through static/offline/relevance.js and validate.js in node.
 Without node (/usr/bin/node) the JavaScript half is skipped; in CI a skip counts as a failure.
 """
@@ -19,9 +19,9 @@ import pytest
 from flask import Flask
 from werkzeug.datastructures import MultiDict
 
-from participatie.participate.answers import parse_answer
-from participatie.participate.definition import OptionDef, QuestionDef
-from participatie.participate.relevance import ExpressionError, is_relevant
+from participatie.surveys.answers import parse_answer
+from participatie.surveys.definition import OptionDef, QuestionDef
+from participatie.surveys.relevance import ExpressionError, is_relevant
 
 HERE = Path(__file__).parent
 RELEVANCE_CASES: list[dict[str, Any]] = json.loads(
@@ -259,7 +259,7 @@ JOURNEY_CASES: list[tuple[str, dict[str, dict[str, Any]]]] = [
 
 
 def _python_journey(survey: Any, forms: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    from participatie.participate import journey
+    from participatie.surveys import navigation as journey
 
     values = {}
     for name, raw in forms.items():
@@ -321,10 +321,10 @@ def test_javascript_journey_agrees_with_python(app: Flask, demo: None, tmp_path:
     from sqlalchemy import select
 
     from participatie.assist.offline import definition_json
-    from participatie.coordinate.definitions import survey_from_definition
     from participatie.extensions import db
     from participatie.models import Project, SurveyStatus, User
-    from participatie.participate.definition import load_definition
+    from participatie.surveys.assemble import survey_from_definition
+    from participatie.surveys.definition import load_definition
 
     with app.test_request_context("/"):
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))

@@ -9,7 +9,7 @@ import pytest
 from bench.load import WRK
 from bench.results import markdown
 from bench.run import DEFAULT_OUTPUT, parser, run
-from participatie.themes.codebook import LANGUAGES
+from participatie.tagging.codebook import LANGUAGES
 from tests.database import postgres_available
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]

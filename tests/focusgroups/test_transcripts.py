@@ -14,7 +14,7 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from participatie.coordinate.focusgroups_transcripts import parse_transcript
+from participatie.coordinate.focusgroups.transcripts import parse_transcript
 from participatie.extensions import db
 from participatie.models import FocusGroup, Project, Quote, Statement
 from tests.conftest import login

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from participatie.coordinate.definitions import survey_from_definition
 from participatie.extensions import db
 from participatie.models import (
     Answer,
@@ -29,6 +28,7 @@ from participatie.models import (
     TagStatus,
 )
 from participatie.models.base import utcnow
+from participatie.surveys.assemble import survey_from_definition
 
 LIKERT = [
     {"name": str(i), "label": {"nl": label}}

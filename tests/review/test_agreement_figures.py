@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from participatie.themes.agreement import (
+from participatie.tagging.agreement import (
     Disagreement,
     alpha_per_code,
     cohen_kappa,

@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, Code, Project
-from participatie.themes.codebook import DEFAULT_CODEBOOK
-from participatie.themes.labels import DEFAULT_LABELS, code_label
-from participatie.themes.seeding import seed_codebook
+from participatie.tagging.codebook import DEFAULT_CODEBOOK
+from participatie.tagging.labels import DEFAULT_LABELS, code_label
+from participatie.tagging.seeding import seed_codebook
 from tests.review.conftest import QUEUE, Staff, add_focus_group, keys_with
 
 BOOK = "/projecten/demo/codeboek"

@@ -15,11 +15,11 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import select
 
-from participatie.coordinate import review_suggestions
-from participatie.coordinate.codebook import load_codebook
+from participatie.coordinate.codebook.snapshot import load_codebook
+from participatie.coordinate.review import suggestions as review_suggestions
 from participatie.extensions import db
 from participatie.models import Organisation, Project, Tag, TagStatus
-from participatie.themes.codebook import DOMAINS
+from participatie.tagging.codebook import DOMAINS
 from tests.review.conftest import COORDINATOR, Staff, add_focus_group, keys_with, make_coordinator
 
 DATA = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from participatie.themes.form_table import FormTable
+from participatie.tagging.form_table import FormTable
 
 words = st.text(alphabet="abcéлاሀ", min_size=1, max_size=6)
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from participatie.themes.cli import themes_cli
+from participatie.tagging.cli import themes_cli
 
 FORMAL = Path(__file__).parent / "data" / "formal.jsonl"
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import Result
 from flask import Flask
 
-from participatie.themes.cli import themes_cli
+from participatie.tagging.cli import themes_cli
 
 DATA = Path(__file__).parent / "data"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from participatie.themes.evaluation import evaluate, format_table, prf
+from participatie.tagging.evaluation import evaluate, format_table, prf
 
 GOLD: list[dict[str, Any]] = [
     {"lang": "nl", "domains": ["wonen", "inkomen"], "barriers": [], "kind": "knelpunt"},

@@ -14,15 +14,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from participatie.themes import lexicons
-from participatie.themes.evaluation import evaluate
-from participatie.themes.learning import (
+from participatie.tagging import lexicons
+from participatie.tagging.evaluation import evaluate
+from participatie.tagging.learning import (
     learn_weights,
     weights_from_json,
     weights_to_json,
 )
-from participatie.themes.matcher import CompiledLexicon
-from participatie.themes.suggester import Weights, suggest, suggest_with
+from participatie.tagging.matcher import CompiledLexicon
+from participatie.tagging.suggester import Weights, suggest, suggest_with
 
 DEV = Path(__file__).parent / "data" / "themes-dev.jsonl"
 LexiconFor = Callable[[str], CompiledLexicon]

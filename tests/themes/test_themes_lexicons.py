@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from participatie.themes import build_lexicons
-from participatie.themes.codebook import ALL_CODES, DOMAINS, LANGUAGES
-from participatie.themes.matcher import parse_entry
-from participatie.themes.normalize import script_min_stem
+from participatie.tagging import build_lexicons
+from participatie.tagging.codebook import ALL_CODES, DOMAINS, LANGUAGES
+from participatie.tagging.matcher import parse_entry
+from participatie.tagging.normalize import script_min_stem
 
 LEXICON_DIR = build_lexicons.LEXICON_DIR
 TOP_LEVEL = {
@@ -71,7 +71,7 @@ def test_lexicons_are_rich_enough(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_expanded_build_is_current(lang: str) -> None:
-    """Editing a lexicon without `python -m participatie.themes.build_lexicons` fails here."""
+    """Editing a lexicon without `python -m participatie.tagging.build_lexicons` fails here."""
     raw = (LEXICON_DIR / f"{lang}.json").read_bytes()
     built = json.loads((build_lexicons.EXPANDED_DIR / f"{lang}.json").read_text(encoding="utf-8"))
     assert built["source_digest"] == build_lexicons.source_digest(raw)

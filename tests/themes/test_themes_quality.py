@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from participatie.themes.evaluation import evaluate
-from participatie.themes.suggester import suggest
+from participatie.tagging.evaluation import evaluate
+from participatie.tagging.suggester import suggest
 
 DATA = Path(__file__).parent / "data"
 

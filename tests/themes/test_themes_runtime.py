@@ -20,9 +20,9 @@ def refuse(*args, **kwargs):
 nltk.data.find = refuse  # any corpus lookup now fails loudly
 nltk.data.load = refuse
 
-from participatie.themes.codebook import LANGUAGES
-from participatie.themes.sentiment import polarity
-from participatie.themes.suggester import suggest
+from participatie.tagging.codebook import LANGUAGES
+from participatie.tagging.sentiment import polarity
+from participatie.tagging.suggester import suggest
 
 out = {}
 for lang, text in [

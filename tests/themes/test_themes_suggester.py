@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from participatie.themes import lexicons
-from participatie.themes.codebook import BARRIERS, DOMAINS, KINDS, LANGUAGES
-from participatie.themes.suggester import Suggestion, suggest
+from participatie.tagging import lexicons
+from participatie.tagging.codebook import BARRIERS, DOMAINS, KINDS, LANGUAGES
+from participatie.tagging.suggester import Suggestion, suggest
 
 CLEAR = [
     ("nl", "De huurprijzen in onze stad zijn veel te hoog voor gezinnen.", "wonen"),

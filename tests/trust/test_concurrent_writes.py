@@ -95,7 +95,7 @@ def test_coordinators_opening_the_queue_together_store_each_suggestion_once(
 ) -> None:
     with postgres_app.app_context():
         # Let the suggester see every statement again, as on a fresh import.
-        from participatie.coordinate.review_suggestions import SEEN_SETTING
+        from participatie.coordinate.review.suggestions import SEEN_SETTING
         from participatie.models import Project
 
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))

@@ -1,0 +1,1 @@
+"""The site admin: projects, accounts, roles and the audit log."""

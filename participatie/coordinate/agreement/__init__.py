@@ -1,0 +1,1 @@
+"""Inter-coder agreement: blind second coding of a sample, kappa and alpha."""

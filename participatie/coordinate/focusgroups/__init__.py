@@ -1,0 +1,1 @@
+"""Focus groups: groups, attendees, live capture of quotes and transcript import."""

@@ -1,0 +1,1 @@
+"""Personal data: reviewing statements before they reach a report, and the DPO export."""

@@ -1,0 +1,1 @@
+"""The review queue: suggested codes accepted, rejected or added by hand, with undo."""

@@ -1,0 +1,1 @@
+"""The survey builder: surveys, questions, routing, audio, translations and the preview."""

@@ -1,0 +1,1 @@
+"""Themes (bevindingen): statements grouped under a title within a domain."""

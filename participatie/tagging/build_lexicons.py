@@ -1,0 +1,114 @@
+"""Build step: expand each lexicon's words into their inflected forms with simplemma's tables.
+
+Run ``python -m participatie.tagging.build_lexicons [LANG ...]`` after editing a file under
+``lexicons/``; it writes ``lexicons/expanded/<lang>.json`` (commit it). Why a build step:
+simplemma's dictionaries take 40 MB (nl) to 850 MB (ru) once loaded and lemmatising costs several
+times TextBlob's sentiment per text (DESIGN.md §8), so web workers must never load them. Instead we
+invert simplemma's form -> lemma table for the few hundred words a lexicon uses and store only
+those forms. The runtime (``lexicons.load``) reads the expanded file and nothing else.
+
+How a word is expanded: its lemma set is the word itself plus simplemma's lemma for it (so both
+``werkloos`` and an inflected lexicon word find their paradigm); every dictionary form whose lemma
+is in that set becomes a form of the word. Forms and lemmas go through the runtime normaliser first.
+Words written ``=word`` (exact), ``stem*`` or ``*head`` are not expanded.
+
+Languages simplemma does not cover get no forms (``"simplemma": null`` in their lexicon): Somali
+(so) and Tigrinya (ti). Their lexicons rely on ``stem*`` entries and clitic ``prefixes``/``suffixes``
+instead (see ``matcher.py``). Dari (fa_AF) uses simplemma's Persian (``fa``) table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from participatie.tagging.codebook import LANGUAGES
+from participatie.tagging.matcher import plain_words
+from participatie.tagging.normalize import normalize
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+EXPANDED_DIR = LEXICON_DIR / "expanded"
+# A cap per word keeps Turkish and Slavic paradigms (hundreds of rare forms) from bloating files.
+MAX_FORMS_PER_WORD = 160
+
+
+def source_digest(raw: bytes) -> str:
+    """Digest of a source lexicon, stored in the expanded file to detect a stale build."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def expand_words(words: set[str], simplemma_lang: str, lang: str) -> dict[str, list[str]]:
+    """Inflected forms of ``words`` according to simplemma's table for ``simplemma_lang``."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    table = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(simplemma_lang)
+    lemma_of: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in table.items():  # pass 1: the lemmas of the lexicon's own words
+        nform = normalize(form, lang)
+        if nform in words:
+            lemma_of[nform].add(normalize(lemma, lang))
+    wanted = set(words).union(*lemma_of.values())
+    forms_of: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in table.items():  # pass 2: every form of those lemmas
+        nlemma = normalize(lemma, lang)
+        if nlemma in wanted:
+            nform = normalize(form, lang)
+            if nform and " " not in nform:
+                forms_of[nlemma].add(nform)
+    expanded: dict[str, list[str]] = {}
+    for word in sorted(words):
+        lemmas = {word} | lemma_of.get(word, set())
+        forms: set[str] = set()
+        for lemma in lemmas:
+            forms |= forms_of.get(lemma, set())
+        forms.discard(word)
+        if forms:
+            # shortest first: the common forms of a paradigm are usually the short ones
+            expanded[word] = sorted(forms, key=lambda f: (len(f), f))[:MAX_FORMS_PER_WORD]
+    return expanded
+
+
+def build(lang: str) -> Path:
+    """Expand ``lexicons/<lang>.json`` into ``lexicons/expanded/<lang>.json``."""
+    path = LEXICON_DIR / f"{lang}.json"
+    raw = path.read_bytes()
+    source: dict[str, Any] = json.loads(raw)
+    sm_lang = source.get("simplemma")
+    forms = expand_words(plain_words(source, lang), sm_lang, lang) if sm_lang else {}
+    out = {
+        "lang": lang,
+        "simplemma": sm_lang,
+        "source_digest": source_digest(raw),
+        "source": source,
+        "forms": forms,
+    }
+    EXPANDED_DIR.mkdir(parents=True, exist_ok=True)
+    target = EXPANDED_DIR / f"{lang}.json"
+    target.write_text(
+        json.dumps(out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; builds the given languages, or all 13."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("langs", nargs="*", default=list(LANGUAGES))
+    args = parser.parse_args(argv)
+    for lang in args.langs:
+        if lang not in LANGUAGES:
+            print(f"unknown language: {lang}", file=sys.stderr)
+            return 2
+        target = build(lang)
+        print(f"{lang}: {target.stat().st_size:,} bytes -> {target}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
