@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,12 +24,9 @@ from participatie.models import (
 )
 from participatie.models.base import utcnow
 from participatie.surveys.definition import QuestionDef, SurveyDef
+from participatie.surveys.numbers import read_number
 
 SHORT_TEXT_MAX = 500
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-INTEGER = re.compile(r"-?[0-9]{1,12}")
-# Finite decimals only: float() would also accept 'nan', 'inf' and '1e999'.
-DECIMAL = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,6})?")
 LONG_TEXT_MAX = 5000
 
 
@@ -46,17 +42,16 @@ class Parsed:
 
 
 def _number(question: QuestionDef, raw: str) -> Parsed:
-    # Arabic-Indic and Persian digits are digits too: phones in those languages type them.
-    text = raw.strip().replace(" ", "").replace(",", ".").replace("٫", ".").translate(DIGITS)
-    if question.type == "integer":
-        # Plain digits with at most one minus sign: "--3" or "1e3" are not whole numbers here.
-        if not INTEGER.fullmatch(text):
+    # The rules are data shared with the offline journey (surveys/numbers.py): no float(),
+    # which would take '1_000', '1e5', 'inf', 'nan' and fullwidth digits.
+    read = read_number(raw, question.type)
+    if read.empty:
+        return Parsed()
+    if read.value is None:
+        if question.type == "integer":
             return Parsed(error=_("Vul een getal in, zoals 3."))
-        number: float = int(text)
-    else:
-        if not DECIMAL.fullmatch(text):
-            return Parsed(error=_("Vul een getal in, zoals 2,5."))
-        number = float(text)
+        return Parsed(error=_("Vul een getal in, zoals 2,5."))
+    number = read.value
     low, high = question.minimum, question.maximum
     if (low is not None and number < low) or (high is not None and number > high):
         return Parsed(
@@ -89,8 +84,7 @@ def parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
             return Parsed(error=_("Kies een van de antwoorden."))
         parsed = Parsed(value=chosen_one or None)
     elif question.type in {"integer", "decimal"}:
-        raw = form.get("answer", "").strip()
-        parsed = _number(question, raw) if raw else Parsed()
+        parsed = _number(question, form.get("answer", ""))
     elif question.type == "text":
         text = form.get("answer", "").strip()
         limit = LONG_TEXT_MAX if question.appearance == "multiline" else SHORT_TEXT_MAX
