@@ -100,8 +100,15 @@
     return null;
   }
 
+  // A definition kept on a device from before the rules were sent has none: read it by a strict
+  // subset of them (Latin digits only), so the device never accepts what the server refuses.
+  var SUBSET_RULES = {
+    digits: ["0123456789"], separators: [",", "."], minus: ["-"], ignored: [" "],
+    max_integer_digits: 12, max_fraction_digits: 6
+  };
+
   function parseNumber(question, raw, messages) {
-    var read = readNumber(raw, question.type, question.number);
+    var read = readNumber(raw, question.type, question.number || SUBSET_RULES);
     if (read.empty) return parsed(null);
     if (read.value === undefined) {
       return parsed(null, false, message(messages, question.type === "integer" ? "integer_example" : "decimal_example"));
