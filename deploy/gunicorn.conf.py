@@ -10,7 +10,9 @@ import re
 
 from gunicorn.glogging import Logger
 
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Rate limits and login lockouts are counted per process unless REDIS_URL gives them a shared
+# store: one worker by default without it (so `make run` just works), two with it.
+workers = int(os.environ.get("WEB_CONCURRENCY") or (2 if os.environ.get("REDIS_URL") else 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30
 graceful_timeout = 20
@@ -54,3 +56,14 @@ class AddressFreeLogger(Logger):
 
 
 logger_class = AddressFreeLogger
+
+
+def on_starting(server):  # type: ignore[no-untyped-def]
+    """Refuses several workers without a shared store in production (also for --workers N)."""
+    from participatie.config import check_worker_limits
+
+    check_worker_limits(
+        os.environ.get("PARTICIPATIE_ENV", "development"),
+        server.cfg.workers,
+        os.environ.get("REDIS_URL", ""),
+    )
