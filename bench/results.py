@@ -61,6 +61,11 @@ class Results:
                     f"{self.tagging.warm_ratio:.2f}×",
                     self.tagging.warm_ratio <= 3,
                 ),
+                Target(
+                    "tagging long statements (40-200 words) ≥ 300/s on one core",
+                    f"{self.tagging.long_per_second:,.0f}/s",
+                    self.tagging.long_per_second >= 300,
+                ),
             ]
         return found
 
@@ -264,7 +269,8 @@ def _tagging_table(t: Tagging) -> list[str]:
         "",
         f"{t.statements:,} statements, one core, CPU time: suggester {t.warm_per_second:,.0f}/s "
         f"warm ({t.cold_per_second:,.0f}/s cold), TextBlob sentiment alone "
-        f"{t.sentiment_per_second:,.0f}/s: the suggester costs {t.warm_ratio:.2f}× the sentiment.",
+        f"{t.sentiment_per_second:,.0f}/s: the suggester costs {t.warm_ratio:.2f}× the sentiment; "
+        f"long statements (40-200 words) {t.long_per_second:,.0f}/s.",
         "",
         "```",
         t.output,

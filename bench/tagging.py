@@ -22,6 +22,7 @@ class Tagging:
     cold_per_second: float
     sentiment_per_second: float
     warm_ratio: float  # suggester cost over sentiment cost, warm
+    long_per_second: float  # long statements (40-200 words), warm
     output: str
 
 
@@ -50,5 +51,6 @@ def measure_tagging(min_statements: int, rounds: int) -> Tagging:
         cold_per_second=_number(r"suggester cold:\s+([\d,.]+)", output),
         sentiment_per_second=_number(r"TextBlob sentiment only:\s+([\d,.]+)", output),
         warm_ratio=_number(r"warm ([\d.]+)x", output),
+        long_per_second=_number(r"long statements warm:\s+([\d,.]+)", output),
         output=output.strip(),
     )

@@ -38,6 +38,7 @@ ROUTE_MODULES = (
     "participatie.coordinate.privacy.routes",
     "participatie.coordinate.privacy.dpo_export",
     "participatie.coordinate.review.routes",
+    "participatie.coordinate.review.quality",
     "participatie.coordinate.surveys.routes",
     "participatie.coordinate.surveys.preview",
     "participatie.coordinate.surveys.question_routes",

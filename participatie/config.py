@@ -35,6 +35,16 @@ def _database_uri(instance_path: Path) -> str:
     return url
 
 
+def check_worker_limits(env: str, workers: int, redis_url: str) -> None:
+    """In production, several workers need REDIS_URL: without a shared store each worker keeps its
+    own counters, and every rate limit and login lockout would hold once per worker."""
+    if env == "production" and workers > 1 and not redis_url.strip():
+        raise ConfigError(
+            f"{workers} workers without REDIS_URL: rate limits and login lockouts would be counted "
+            "per worker. Set REDIS_URL, or run one worker (WEB_CONCURRENCY=1)."
+        )
+
+
 def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     overrides = dict(overrides or {})
     env = overrides.get("ENV") or os.environ.get("PARTICIPATIE_ENV", "development")
@@ -50,6 +60,10 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
     reminders = _reminder_settings(instance_path, overrides, production)
 
     redis_url = os.environ.get("REDIS_URL", "").strip()
+    # gunicorn's hook (deploy/gunicorn.conf.py) sees --workers too; this catches a server
+    # started without that file.
+    concurrency = os.environ.get("WEB_CONCURRENCY", "").strip()
+    check_worker_limits(env, int(concurrency) if concurrency.isdigit() else 1, redis_url)
     config: dict[str, Any] = {
         "ENV": env,
         "PRODUCTION": production,

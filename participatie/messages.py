@@ -13,6 +13,9 @@ ACCOUNT_LOCKED = _l(
 )
 LOGGED_OUT = _l("Je bent afgemeld.")
 LOGIN_NEEDED = _l("Meld je aan om deze pagina te zien.")
+TOO_MANY_CODES = _l(
+    "Je hebt te vaak een verkeerde code gebruikt. Wacht een kwartier en probeer het dan opnieuw."
+)
 WRONG_CODE = _l("Deze code klopt niet. Kijk in je app en probeer het opnieuw.")
 LOGIN_EXPIRED = _l("Dat duurde te lang. Meld je opnieuw aan.")
 PASSWORD_SET = _l("Je wachtwoord is bewaard. Meld je nu aan.")

@@ -212,16 +212,27 @@ def demo(app: Flask, _demo_rows: dict[str, list[dict[str, Any]]]) -> None:
 
 
 def current_totp(app: Flask, email: str) -> str:
+    """A code the server accepts now: a code works once, so after a login in the same 30 s
+    this is the next step's code (the server allows one step of clock drift), or it waits."""
+    import time
+
     import pyotp
 
     from participatie.auth.services import find_user
 
-    with app.app_context():
-        user = find_user(email)
-        assert user is not None and user.totp_secret, f"{email} has no two-factor secret"
-        code = pyotp.TOTP(user.totp_secret).now()
-        db.session.remove()
-    return code
+    while True:
+        with app.app_context():
+            user = find_user(email)
+            assert user is not None and user.totp_secret, f"{email} has no two-factor secret"
+            totp = pyotp.TOTP(user.totp_secret)
+            last = user.totp_last_step
+            db.session.remove()
+        now = time.time()
+        current = totp.timecode(now)
+        step = current if last is None else max(current, last + 1)
+        if step <= current + 1:
+            return totp.generate_otp(step)
+        time.sleep(totp.interval - now % totp.interval + 0.1)
 
 
 def login(client: PageCheckingClient, email: str, password: str = "demo-wachtwoord") -> None:

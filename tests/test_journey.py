@@ -114,9 +114,12 @@ def test_a_resubmitted_page_stores_one_answer(app: Flask, client, demo) -> None:
     page = client.get("/s/DEMO/wie").get_data(as_text=True)
     key = IDEM.search(page).group(1)  # type: ignore[union-attr]
     token = client.csrf_token("/s/DEMO/wie")
-    for choice in ("ouder", "andere"):  # the second post replays the same key
-        client.post("/s/DEMO/wie", data={"csrf_token": token, "idem": key, "answer": choice})
+    for _ in range(2):  # the second post replays the same key with the same answer
+        client.post("/s/DEMO/wie", data={"csrf_token": token, "idem": key, "answer": "ouder"})
     assert _answers(app) == {"wie": "ouder"}
+    # The same key with another answer is the parent changing it (the back button): stored.
+    client.post("/s/DEMO/wie", data={"csrf_token": token, "idem": key, "answer": "andere"})
+    assert _answers(app) == {"wie": "andere"}
 
 
 def test_tampered_values_get_a_message_not_an_error(client, demo) -> None:  # type: ignore[no-untyped-def]

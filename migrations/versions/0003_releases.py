@@ -1,7 +1,7 @@
 """releases
 
 Revision ID: 0003
-Revises: 0002
+Revises: 0007
 Create Date: 2026-12-07 04:15:59.048193
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0003'
-down_revision = '0002'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

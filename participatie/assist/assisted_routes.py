@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import abort, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -129,7 +129,9 @@ def _question_page(
             url_for=assisted_url_for(project, response, survey),
             volunteer_bar=bar,
         )
-    return (page, 400) if errors else page
+    out = make_response(page, 400 if errors else 200)
+    out.headers["Cache-Control"] = "no-store"  # the back button fetches the page anew
+    return out
 
 
 def _after_answer(project: Project, response: Response, survey: SurveyDef, name: str) -> str:

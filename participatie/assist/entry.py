@@ -30,6 +30,7 @@ from participatie.surveys.answers import (
     save_answer,
 )
 from participatie.surveys.definition import QuestionDef, SurveyDef
+from participatie.surveys.numbers import number_rules
 
 ENTERED_KEY = "assist:entered"  # forms this person keyed in during this session: theirs to fix
 ENTERED_REMEMBERED = 50
@@ -210,6 +211,7 @@ def entry_specs(survey: SurveyDef) -> list[dict[str, Any]]:
             "relevant": entry.question.relevant,
             "minimum": entry.question.minimum,
             "maximum": entry.question.maximum,
+            "number": number_rules() if entry.question.type in {"integer", "decimal"} else None,
             "options": [{"name": option.name} for option in entry.question.options],
         }
         for entry in entry_fields(survey)

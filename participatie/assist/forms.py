@@ -6,13 +6,16 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, HiddenField, SelectField, StringField
-from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, StopValidation
 
 from participatie.assist import messages
 from participatie.forms import StripWhitespaceForm
 from participatie.i18n import LANGUAGE_NAMES
 
-MAX_COPIES = 500
+MAX_COPIES = 500  # a coordinator printing for a whole neighbourhood
+# A volunteer prints for one round of home visits: each copy is a waiting response, so a
+# mistyped 5000 would fill the survey with empty forms.
+VOLUNTEER_MAX_COPIES = 100
 
 
 class ConsentForm(StripWhitespaceForm):
@@ -29,10 +32,15 @@ class ConsentForm(StripWhitespaceForm):
         self.language.validators = [AnyOf(list(languages), message=messages.CHOOSE_LANGUAGE)]
 
 
-def _copies_in_range(_form: Any, field: Field) -> None:
-    text = (field.data or "").strip()
-    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_COPIES:
-        raise ValidationError(str(messages.ENTER_COPIES))
+class _CopiesInRange:
+    """1 up to the form's maximum, which depends on who prints (so the message does too)."""
+
+    field_flags = {"required": True}  # the input keeps its required attribute
+
+    def __call__(self, form: Any, field: Field) -> None:
+        text = (field.data or "").strip()
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= form.max_copies:
+            raise StopValidation(str(messages.ENTER_COPIES) % {"most": form.max_copies})
 
 
 class PaperForm(StripWhitespaceForm):
@@ -41,10 +49,13 @@ class PaperForm(StripWhitespaceForm):
     copies = StringField(
         _l("Hoeveel formulieren?"),
         default="10",
-        validators=[DataRequired(message=messages.ENTER_COPIES), _copies_in_range],
+        validators=[_CopiesInRange()],
     )
 
-    def __init__(self, languages: tuple[str, ...], *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, languages: tuple[str, ...], *args: Any, max_copies: int = MAX_COPIES, **kwargs: Any
+    ) -> None:
+        self.max_copies = max_copies
         super().__init__(*args, **kwargs)
         self.language.choices = [(code, LANGUAGE_NAMES.get(code, code)) for code in languages]
         self.language.validators = [

@@ -9,7 +9,7 @@ CONFIRM_CONSENT = _l(
 )
 CHOOSE_LANGUAGE = _l("Kies de taal van de ouder.")
 CHOOSE_PAPER_LANGUAGE = _l("Kies de taal van het formulier.")
-ENTER_COPIES = _l("Vul in hoeveel formulieren je wilt afdrukken, van 1 tot 500.")
+ENTER_COPIES = _l("Vul in hoeveel formulieren je wilt afdrukken, van 1 tot %(most)s.")
 ENTER_PAPER_NUMBER = _l("Vul het nummer in dat bovenaan het formulier staat.")
 PAPER_NUMBER_TYPO = _l(
     "Dit nummer klopt niet. Kijk het na: het laatste cijfer is een controlecijfer."

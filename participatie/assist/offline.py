@@ -18,6 +18,7 @@ from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, text_direction
 from participatie.models import Project
 from participatie.pictograms import PICTOGRAMS
 from participatie.surveys.definition import QuestionDef, SurveyDef
+from participatie.surveys.numbers import number_rules
 
 # One cache for the offline app shell, the definitions and the static files. sw.js and the page
 # both get the name from here.
@@ -82,6 +83,9 @@ def _question(project: Project, question: QuestionDef) -> dict[str, Any]:
         "pictogram": question.pictogram,
         "minimum": question.minimum,
         "maximum": question.maximum,
+        # The server's rules for typed numbers, as data: validate.js reads them, nothing is
+        # re-implemented on the device.
+        "number": number_rules() if question.type in {"integer", "decimal"} else None,
         "options": [
             {"name": o.name, "label": o.label, "pictogram": o.pictogram} for o in question.options
         ],

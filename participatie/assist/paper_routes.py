@@ -19,7 +19,7 @@ from participatie.assist.entry import (
     read_entries,
     save_entries,
 )
-from participatie.assist.forms import JumpForm, PaperForm
+from participatie.assist.forms import MAX_COPIES, VOLUNTEER_MAX_COPIES, JumpForm, PaperForm
 from participatie.assist.paper import PaperUnavailable, paper_pdf
 from participatie.assist.services import survey_in_project
 from participatie.auth.access import project_role
@@ -42,7 +42,12 @@ def _print_statuses(project: Project) -> tuple[str, ...]:
 @project_role(*HELPERS)
 def paper(project: Project, code: str) -> Page | Response:
     survey = survey_in_project(project, code, _print_statuses(project))
-    form = PaperForm(survey.languages, data={"language": survey.languages[0]})
+    coordinator = current_user.has_role(project.id, Role.COORDINATOR)
+    form = PaperForm(
+        survey.languages,
+        data={"language": survey.languages[0]},
+        max_copies=MAX_COPIES if coordinator else VOLUNTEER_MAX_COPIES,
+    )
     unavailable = None
     if form.validate_on_submit():
         try:
@@ -57,16 +62,15 @@ def paper(project: Project, code: str) -> Page | Response:
 
 def _download(project: Project, survey: SurveyDef, language: str, copies: int) -> Response:
     pdf = paper_pdf(survey, language, copies)
-    if current_user.has_role(project.id, Role.COORDINATOR):
-        # Printing adds a waiting response per copy. (A volunteer's printing is not traced.)
-        audit.record(
-            "paper_forms.printed",
-            project=project,
-            object_type="survey",
-            object_id=survey.code,
-            copies=copies,
-            language=language,
-        )
+    # Printing adds a waiting response per copy: logged for everyone who prints.
+    audit.record(
+        "paper_forms.printed",
+        project=project,
+        object_type="survey",
+        object_id=survey.code,
+        copies=copies,
+        language=language,
+    )
     filename = f"{survey.code}-{language}.pdf"
     return Response(
         pdf,

@@ -29,6 +29,7 @@ from participatie.surveys.answers import (
     Parsed,
     answer_values,
     claim_idempotency_key,
+    form_content_hash,
     parse_answer,
     save_answer,
     stored_answers,
@@ -166,6 +167,7 @@ def record_answer(
 ) -> Parsed:
     """The participant's own answer services: parse, store once per idempotency key."""
     parsed = parse_answer(question, form)
-    if parsed.error is None and claim_idempotency_key(form.get("idem", ""), response):
+    content = form_content_hash(question.name, form)
+    if parsed.error is None and claim_idempotency_key(form.get("idem", ""), response, content):
         save_answer(response, survey, question, parsed)
     return parsed

@@ -1,7 +1,9 @@
 """Responses collected without a connection arrive in batches, each with its idempotency key.
 
-A key seen before is acknowledged and not applied again: a sync that broke off after the server
-stored it (the phone never heard back) is simply sent again. Every answer goes through the
+A key seen before with the same content is acknowledged and not applied again: a sync that broke
+off after the server stored it (the phone never heard back) is simply sent again. The same key with
+other content (the conversation changed on the device after it was sent) is a conflict: the device
+shows it, and the volunteer keeps the stored version or sends theirs with "replace". Every answer goes through the
 participant journey's own parse_answer() and save_answer(); a response with a wrong answer is
 refused as a whole, with the reason, and stays on the device to be looked at.
 """
@@ -10,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from flask_babel import ngettext
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import MultiDict
 
@@ -27,15 +30,26 @@ from participatie.models import (
     Response,
     ResponseMode,
     Role,
+    Statement,
     Survey,
     User,
 )
 from participatie.models.base import utcnow
-from participatie.surveys.answers import Parsed, parse_answer, save_answer
+from participatie.surveys.answers import (
+    Parsed,
+    content_digest,
+    parse_answer,
+    save_answer,
+    stored_answers,
+)
 from participatie.surveys.codes import find_survey_code
 from participatie.surveys.definition import SurveyDef, load_definition
 
 MAX_BATCH = 50
+# A device's clock may run a little ahead of ours; beyond this a start time is not believed.
+CLOCK_SKEW = timedelta(minutes=10)
+# The longest a conversation may wait on a device: older ones are refused, kept on the device.
+LONGEST_OFFLINE = timedelta(days=30)
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 SCOPE = "offline"
 
@@ -47,7 +61,7 @@ class BadBatch(ValueError):
 @dataclass
 class Outcome:
     key: str
-    status: str  # stored, already_stored, invalid
+    status: str  # stored, already_stored, invalid, conflict
     message: str = ""
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -72,17 +86,45 @@ class Checked:
     consent_language: str
 
 
-def _moment(value: Any, default: datetime) -> datetime:
-    """A time from the device, never later than now (device clocks drift)."""
+def _device_time(value: Any) -> datetime | None:
     if not isinstance(value, str):
-        return default
+        return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        return default
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return min(moment.astimezone(UTC), utcnow())
+    return moment.astimezone(UTC)
+
+
+def _moment(value: Any, default: datetime) -> datetime:
+    """A time from the device, never later than now (device clocks drift)."""
+    moment = _device_time(value)
+    return default if moment is None else min(moment, utcnow())
+
+
+def _time_problem(survey: SurveyDef, value: Any, now: datetime) -> str | None:
+    """Why a conversation's start time cannot be right, if it cannot."""
+    started = _device_time(value)
+    if started is None:
+        return None  # no time kept on the device: counted as now
+    if started > now + CLOCK_SKEW:
+        return _("Dit gesprek begint in de toekomst. Kijk de datum en het uur van dit toestel na.")
+    if started < now - LONGEST_OFFLINE:
+        return ngettext(
+            "Dit gesprek is ouder dan %(num)s dag. Zo lang mag een gesprek niet op een toestel wachten.",
+            "Dit gesprek is ouder dan %(num)s dagen. Zo lang mag een gesprek niet op een toestel wachten.",
+            LONGEST_OFFLINE.days,
+        )
+    opened_at = db.session.scalar(select(Survey.opened_at).where(Survey.id == survey.id))
+    if opened_at is not None:
+        opened_at = opened_at if opened_at.tzinfo else opened_at.replace(tzinfo=UTC)
+        if started < opened_at - CLOCK_SKEW:
+            return _(
+                "Dit gesprek begon voor de vragenlijst openging. Kijk de datum van dit toestel na."
+            )
+    return None
 
 
 def _form(raw: Any) -> MultiDict[str, str] | None:
@@ -138,6 +180,9 @@ def check(project: Project, item: dict[str, Any]) -> Checked | Outcome:
     if survey is None or survey.project_id != project.id:
         return Outcome(key, "invalid", _("Deze vragenlijst hoort niet bij dit project."))
     now = utcnow()
+    problem = _time_problem(survey, item.get("started_at"), now)
+    if problem:
+        return Outcome(key, "invalid", problem)
     started_at = _moment(item.get("started_at"), now)
     if not _survey_accepts(survey, started_at):
         return Outcome(key, "invalid", _("Deze vragenlijst is gesloten."))
@@ -161,16 +206,14 @@ def check(project: Project, item: dict[str, Any]) -> Checked | Outcome:
     )
 
 
-def _confirmed_by(project: Project, public_id: Any, syncing: User) -> User:
-    """Who confirmed the consent on the device, if they help in this project; else who syncs."""
-    if isinstance(public_id, str) and public_id != syncing.public_id:
-        user = db.session.scalar(select(User).where(User.public_id == public_id))
-        if user is not None and user.has_role(project.id, Role.VOLUNTEER, Role.COORDINATOR):
-            return user
-    return syncing
+def content_hash(item: dict[str, Any]) -> str:
+    """The conversation as the device sent it, without the key and the "replace" flag (and the
+    volunteer, who is always the one signed in)."""
+    fields = ("survey", "language", "started_at", "completed_at", "consent", "answers")
+    return content_digest({name: item.get(name) for name in fields})
 
 
-def _store(key: str, checked: Checked, volunteer: User) -> Response:
+def _store(key: str, digest: str, checked: Checked, volunteer: User) -> Response:
     survey = checked.survey
     response = Response(
         survey_id=survey.id,
@@ -190,7 +233,9 @@ def _store(key: str, checked: Checked, volunteer: User) -> Response:
     )
     db.session.add(response)
     db.session.flush()
-    db.session.add(IdempotencyKey(key=key, scope=SCOPE, object_id=response.public_id))
+    db.session.add(
+        IdempotencyKey(key=key, scope=SCOPE, object_id=response.public_id, content_hash=digest)
+    )
     db.session.flush()  # a key stored meanwhile by a parallel sync fails here
     for question in survey.questions:
         if question.name in checked.answers:
@@ -198,22 +243,70 @@ def _store(key: str, checked: Checked, volunteer: User) -> Response:
     return response
 
 
+def _replace(known: IdempotencyKey, digest: str, checked: Checked, syncing: User) -> bool:
+    """The device's version instead of the stored one, when the one syncing sent it first (or
+    coordinates this project); False when this key's conversation is not theirs to replace."""
+    response = db.session.scalar(
+        select(Response).where(
+            Response.public_id == known.object_id,
+            Response.mode == ResponseMode.OFFLINE,
+            Response.survey_id == checked.survey.id,
+        )
+    )
+    if response is None or response.assistance is None:
+        return False
+    if response.assistance.volunteer_id != syncing.id and not syncing.has_role(
+        checked.survey.project_id, Role.COORDINATOR
+    ):
+        return False
+    survey = checked.survey
+    answers = stored_answers(response, survey)
+    # Answers the new version no longer has go; the rest is stored as sent, routing applied.
+    for name, answer in list(answers.items()):
+        if name not in checked.answers:
+            db.session.execute(delete(Statement).where(Statement.answer_id == answer.id))
+            db.session.delete(answer)
+            answers.pop(name)
+    response.language = checked.language
+    response.completed_at = checked.completed_at
+    response.participant_group = None
+    for question in survey.questions:
+        if question.name in checked.answers:
+            save_answer(response, survey, question, checked.answers[question.name], answers)
+    known.content_hash = digest
+    return True
+
+
 def apply(project: Project, syncing: User, item: Any) -> Outcome:
     if not isinstance(item, dict) or not KEY_PATTERN.match(str(item.get("key", ""))):
         return Outcome(str(item.get("key", "")) if isinstance(item, dict) else "", "invalid")
     key = str(item["key"])
-    if db.session.get(IdempotencyKey, key) is not None:
+    digest = content_hash(item)
+    known = db.session.get(IdempotencyKey, key)
+    if known is not None and known.content_hash in (None, digest):
         return Outcome(key, "already_stored")
+    if known is not None and item.get("replace") is not True:
+        return Outcome(key, "conflict", _conflict_message())
     checked = check(project, item)
     if isinstance(checked, Outcome):
         return checked
-    volunteer = _confirmed_by(project, item.get("volunteer"), syncing)
+    if known is not None:
+        if known.scope != SCOPE or not _replace(known, digest, checked, syncing):
+            return Outcome(key, "conflict", _conflict_message())
+        return Outcome(key, "stored")
+    # Whatever the payload says, the volunteer on record is the one signed in and syncing.
     try:
         with db.session.begin_nested():
-            _store(key, checked, volunteer)
+            _store(key, digest, checked, syncing)
     except IntegrityError:
         return Outcome(key, "already_stored")
     return Outcome(key, "stored")
+
+
+def _conflict_message() -> str:
+    return _(
+        "Dit gesprek was al verstuurd, maar is daarna op dit toestel veranderd. Kies welke versie blijft."
+    )
 
 
 def apply_batch(project: Project, syncing: User, payload: Any) -> list[Outcome]:

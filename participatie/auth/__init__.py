@@ -21,7 +21,11 @@ def init_auth(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(public_id: str) -> User | None:
-        return db.session.scalar(select(User).where(User.public_id == public_id))
+        from participatie.auth.sessions import is_current
+
+        user = db.session.scalar(select(User).where(User.public_id == public_id))
+        # A session from before a logout elsewhere, a new password or a reset: not valid.
+        return user if user is not None and is_current(user) else None
 
 
 def init_role_labels(app: Flask) -> None:
@@ -31,4 +35,5 @@ def init_role_labels(app: Flask) -> None:
         "coordinator": _l("coördinator"),
         "volunteer": _l("vrijwilliger"),
         "stuurgroep": _l("lid van de stuurgroep"),
+        "werkgroep": _l("lid van een werkgroep"),
     }

@@ -12,6 +12,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from participatie.auth.passwords import hash_password
+from participatie.auth.sessions import end_all_sessions
 from participatie.extensions import db
 from participatie.models import PasswordReset, User
 from participatie.models.base import utcnow
@@ -59,5 +60,7 @@ def use(reset: PasswordReset, password: str) -> User:
     user = reset.user
     user.password_hash = hash_password(password)
     user.failed_logins = 0
+    user.failed_codes = 0
     user.locked_until = None
+    end_all_sessions(user)
     return user

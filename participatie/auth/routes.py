@@ -3,7 +3,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -12,6 +12,7 @@ from participatie.auth import resets, two_factor
 from participatie.auth.access import login_required, public
 from participatie.auth.forms import CodeForm, LoginForm, NewPasswordForm
 from participatie.auth.services import authenticate, projects_for
+from participatie.auth.sessions import end_all_sessions, start_session
 from participatie.extensions import db, limiter
 from participatie.models import User
 
@@ -41,7 +42,7 @@ def login() -> str | WerkzeugResponse:
                 two_factor.remember_pending(result.user)
                 step = "code" if two_factor.is_enrolled(result.user) else "enrol"
                 return redirect(url_for(f"auth.two_factor_{step}", next=request.args.get("next")))
-            login_user(result.user)
+            start_session(result.user)
             return redirect(_safe_next(request.args.get("next")))
         form.form_errors.append(
             str(messages.ACCOUNT_LOCKED if result.locked else messages.LOGIN_FAILED)
@@ -52,6 +53,8 @@ def login() -> str | WerkzeugResponse:
 @bp.route("/logout", methods=["POST"])
 @public
 def logout() -> WerkzeugResponse:
+    if current_user.is_authenticated:
+        end_all_sessions(current_user)
     logout_user()
     flash(str(messages.LOGGED_OUT), "info")
     return redirect(url_for("auth.login"))
@@ -80,13 +83,19 @@ def two_factor_code() -> str | WerkzeugResponse:
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
-        if two_factor.check_code(user, form.code.data or ""):
+        if two_factor.is_locked(user):
+            two_factor.clear_pending()
+            form.code.errors.append(str(messages.TOO_MANY_CODES))
+        elif two_factor.check_code(user, form.code.data or ""):
             two_factor.clear_pending()
             user.failed_logins = 0
-            login_user(user)
+            start_session(user)
             return redirect(_safe_next(request.args.get("next")))
-        user.failed_logins += 1
-        form.code.errors.append(str(messages.WRONG_CODE))
+        elif two_factor.count_wrong_code(user):
+            two_factor.clear_pending()
+            form.code.errors.append(str(messages.TOO_MANY_CODES))
+        else:
+            form.code.errors.append(str(messages.WRONG_CODE))
     return render_template("auth/two_factor_code.html", form=form)
 
 
@@ -103,7 +112,7 @@ def two_factor_enrol() -> str | WerkzeugResponse:
         if two_factor.check_code(user, form.code.data or "", secret=secret):
             codes = two_factor.enrol(user, secret)
             two_factor.clear_pending()
-            login_user(user)
+            start_session(user)
             audit.record("account.2fa_enrolled", object_type="user", object_id=user.public_id)
             return render_template(
                 "auth/recovery_codes.html", codes=codes, next=_safe_next(request.args.get("next"))

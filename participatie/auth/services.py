@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from participatie.auth.passwords import hash_password, needs_rehash, verify_password
+from participatie.auth.sessions import end_all_sessions
 from participatie.extensions import db
 from participatie.models import Membership, Project, Role, User
 from participatie.models.base import utcnow
@@ -62,8 +63,9 @@ def create_or_update_user(
     if user is None:
         user = User(email=email.strip().lower(), name=name, password_hash=hash_password(password))
         db.session.add(user)
-    else:
+    elif not verify_password(user.password_hash, password):
         user.password_hash = hash_password(password)
+        end_all_sessions(user)  # a new password signs the person out everywhere
     user.is_admin = user.is_admin or admin
     db.session.flush()
     for project, role in roles:

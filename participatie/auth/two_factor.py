@@ -7,6 +7,7 @@ until the second factor is checked, and nothing else is reachable.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import time
 
@@ -14,6 +15,7 @@ import pyotp
 import segno
 from flask import session
 
+from participatie.auth.services import LOCKOUT
 from participatie.models import Role, User
 from participatie.models.base import utcnow
 
@@ -22,6 +24,7 @@ PENDING_SECONDS = 300
 NEW_SECRET_SESSION_KEY = "2fa_enrolling"  # noqa: S105  (a session key name, not a secret)
 ISSUER = "participatie"
 RECOVERY_CODE_COUNT = 10
+MAX_FAILED_CODES = 5
 
 
 def required_for(user: User) -> bool:
@@ -63,20 +66,47 @@ def _hash(code: str) -> str:
     return hashlib.sha256(code.replace("-", "").strip().lower().encode()).hexdigest()
 
 
+def is_locked(user: User) -> bool:
+    return user.locked_until is not None and user.locked_until > utcnow()
+
+
+def count_wrong_code(user: User) -> bool:
+    """Counts one wrong code; True when this one locks the account, as wrong passwords do."""
+    user.failed_codes = (user.failed_codes or 0) + 1
+    if user.failed_codes < MAX_FAILED_CODES:
+        return False
+    user.locked_until = utcnow() + LOCKOUT
+    user.failed_codes = 0
+    return True
+
+
+def _matching_step(secret: str, code: str, now: float) -> int | None:
+    """The time step (previous, current or next: clocks drift) whose code this is."""
+    totp = pyotp.TOTP(secret)
+    current = totp.timecode(now)
+    for step in (current - 1, current, current + 1):
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
+
+
 def check_code(user: User, code: str, secret: str | None = None) -> bool:
-    """A current TOTP code, or one unused recovery code (which is then used up)."""
+    """A TOTP code not used before, or one unused recovery code (which is then used up).
+
+    A code works once: the step it belongs to is remembered, and a code of that step or an
+    earlier one is refused, so a code seen over a shoulder cannot be replayed within its 30 s."""
     code = code.replace(" ", "").strip()
     secret = secret or user.totp_secret
-    if (
-        secret
-        and code.isdigit()
-        and len(code) == 6
-        and pyotp.TOTP(secret).verify(code, valid_window=1)
-    ):
-        return True
+    if secret and code.isdigit() and len(code) == 6:
+        step = _matching_step(secret, code, time.time())
+        if step is not None and (user.totp_last_step is None or step > user.totp_last_step):
+            user.totp_last_step = step
+            user.failed_codes = 0
+            return True
     digest = _hash(code)
     if user.recovery_codes and digest in user.recovery_codes:
         user.recovery_codes = [c for c in user.recovery_codes if c != digest]
+        user.failed_codes = 0
         return True
     return False
 

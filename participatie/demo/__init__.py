@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from flask import current_app
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from participatie.auth import two_factor
 from participatie.auth.services import create_or_update_user
 from participatie.demo.decisions import add_demo_decisions
 from participatie.demo.meetings import add_demo_meetings
-from participatie.demo.responses import add_demo_responses
+from participatie.demo.responses import DEMO_OPEN_DAYS, add_demo_responses
 from participatie.demo.survey import DEMO_SURVEY
 from participatie.demo.texts import FOCUS_GROUP
 from participatie.demo.year import add_demo_year, demo_today
@@ -86,7 +86,8 @@ def _survey(project: Project) -> Survey:
     if survey is None:
         survey = survey_from_definition(project, DEMO_SURVEY)
         survey.status = SurveyStatus.OPEN
-        survey.opened_at = utcnow()
+        # Open since before its first demo response (40 days back, see demo/responses.py).
+        survey.opened_at = utcnow() - timedelta(days=DEMO_OPEN_DAYS)
         db.session.add(survey)
         db.session.flush()
         add_demo_responses(survey)
@@ -141,10 +142,10 @@ def _focus_group(project: Project) -> None:
 
 def _first_release(project: Project) -> None:
     """The demo publishes release 1, so `make run` shows a public page with figures."""
-    from participatie.report.releases import latest_release, publish_release
+    from participatie.report.releases import latest_release, new_release
 
     if latest_release(project) is None:
-        publish_release(project, None)
+        new_release(project, None)
 
 
 def load_demo() -> DemoResult:

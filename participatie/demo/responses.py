@@ -24,6 +24,8 @@ from participatie.models import (
 from participatie.models.base import utcnow
 from participatie.surveys.relevance import is_relevant
 
+# How long the demo survey has been open; its responses start a day later.
+DEMO_OPEN_DAYS = 41
 LANGUAGES = [("nl", 72), ("ar", 20), ("tr", 14), ("uk", 12), ("en", 8), ("fr", 4)]
 GROUPS = [("ouder", 100), ("ervaringsdeskundige", 26), ("andere", 4)]
 MODES = [(ResponseMode.SELF, 90), (ResponseMode.ASSISTED, 30), (ResponseMode.PAPER, 10)]
@@ -78,7 +80,7 @@ def add_demo_responses(survey: Survey) -> None:
     languages = _spread(rng, [(code, n) for code, n in LANGUAGES])
     groups = _spread(rng, GROUPS)
     modes = _spread(rng, MODES)
-    started = utcnow() - timedelta(days=40)
+    started = utcnow() - timedelta(days=DEMO_OPEN_DAYS - 1)
     for index, (language, group, mode) in enumerate(zip(languages, groups, modes, strict=True)):
         created = started + timedelta(hours=7 * index + rng.randint(0, 5))
         response = Response(

@@ -203,7 +203,7 @@ def goal_form(project: Project, data: dict[str, Any]) -> Any:
 class ActionForm(_Translated, StripWhitespaceForm):
     owner = StringField(_l("Wie doet het?"), validators=[Length(max=200)])
     partners = TextAreaField(_l("Met welke partners?"), validators=[Length(max=2000)])
-    start_on = DateField(_l("Start"), validators=[Optional()], format="%Y-%m-%d")
+    start_on = DateField(_l("Begindatum"), validators=[Optional()], format="%Y-%m-%d")
     due_on = DateField(_l("Tegen wanneer?"), validators=[Optional()], format="%Y-%m-%d")
     expected_result = TextAreaField(
         _l("Wat is het verwachte resultaat?"), validators=[Length(max=2000)]

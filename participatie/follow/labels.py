@@ -20,8 +20,8 @@ INDICATOR_KIND = {
     IndicatorKind.OUTCOME.value: _l("outcome: wat is er veranderd voor gezinnen"),
 }
 INDICATOR_UNIT = {
-    IndicatorUnit.NUMBER.value: _l("aantal"),
-    IndicatorUnit.PERCENTAGE.value: _l("percentage"),
+    IndicatorUnit.NUMBER.value: _l("een aantal"),
+    IndicatorUnit.PERCENTAGE.value: _l("een percentage"),
     IndicatorUnit.YES_NO.value: _l("ja of nee"),
 }
 ACTION_STATUS = {

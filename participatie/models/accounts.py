@@ -44,6 +44,12 @@ class User(UserMixin, Base):
     # SHA-256 hashes of unused recovery codes (the codes have 80 bits of randomness each).
     recovery_codes: Mapped[list[str]] = mapped_column(default=list)
     failed_logins: Mapped[int] = mapped_column(default=0)
+    # Wrong second-factor codes since the last good one; 5 lock the account like wrong passwords.
+    failed_codes: Mapped[int] = mapped_column(default=0)
+    # The TOTP time step of the last code accepted: a code works once, even within its 30 s.
+    totp_last_step: Mapped[int | None] = mapped_column()
+    # Kept in every session of this user too; raising it (logout, new password) ends the others.
+    session_version: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -102,4 +102,7 @@ class IdempotencyKey(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     scope: Mapped[str] = mapped_column(String(20))
     object_id: Mapped[str | None] = mapped_column(String(64))
+    # SHA-256 of what was sent with the key: the same key with other content is a change (the
+    # back button re-posting a page) or a conflict (offline sync), never silently dropped.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

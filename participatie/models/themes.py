@@ -6,7 +6,8 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participatie.models.base import Base, enum_type, public_id_column, utcnow
@@ -99,7 +100,19 @@ class TagStatus(enum.StrEnum):
 
 class Tag(Base):
     __tablename__ = "tags"
-    __table_args__ = (UniqueConstraint("statement_id", "code_id", "coder_id"),)
+    __table_args__ = (
+        UniqueConstraint("statement_id", "code_id", "coder_id"),
+        # The unique constraint above lets NULLs differ: the suggester's rows (coder NULL) need
+        # their own index, or two coordinators opening the queue at once store a code twice.
+        Index(
+            "uq_tags_suggested_statement_id_code_id",
+            "statement_id",
+            "code_id",
+            unique=True,
+            postgresql_where=sql_text("coder_id IS NULL"),
+            sqlite_where=sql_text("coder_id IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     statement_id: Mapped[int] = mapped_column(

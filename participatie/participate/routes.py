@@ -10,6 +10,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    make_response,
     redirect,
     render_template,
     request,
@@ -23,10 +24,12 @@ from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.models import Response as SurveyResponse
 from participatie.participate import meetcodes
+from participatie.participate.drafts import refuse_unpublished
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
     answer_values,
     claim_idempotency_key,
+    form_content_hash,
     parse_answer,
     save_answer,
     stored_answers,
@@ -43,6 +46,7 @@ def _survey(code: str) -> SurveyDef:
     survey = load_definition(find_survey_code(code) or "")
     if survey is None:
         abort(404)
+    refuse_unpublished(survey)
     return survey
 
 
@@ -50,6 +54,7 @@ def _survey_and_response(code: str) -> tuple[SurveyDef, SurveyResponse | None]:
     found = journey.load_with_response(find_survey_code(code) or "")
     if found is None:
         abort(404)
+    refuse_unpublished(found[0])
     return found
 
 
@@ -122,7 +127,8 @@ def question(code: str, name: str) -> Page:
             errors.append(("answer", parsed.error))
             submitted = parsed
         else:
-            if claim_idempotency_key(request.form.get("idem", ""), response):
+            content = form_content_hash(name, request.form)
+            if claim_idempotency_key(request.form.get("idem", ""), response, content):
                 save_answer(response, survey, place.question, parsed, answers)
             values = answer_values(answers)
             following = journey.next_after(survey, name, values)
@@ -130,16 +136,21 @@ def question(code: str, name: str) -> Page:
                 journey.complete(response)
                 return redirect(url_for("participate.thanks", code=survey.code))
             return redirect(url_for("participate.question", code=survey.code, name=following.name))
-    page = render_template(
-        "participate/question.html",
-        survey=survey,
-        place=place,
-        answer=shown,
-        submitted=submitted,
-        errors=errors,
-        idempotency_key=secrets.token_urlsafe(16),
+    page = make_response(
+        render_template(
+            "participate/question.html",
+            survey=survey,
+            place=place,
+            answer=shown,
+            submitted=submitted,
+            errors=errors,
+            idempotency_key=secrets.token_urlsafe(16),
+        ),
+        400 if errors else 200,
     )
-    return (page, 400) if errors else page
+    # Never a stored copy: the back button fetches the page again, with the answer as it is now.
+    page.headers["Cache-Control"] = "no-store"
+    return page
 
 
 @bp.route("/s/<code>/verder-invullen")

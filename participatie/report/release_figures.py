@@ -31,9 +31,11 @@ from participatie.report.aggregate import (
     QuestionResult,
     Reason,
     SurveyResult,
+    reason_questions,
     survey_result,
 )
 from participatie.report.decisions import influence
+from participatie.report.distribution import Bin
 from participatie.report.domains import (
     Column,
     DomainResults,
@@ -77,7 +79,7 @@ def _freeze_domains(d: DomainResults) -> dict[str, Any]:
         "ranking": [[row.key, row.count] for row in d.ranking],
         "splits": {
             dimension: {
-                "columns": [[column.key, column.base] for column in split.columns],
+                "columns": [[column.key, column.base, column.why] for column in split.columns],
                 "rows": [[row.key, cells] for row, cells in split.rows],
             }
             for dimension, split in d.splits.items()
@@ -226,8 +228,16 @@ def released_survey(release: Release, survey: Survey, locale: str) -> SurveyResu
             options=options,
             suppressed=data["suppressed"],
             median=data.get("median"),
-            minimum=data.get("min"),
-            maximum=data.get("max"),
+            bins=[
+                Bin(
+                    b["from"],
+                    b["to"],
+                    b["count"],
+                    _decimal(b["percent"]),
+                    integer=data["type"] == QuestionType.INTEGER.value,
+                )
+                for b in data.get("bins", [])
+            ],
         )
         agreement = data.get("agreement")
         if agreement and data["n"] is not None:
@@ -255,8 +265,6 @@ def _thaw_reasons(
     survey: Survey,
     locale: str,
 ) -> QuestionResult:
-    from participatie.report.aggregate import reason_questions
-
     by_option = {o.name: o for o in result.options}
     reasons = []
     for option_name, score, answer_ids in rows:
@@ -311,7 +319,7 @@ def _thaw_domains(figures: dict[str, Any], evidence: Evidence, locale: str) -> D
     splits = {
         dimension: Split(
             dimension,
-            [Column(key, base) for key, base in split["columns"]],
+            [Column(*column) for column in split["columns"]],
             [(rows.get(key) or row(key, None), cells) for key, cells in split["rows"]],
         )
         for dimension, split in d["splits"].items()

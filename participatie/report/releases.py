@@ -26,7 +26,14 @@ from participatie.models.base import utcnow
 from participatie.report.participants import ParticipantKey, current_participants
 from participatie.report.release_figures import freeze, latest_release
 
-__all__ = ["ReleaseRefused", "ReleaseStatus", "latest_release", "publish_release", "release_status"]
+__all__ = [
+    "ReleaseRefused",
+    "ReleaseStatus",
+    "latest_release",
+    "new_release",
+    "publish_release",
+    "release_status",
+]
 
 
 class ReleaseRefused(Exception):
@@ -63,6 +70,26 @@ def release_status(project: Project) -> ReleaseStatus:
 def publish_release(project: Project, user: User | None) -> Release:
     """Freezes the project's figures as its next release, with an audit event; raises
     ReleaseRefused while fewer than k new distinct participants took part. The caller commits."""
+    from participatie.meetings.contacts import notify_release_subscribers
+
+    release, new = new_release(project, user)
+    # Parents who asked for news hear of it by SMS or e-mail (`participatie reminders send`).
+    notify_release_subscribers(project, release.number)
+    audit.record(
+        "release.publish",
+        project=project,
+        object_type="release",
+        object_id=str(release.number),
+        user_id=user.id if user is not None else None,
+        participants=release.participants,
+        new=new,
+    )
+    return release
+
+
+def new_release(project: Project, user: User | None) -> tuple[Release, int]:
+    """(the next release, how many new participants it has), without an audit event: for
+    loaders like the demo's, which write no audit events for the data they make either."""
     # One publisher at a time per project (PostgreSQL; SQLite serialises writers anyway).
     db.session.execute(select(Project.id).where(Project.id == project.id).with_for_update())
     latest = latest_release(project)
@@ -86,18 +113,8 @@ def publish_release(project: Project, user: User | None) -> Release:
     db.session.add(release)
     db.session.flush()
     # Survey-fed indicators of the actieplan get this release's value (DESIGN §4).
-    indicators = refresh_survey_indicators(project, release)
-    audit.record(
-        "release.publish",
-        project=project,
-        object_type="release",
-        object_id=str(number),
-        user_id=user.id if user is not None else None,
-        participants=len(counted),
-        new=new,
-        indicators=indicators,
-    )
-    return release
+    refresh_survey_indicators(project, release)
+    return release, new
 
 
 def refusal(new: int, k: int, *, first: bool) -> str:

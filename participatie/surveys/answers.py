@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,12 +24,9 @@ from participatie.models import (
 )
 from participatie.models.base import utcnow
 from participatie.surveys.definition import QuestionDef, SurveyDef
+from participatie.surveys.numbers import read_number
 
 SHORT_TEXT_MAX = 500
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-INTEGER = re.compile(r"-?[0-9]{1,12}")
-# Finite decimals only: float() would also accept 'nan', 'inf' and '1e999'.
-DECIMAL = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,6})?")
 LONG_TEXT_MAX = 5000
 
 
@@ -44,17 +42,16 @@ class Parsed:
 
 
 def _number(question: QuestionDef, raw: str) -> Parsed:
-    # Arabic-Indic and Persian digits are digits too: phones in those languages type them.
-    text = raw.strip().replace(" ", "").replace(",", ".").replace("٫", ".").translate(DIGITS)
-    if question.type == "integer":
-        # Plain digits with at most one minus sign: "--3" or "1e3" are not whole numbers here.
-        if not INTEGER.fullmatch(text):
+    # The rules are data shared with the offline journey (surveys/numbers.py): no float(),
+    # which would take '1_000', '1e5', 'inf', 'nan' and fullwidth digits.
+    read = read_number(raw, question.type)
+    if read.empty:
+        return Parsed()
+    if read.value is None:
+        if question.type == "integer":
             return Parsed(error=_("Vul een getal in, zoals 3."))
-        number: float = int(text)
-    else:
-        if not DECIMAL.fullmatch(text):
-            return Parsed(error=_("Vul een getal in, zoals 2,5."))
-        number = float(text)
+        return Parsed(error=_("Vul een getal in, zoals 2,5."))
+    number = read.value
     low, high = question.minimum, question.maximum
     if (low is not None and number < low) or (high is not None and number > high):
         return Parsed(
@@ -96,8 +93,7 @@ def parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
             return Parsed(error=_("Kies een van de antwoorden."))
         parsed = Parsed(value=chosen_one or None)
     elif question.type in {"integer", "decimal"}:
-        raw = form.get("answer", "").strip()
-        parsed = _number(question, raw) if raw else Parsed()
+        parsed = _number(question, form.get("answer", ""))
     elif question.type == "text":
         text = form.get("answer", "").strip()
         limit = LONG_TEXT_MAX if question.appearance == "multiline" else SHORT_TEXT_MAX
@@ -139,19 +135,48 @@ def answer_values(answers: dict[str, Answer]) -> dict[str, Any]:
     return {name: a.value for name, a in answers.items() if not a.declined}
 
 
-def claim_idempotency_key(key: str, response: Response) -> bool:
-    """True the first time a key is seen; a double tap or resubmission gets False."""
+def form_content_hash(question_name: str, form: MultiDict[str, str]) -> str:
+    """What a page sent, as a digest: the key's content, to tell a resubmission from a change."""
+    content = {
+        "question": question_name,
+        "answer": form.getlist("answer"),
+        "decline": bool(form.get("decline")),
+    }
+    return content_digest(content)
+
+
+def content_digest(content: Any) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def claim_idempotency_key(key: str, response: Response, content_hash: str) -> bool:
+    """True when the page must be applied: the first time a key is seen, or when it comes back
+    with other content (the back button showed the browser's copy of the page, the parent chose
+    again). False for the same content again: a double tap or a resubmission."""
     if not key or len(key) > 64:
         return True  # no key (an old page): store, but the unique answer row still prevents doubles
-    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row.
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row;
+    # a changed answer updates the row's hash, so only the first of two identical changes applies.
+    insert = _dialect_insert()
+    statement = insert(IdempotencyKey).values(
+        key=key,
+        scope="answer",
+        object_id=response.public_id,
+        content_hash=content_hash,
+        created_at=utcnow(),
+    )
     # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
     claimed = db.session.scalar(
-        insert(IdempotencyKey)
-        .values(key=key, scope="answer", object_id=response.public_id, created_at=utcnow())
-        .on_conflict_do_nothing(index_elements=["key"])
-        .returning(IdempotencyKey.key)
+        statement.on_conflict_do_update(
+            index_elements=["key"],
+            set_={"content_hash": statement.excluded.content_hash},
+            where=(
+                (IdempotencyKey.scope == "answer")
+                & (IdempotencyKey.object_id == response.public_id)
+                & IdempotencyKey.content_hash.is_distinct_from(statement.excluded.content_hash)
+            ),
+        ).returning(IdempotencyKey.key)
     )
     return claimed is not None
 
@@ -173,18 +198,37 @@ def save_answer(
             db.session.delete(existing)
             answers.pop(question.name)
     else:
-        if existing is None:
-            existing = Answer(response=response, question_id=question.id)
-            db.session.add(existing)
-            answers[question.name] = existing
-        existing.value = None if parsed.declined else parsed.value
-        existing.declined = parsed.declined
-        existing.updated_at = utcnow()
+        existing = _upsert_answer(response, question, parsed)
+        answers[question.name] = existing
         _sync_statement(response, survey, question, existing)
     if question.is_group_question:
         response.participant_group = None if parsed.is_empty or parsed.declined else parsed.value
     response.updated_at = utcnow()
     prune_skipped(response, survey, answers)
+
+
+def _dialect_insert() -> Any:
+    dialect = db.session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
+def _upsert_answer(response: Response, question: QuestionDef, parsed: Parsed) -> Answer:
+    """Insert-or-update in one statement: two requests answering the same question of the same
+    response at once (two tabs, a double tap with two pages) leave one row, never an error."""
+    db.session.flush()  # the response's row (and id) first
+    now = utcnow()
+    changes = {
+        "value": None if parsed.declined else parsed.value,
+        "declined": parsed.declined,
+        "updated_at": now,
+    }
+    statement = (
+        _dialect_insert()(Answer)
+        .values(response_id=response.id, question_id=question.id, created_at=now, **changes)
+        .on_conflict_do_update(index_elements=["response_id", "question_id"], set_=changes)
+        .returning(Answer)
+    )
+    return db.session.scalars(statement, execution_options={"populate_existing": True}).one()
 
 
 def _sync_statement(
@@ -200,13 +244,17 @@ def _sync_statement(
             db.session.delete(statement)
         return
     if statement is None:
-        db.session.add(
-            Statement(
+        # ON CONFLICT DO NOTHING: a parallel request may have just made this answer's statement.
+        db.session.execute(
+            _dialect_insert()(Statement)
+            .values(
                 project_id=survey.project_id,
                 source=StatementSource.SURVEY,
                 answer_id=answer.id,
                 language=response.language,
+                created_at=utcnow(),
             )
+            .on_conflict_do_nothing(index_elements=["answer_id"])
         )
     else:
         statement.language = response.language

@@ -21,6 +21,7 @@ from participatie.models import Project, ResponseMode, Survey
 from participatie.surveys.codes import find_survey_code
 from participatie.surveys.definition import build_definition
 from participatie.surveys.responses_csv import read_responses, store_responses
+from participatie.surveys.responses_csv_bounds import MAX_CSV_BYTES, too_big_message
 from participatie.surveys.snapshot import survey_to_definition
 
 surveys_cli = AppGroup("surveys", help="Import and export surveys as XLSForm.")
@@ -129,6 +130,8 @@ def import_responses(code: str, file: Path, mode: str) -> None:
     survey = _survey(code)
     definition = build_definition(survey, survey.project)
     with force_locale("nl"):
+        if file.stat().st_size > MAX_CSV_BYTES:  # not even read into memory
+            refuse(too_big_message())
         result = read_responses(file.read_bytes(), definition, ResponseMode(mode))
         for notice in result.notices:
             click.echo(notice, err=True)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +34,12 @@ from participatie.models import IdempotencyKey, Response, ResponseMode, Survey
 from participatie.models.base import utcnow
 from participatie.surveys.answers import Parsed, parse_answer, save_answer
 from participatie.surveys.definition import QuestionDef, SurveyDef
+from participatie.surveys.responses_csv_bounds import (
+    MAX_CSV_BYTES,
+    CsvRefused,
+    bounded_lines,
+    too_big_message,
+)
 
 # KoboToolbox, ODK Central and ODK Briefcase meta columns (compared in lower case).
 META_COLUMNS = frozenset(
@@ -167,6 +172,9 @@ class _Columns:
     """Which column holds what, from the header row."""
 
     def __init__(self, header: list[str], survey: SurveyDef, result: CsvImport) -> None:
+        # The last part of every header once: checking each "moeilijk/wonen" column against the
+        # whole header made a wide file cost columns² steps.
+        self.own_columns = {h.strip().rsplit("/", 1)[-1] for h in header}
         self.questions: dict[str, int] = {}
         self.key: int | None = None
         self.mode: int | None = None
@@ -192,7 +200,7 @@ class _Columns:
                 self.mode = index
             elif lowered == "language":
                 self.language = index
-            elif self._split_choice(full, by_name, header):
+            elif self._split_choice(full, by_name, self.own_columns):
                 continue
             else:
                 result.errors.append(
@@ -206,14 +214,14 @@ class _Columns:
             )
 
     @staticmethod
-    def _split_choice(full: str, by_name: dict[str, QuestionDef], header: list[str]) -> bool:
+    def _split_choice(full: str, by_name: dict[str, QuestionDef], own_columns: set[str]) -> bool:
         """KoboToolbox can add one 0/1 column per option ("moeilijk/wonen") next to the
         question's own column: those repeat what the question's column says."""
         parts = full.split("/")
         if len(parts) < 2:
             return False
         question = by_name.get(parts[-2])
-        has_own_column = any(h.strip().rsplit("/", 1)[-1] == parts[-2] for h in header)
+        has_own_column = parts[-2] in own_columns
         return (
             question is not None
             and question.type == "select_multiple"
@@ -309,9 +317,18 @@ def _read_row(
 
 
 def read_responses(data: bytes, survey: SurveyDef, default_mode: ResponseMode) -> CsvImport:
+    """Every row checked, or the errors. A file past a cap (bytes, columns, rows) is refused
+    before any row is checked (responses_csv_bounds.py)."""
     result = CsvImport()
+    if len(data) > MAX_CSV_BYTES:
+        result.errors.append(RowError(1, "", too_big_message()))
+        return result
     text = decode(data)
-    lines = list(csv.reader(io.StringIO(text), _dialect(text)))
+    try:
+        lines = bounded_lines(text, _dialect(text))
+    except CsvRefused as refused:
+        result.errors.append(RowError(refused.row, "", refused.message))
+        return result
     if not lines or not any(cell.strip() for cell in lines[0]):
         result.errors.append(RowError(1, "", _("Het bestand is leeg of heeft geen kopregel.")))
         return result

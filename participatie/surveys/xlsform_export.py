@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from participatie.models import Survey
+from participatie.spreadsheet_cells import append_xlsx_row
 from participatie.surveys import xlsform_rows as rows
 from participatie.surveys.snapshot import survey_to_definition
 from participatie.surveys.xlsform_languages import xlsform_language
@@ -28,7 +29,12 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def constraint_for(minimum: float | None, maximum: float | None) -> str:
+def constraint_for(
+    minimum: float | None, maximum: float | None, question_type: str = "integer"
+) -> str:
+    if question_type == "select_multiple":
+        # On a select_multiple, `maximum` is how many answers one may choose.
+        return f"count-selected(.) <= {_number(maximum)}" if maximum is not None else ""
     parts = []
     if minimum is not None:
         parts.append(f". >= {_number(minimum)}")
@@ -50,11 +56,7 @@ def survey_languages(definition: dict[str, Any], preferred: Iterable[str]) -> li
 
 
 def _append(sheet: Any, values: list[Any]) -> None:
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        # openpyxl stores a string starting with "=" as a formula: keep our texts plain text.
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
+    append_xlsx_row(sheet, values)  # our texts stay plain text, never a formula
 
 
 def _type(question: dict[str, Any]) -> str:
@@ -103,7 +105,7 @@ def export_xlsform(survey: Survey, only_language: str | None = None) -> bytes:
                 "yes" if question["required"] else "",
                 question["relevant"],
                 question["appearance"],
-                constraint_for(question["minimum"], question["maximum"]),
+                constraint_for(question["minimum"], question["maximum"], question["type"]),
                 question["pictogram"],
                 "yes" if question["is_group_question"] else "",
             ],

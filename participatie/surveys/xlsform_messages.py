@@ -14,6 +14,21 @@ AT = _l("Blad %(sheet)s, regel %(line)s: %(message)s")
 UNREADABLE = _l(
     "We kunnen dit bestand niet lezen. Bewaar het in Excel als .xlsx en probeer opnieuw."
 )
+TOO_BIG_UNPACKED = _l(
+    "Dit bestand is te groot: uitgepakt is het meer dan %(most)s MB. Een vragenlijst is veel kleiner."
+)
+TOO_MANY_SHEETS = _l(
+    "Dit bestand heeft meer dan %(most)s bladen. Een XLSForm heeft er maar een paar."
+)
+TOO_MANY_ROWS = _l(
+    "Blad %(sheet)s heeft meer dan %(most)s regels. Zoveel kunnen we niet inlezen. Deel de vragenlijst op."
+)
+TOO_MANY_COLUMNS = _l(
+    "Blad %(sheet)s heeft meer dan %(most)s kolommen. Zoveel kunnen we niet inlezen."
+)
+TOO_MANY_CELLS = _l(
+    "Dit bestand heeft meer dan %(most)s ingevulde vakjes. Zoveel kunnen we niet inlezen."
+)
 NO_SURVEY_SHEET = _l("Het bestand heeft geen blad survey met vragen. Een XLSForm heeft dat altijd.")
 NO_QUESTIONS = _l("Het blad survey heeft geen vragen die we kunnen overnemen.")
 PYXFORM = _l("Het XLSForm klopt niet: %(error)s")

@@ -42,8 +42,15 @@ def source_digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-def expand_words(words: set[str], simplemma_lang: str, lang: str) -> dict[str, list[str]]:
-    """Inflected forms of ``words`` according to simplemma's table for ``simplemma_lang``."""
+def expand_words(
+    words: set[str], simplemma_lang: str, lang: str, own_paradigm: bool = False
+) -> dict[str, list[str]]:
+    """Inflected forms of ``words`` according to simplemma's table for ``simplemma_lang``.
+
+    ``own_paradigm`` (a lexicon option): a word that is a lemma with forms of its own keeps only
+    those. Turkish ``gelir`` (income) is also a form of ``gelmek`` (to come): without this, every
+    form of "to come" (``geliyor``, ``gelen``) would count as income.
+    """
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     table = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(simplemma_lang)
@@ -63,6 +70,8 @@ def expand_words(words: set[str], simplemma_lang: str, lang: str) -> dict[str, l
     expanded: dict[str, list[str]] = {}
     for word in sorted(words):
         lemmas = {word} | lemma_of.get(word, set())
+        if own_paradigm and forms_of.get(word):
+            lemmas = {word}
         forms: set[str] = set()
         for lemma in lemmas:
             forms |= forms_of.get(lemma, set())
@@ -79,7 +88,8 @@ def build(lang: str) -> Path:
     raw = path.read_bytes()
     source: dict[str, Any] = json.loads(raw)
     sm_lang = source.get("simplemma")
-    forms = expand_words(plain_words(source, lang), sm_lang, lang) if sm_lang else {}
+    own = bool(source.get("own_paradigm", False))
+    forms = expand_words(plain_words(source, lang), sm_lang, lang, own) if sm_lang else {}
     out = {
         "lang": lang,
         "simplemma": sm_lang,

@@ -17,7 +17,7 @@ from flask.cli import AppGroup
 
 from participatie.tagging import lexicons
 from participatie.tagging.codebook import BARRIERS, DOMAINS, KINDS
-from participatie.tagging.evaluation import evaluate, format_table
+from participatie.tagging.evaluation import calibration_report, evaluate, format_table
 from participatie.tagging.suggester import suggest
 
 themes_cli = AppGroup(
@@ -119,8 +119,11 @@ def _project_weights(slug: str) -> Any:
         return learned_weights(project)
 
 
-def _predict(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
+def _predict(
+    rows: Iterable[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[tuple[float, bool]]]:
+    """Suggestions for the rows, and (domain score shown, domain was right) for every domain scored."""
+    out, shown = [], []
     for row in rows:
         suggestion = suggest(row["text"], row["lang"])
         out.append(
@@ -130,7 +133,9 @@ def _predict(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "kind": suggestion.kind,
             }
         )
-    return out
+        gold = set(row.get("domains") or ())
+        shown += [(suggestion.scores[c], c in gold) for c in suggestion.domain_evidence]
+    return out, shown
 
 
 @themes_cli.command("evaluate")
@@ -140,7 +145,9 @@ def evaluate_command(file: TextIO, as_json: bool) -> None:
     """Score the suggester against FILE.jsonl (id, lang, text, domains, barriers, kind per line).
 
     Prints precision, recall and F1 per code, per language and overall (micro and macro), for
-    domains, barriers and kind. Malformed lines are listed on stderr and nothing is scored (exit 1).
+    domains, barriers and kind, and a reliability table of the domain scores: per band of shown
+    certainty, how many domains were scored and how many of them were right, with the expected
+    calibration error (ECE). Malformed lines are listed on stderr and nothing is scored (exit 1).
     """
     rows, bad = [], 0
     for number, line in _json_lines(file):
@@ -154,7 +161,9 @@ def evaluate_command(file: TextIO, as_json: bool) -> None:
     if not rows:
         click.echo("no statements to evaluate", err=True)
         raise click.exceptions.Exit(1)
-    report = evaluate(rows, _predict(rows))
+    predictions, shown = _predict(rows)
+    report = evaluate(rows, predictions)
+    report["calibration"] = calibration_report(shown)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from participatie.tagging.calibration import reliability
 from participatie.tagging.codebook import BARRIERS, DOMAINS, KINDS
 
 FACETS: dict[str, tuple[str, ...]] = {"domains": DOMAINS, "barriers": BARRIERS, "kind": KINDS}
@@ -109,6 +110,48 @@ def evaluate(
     return report
 
 
+def calibration_report(shown: Sequence[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
+    """Reliability of the domain scores: ``(score shown, was right)`` for every domain scored.
+
+    ``suggested`` repeats the table for the scores of the domains that were suggested (those the
+    review queue shows), ``all`` for every domain that got a score.
+    """
+    table, ece = reliability(shown, bins)
+    from participatie.tagging.calibration import model
+
+    threshold = float(model()["threshold"])
+    suggested_table, suggested_ece = reliability([p for p in shown if p[0] >= threshold], bins)
+    return {
+        "scored": len(shown),
+        "bins": table,
+        "ece": ece,
+        "suggested": {
+            "n": sum(1 for p in shown if p[0] >= threshold),
+            "bins": suggested_table,
+            "ece": suggested_ece,
+        },
+    }
+
+
+def format_reliability(calibration: Mapping[str, Any]) -> list[str]:
+    """The reliability table as text lines: per band, shown vs observed and the count."""
+    lines = [
+        "",
+        "== reliability of domain scores ==",
+        f"{'shown':<12}{'mean shown':>11}{'observed':>10}{'n':>6}",
+    ]
+    for row in calibration["bins"]:
+        if row["n"]:
+            band = f"{row['low']:.0%}-{row['high']:.0%}"
+            lines.append(f"{band:<12}{row['shown']:>11.3f}{row['observed']:>10.3f}{row['n']:>6}")
+    lines.append(
+        f"expected calibration error (ECE): {calibration['ece']:.3f} over {calibration['scored']}"
+    )
+    suggested = calibration["suggested"]
+    lines.append(f"ECE of suggested domains only: {suggested['ece']:.3f} over {suggested['n']}")
+    return lines
+
+
 def format_table(report: Mapping[str, Any]) -> str:
     """A plain-text rendering of ``evaluate``'s report, one block per facet."""
     lines = [f"statements: {report['n']}"]
@@ -131,4 +174,6 @@ def format_table(report: Mapping[str, Any]) -> str:
             lines.append(
                 f"{'overall ' + average:<18}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
             )
+    if "calibration" in report:
+        lines += format_reliability(report["calibration"])
     return "\n".join(lines)

@@ -13,6 +13,10 @@ What is learned, from examples ``(text, lang, code, accepted)``:
   ``2 * (p - 0.5)`` when that is negative (it loses weight; after a few consistent rejections it
   stops counting), and by ``MAX_BOOST * 2 * (p - 0.5)`` when positive, only once it was accepted in
   ``MIN_SUPPORT`` statements: one acceptance must not lift a weak word over the threshold.
+* Silent misses: in a statement where the coordinator accepted at least one domain, the entries
+  of every other domain the lexicon found count as misses too. A calibrated suggester does not
+  propose a domain with weak evidence, so nobody ever rejects it; the coordinator's choice of
+  domains still says that those words did not mean that domain here.
 * New terms: a word form (the lexicon word it inflects, else the token itself) that occurs in at
   least ``MIN_SUPPORT`` statements where ``code`` was accepted, in at least ``MIN_PRECISION`` of all
   statements with that word, and at least ``MIN_LIFT`` times more often than ``code`` is accepted
@@ -30,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from participatie.tagging import lexicons
-from participatie.tagging.codebook import ALL_CODES, KINDS
+from participatie.tagging.codebook import ALL_CODES, DOMAINS, KINDS
 from participatie.tagging.matcher import CompiledLexicon
 from participatie.tagging.normalize import clauses, script_min_stem
 from participatie.tagging.suggester import feature, suggest_with
@@ -39,6 +43,8 @@ MIN_SUPPORT = 3
 MIN_PRECISION = 0.7
 MIN_LIFT = 2.0
 MAX_BOOST = 0.25
+MIN_MISSES = 2.0
+SILENT_MISS = 0.5  # a domain nobody proposed and nobody chose: half a rejection
 
 Example = tuple[str, str, str, bool]  # (statement text, language, code key, accepted)
 LexiconFor = Callable[[str], CompiledLexicon]
@@ -77,7 +83,7 @@ def learn_weights(
         decided[key][code] = bool(accepted)
     if not decided:
         return {}
-    hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    hits: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     feature_docs: dict[str, set[int]] = defaultdict(set)  # lang-qualified feature -> statements
     accepted_docs: dict[str, set[int]] = defaultdict(set)  # code -> statements accepting it
     feature_codes: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -90,6 +96,14 @@ def learn_weights(
         for code, accepted in codes.items():
             for entry in suggestion.entries.get(code, []):
                 hits[(code, entry)][0 if accepted else 1] += 1
+        if any(accepted and code in DOMAINS for code, accepted in codes.items()):
+            # The coordinator chose this statement's domains: a domain whose entries matched but
+            # that they did not accept (and the suggester did not even propose, so it was never
+            # rejected) is a silent miss for those entries.
+            for code, entries in suggestion.entries.items():
+                if code in DOMAINS and code not in codes:
+                    for entry in entries:
+                        hits[(code, entry)][1] += SILENT_MISS
         features = {f"{lang}\x00{f}" for f in _features(lexicon, text)}
         for qualified in features:
             feature_docs[qualified].add(doc)
@@ -104,6 +118,8 @@ def learn_weights(
     for (code, entry), (good, bad) in hits.items():
         precision = (good + 1) / (good + bad + 2)
         delta = max(-1.0, 2 * (precision - 0.5))
+        if delta < 0 and bad < MIN_MISSES:
+            delta = 0.0  # one rejection is a coordinator's judgement on one statement, not a rule
         if delta > 0:
             delta = MAX_BOOST * delta if good >= MIN_SUPPORT else 0.0
         if abs(delta) >= 0.05:

@@ -291,7 +291,9 @@ class CompiledLexicon:
         return result
 
     # -- statement matching ------------------------------------------------------------------
-    def match(self, clause_tokens: list[list[str]]) -> tuple[list[Hit], list[str], list[int]]:
+    def match(
+        self, clause_tokens: list[list[str]], repeats: list[Hit] | None = None
+    ) -> tuple[list[Hit], list[str], list[int]]:
         """Positive hits in a statement given as normalised tokens per clause.
 
         Returns the hits (negatives applied, overlapping hits of one code reduced to the
@@ -311,7 +313,7 @@ class CompiledLexicon:
                 end = self._phrase_end(entry.patterns, analysed, clause_of, i)
                 if end:
                     hits.append(Hit(entry, i, end))
-        return _resolve(hits), tokens, clause_of
+        return _resolve(hits, repeats), tokens, clause_of
 
     def _entries(self, token: str) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
         """The single-word entries a token matches and the phrases it may start; cached."""
@@ -348,11 +350,13 @@ class CompiledLexicon:
         return pos + 1
 
 
-def _resolve(hits: list[Hit]) -> list[Hit]:
+def _resolve(hits: list[Hit], repeats: list[Hit] | None = None) -> list[Hit]:
     """Apply ``not`` entries and keep, per code, the heaviest (then longest) of overlapping hits.
 
     Overlap is resolved per code because one word often matches several entries of one code
-    (``huren`` is a form of both ``huur`` and ``huren``): it must count once.
+    (``huren`` is a form of both ``huur`` and ``huren``): it must count once. An entry found again
+    later counts once too; those later occurrences go to ``repeats`` when a list is given (the
+    suggester counts in how many sentences a topic comes back).
     """
     blocked: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for hit in hits:
@@ -376,5 +380,7 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
         if (entry.code, entry.text) not in seen:
             seen.add((entry.code, entry.text))
             kept.append(hit)
+        elif repeats is not None:
+            repeats.append(hit)
     kept.sort(key=lambda h: (h.start, h.end))
     return kept

@@ -34,16 +34,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from participatie.tagging import lexicons, sentiment
+from participatie.tagging import calibration, discourse, lexicons, sentiment
+from participatie.tagging.calibration import Evidence
 from participatie.tagging.codebook import BARRIERS, DOMAINS, KINDS
 from participatie.tagging.matcher import CompiledLexicon, Hit
-from participatie.tagging.normalize import clauses
+from participatie.tagging.sentences import sentence_clauses
 
 Weights = Mapping[tuple[str, str], float]
 
-THRESHOLD = 0.8
-FALLBACK = 0.5
-RELATIVE = 0.3
+# A domain with less evidence than half a clear term is never suggested, whatever the model says:
+# what a project's coordinators muted (learning) stays muted.
+MIN_DOMAIN_RAW = 0.5
 MAX_DOMAINS = 3
 BARRIER_THRESHOLD = 1.0
 KIND_MIN = 0.5
@@ -53,6 +54,7 @@ _TIE_ORDER = {"knelpunt": 2, "droom": 1, "kracht": 0}
 BARRIER_TO_KNELPUNT = 0.3
 NEGATION_BEFORE = 3
 AFTER_CONTRAST, BEFORE_CONTRAST = 1.5, 0.6
+LAST_SENTENCE = 1.5
 _ORDER = {code: i for i, code in enumerate(DOMAINS + BARRIERS + KINDS)}
 
 
@@ -67,6 +69,8 @@ class Suggestion:
     evidence: dict[str, list[str]] = field(default_factory=dict)
     # The lexicon entries behind each code's score (what ``weights`` are keyed on); not in the JSON.
     entries: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # What the calibrated domain scores were computed from (fitting, the reliability table).
+    domain_evidence: dict[str, Evidence] = field(default_factory=dict, repr=False)
 
     def as_json(self, statement_id: Any = None) -> dict[str, Any]:
         """The JSON object of ``participatie themes suggest`` (DESIGN.md §6)."""
@@ -117,11 +121,25 @@ def suggest_with(
     lexicon: CompiledLexicon, text: str, weights: Weights | None = None, use_sentiment: bool = True
 ) -> Suggestion:
     """Suggest codes for ``text`` with an explicit compiled lexicon (tests, learning, tuning)."""
-    hits, tokens, clause_of = lexicon.match(clauses(text, lexicon.lang))
+    clause_tokens, sentence_of_clause = sentence_clauses(text, lexicon.lang)
+    repeats: list[Hit] = []
+    hits, tokens, clause_of = lexicon.match(clause_tokens, repeats)
     adjust, new = _learned_index(lexicon, weights)
+    negations = _negations(lexicon, tokens, hits)
+    denied_spans = [
+        (hit.start, hit.end)
+        for hit in hits
+        if hit.entry.code == "knelpunt"
+        and _negated_by(lexicon, hit, negations, clause_of) is not None
+    ]
+    denied = discourse.denied_clauses(
+        lexicon.lang, tokens, clause_of, sentence_of_clause, denied_spans
+    )
     raw: dict[str, float] = defaultdict(float)
     # per code: (weight, words of the statement, lexicon entry)
     found: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
+    # per code: the sentences its evidence is in
+    where: dict[str, set[int]] = defaultdict(set)
     kind_hits: list[tuple[Hit, float]] = []
     for hit in hits:
         entry = hit.entry
@@ -131,30 +149,49 @@ def suggest_with(
         if entry.code in KINDS:
             kind_hits.append((hit, weight))
             continue
+        if clause_of[hit.start] in denied:
+            weight *= discourse.DENIED_WEIGHT
         raw[entry.code] += weight
         found[entry.code].append((weight, " ".join(tokens[hit.start : hit.end]), entry.text))
+        where[entry.code].add(sentence_of_clause[clause_of[hit.start]])
     if new:
         seen: set[tuple[str, str]] = set()
-        for token in tokens:
+        for position, token in enumerate(tokens):
             key = feature(lexicon, token)
             for code, weight in new.get(key, ()):
                 if (code, key) not in seen and code not in KINDS:
                     seen.add((code, key))
                     raw[code] += weight
                     found[code].append((weight, token, key))
-    domains = _pick_domains(raw)
+                    where[code].add(sentence_of_clause[clause_of[position]])
+    for hit in repeats:  # a topic that comes back in later sentences spreads, it does not add
+        if hit.entry.code in where and clause_of[hit.start] not in denied:
+            where[hit.entry.code].add(sentence_of_clause[clause_of[hit.start]])
+    evidence = _domain_evidence(raw, found, where, max(sentence_of_clause, default=0) + 1)
+    probabilities = {code: calibration.probability(e) for code, e in evidence.items()}
+    domains = _pick_domains(
+        {c: p for c, p in probabilities.items() if evidence[c].raw >= MIN_DOMAIN_RAW}
+    )
     barriers = sorted(
         (c for c in BARRIERS if raw.get(c, 0.0) >= BARRIER_THRESHOLD), key=lambda c: -raw[c]
     )
     kind, kind_raw, kind_evidence = _pick_kind(
-        lexicon, text, tokens, clause_of, kind_hits, barriers, use_sentiment
+        lexicon,
+        text,
+        (tokens, clause_of, sentence_of_clause),
+        kind_hits,
+        (negations, {span for span in denied_spans if clause_of[span[0]] in denied}),
+        barriers,
+        use_sentiment,
     )
     if kind is None and domains and kind_raw[DEFAULT_KIND] >= max(kind_raw.values()):
         kind = DEFAULT_KIND
         kind_evidence[kind] = kind_evidence[kind] or ["(default)"]
-    suggestion = Suggestion(domains=domains, barriers=barriers, kind=kind)
+    suggestion = Suggestion(domains=domains, barriers=barriers, kind=kind, domain_evidence=evidence)
     for code, value in sorted(raw.items(), key=lambda item: _ORDER.get(item[0], 99)):
-        suggestion.scores[code] = confidence(value)
+        suggestion.scores[code] = (
+            round(probabilities[code], 3) if code in probabilities else confidence(value)
+        )
     for code, value in kind_raw.items():
         if value > 0:
             suggestion.scores[code] = confidence(value)
@@ -168,34 +205,99 @@ def suggest_with(
     return suggestion
 
 
-def _pick_domains(raw: Mapping[str, float]) -> list[str]:
-    ranked = sorted((c for c in DOMAINS if raw.get(c, 0.0) > 0), key=lambda c: (-raw[c], _ORDER[c]))
+def _domain_evidence(
+    raw: Mapping[str, float],
+    found: Mapping[str, list[tuple[float, str, str]]],
+    where: Mapping[str, set[int]],
+    total_sentences: int,
+) -> dict[str, Evidence]:
+    """What the lexicon found per domain, in the terms of ``calibration.Evidence``."""
+    present = [c for c in DOMAINS if raw.get(c, 0.0) > 0]
+    top = max((raw[c] for c in present), default=0.0)
+    return {
+        code: Evidence(
+            raw=raw[code],
+            entries=len({entry for _, _, entry in found[code]}),
+            sentences=len(where[code]),
+            strongest=max(weight for weight, _, _ in found[code]),
+            top_raw=top,
+            total_sentences=total_sentences,
+        )
+        for code in present
+    }
+
+
+def _pick_domains(probabilities: Mapping[str, float]) -> list[str]:
+    """Domains whose calibrated probability reaches the model's threshold, most probable first.
+
+    When none does, the most probable one is still offered if it reaches the fallback: a hint
+    beats an empty list in a review queue, and its score says how sure it is.
+    """
+    table = calibration.model()
+    ranked = sorted(probabilities, key=lambda c: (-probabilities[c], _ORDER[c]))
     if not ranked:
         return []
-    top = raw[ranked[0]]
-    if top < THRESHOLD:
-        return [ranked[0]] if top >= FALLBACK else []
-    return [c for c in ranked if raw[c] >= THRESHOLD and raw[c] >= RELATIVE * top][:MAX_DOMAINS]
+    chosen = [c for c in ranked if probabilities[c] >= table["threshold"]][:MAX_DOMAINS]
+    if not chosen and probabilities[ranked[0]] >= table["fallback"]:
+        chosen = [ranked[0]]
+    return chosen
+
+
+def _negations(lexicon: CompiledLexicon, tokens: list[str], hits: list[Hit]) -> list[int]:
+    """Positions of negation words, except those inside a matched kind phrase ("niet-gebruik",
+    "niet erkend"): those negate nothing else."""
+    bound = {
+        i
+        for hit in hits
+        if hit.entry.code in KINDS and hit.end - hit.start > 1
+        for i in range(hit.start, hit.end)
+    }
+    return [i for i, t in enumerate(tokens) if t in lexicon.negations and i not in bound]
+
+
+def _negated_by(
+    lexicon: CompiledLexicon, hit: Hit, negations: list[int], clause_of: list[int]
+) -> int | None:
+    """The negation word that turns a kracht/knelpunt cue around, if any."""
+    if hit.entry.code == "droom" or any(
+        p.strip("=*") in lexicon.negations for p in hit.entry.patterns
+    ):
+        return None
+    for n in negations:
+        if (
+            clause_of[n] == clause_of[hit.start]
+            and hit.start - NEGATION_BEFORE <= n < hit.end + lexicon.negation_after
+            and not hit.start <= n < hit.end
+        ):
+            return n
+    return None
 
 
 def _pick_kind(
     lexicon: CompiledLexicon,
     text: str,
-    tokens: list[str],
-    clause_of: list[int],
+    positions: tuple[list[str], list[int], list[int]],
     kind_hits: list[tuple[Hit, float]],
+    negated: tuple[list[int], set[tuple[int, int]]],
     barriers: list[str],
     use_sentiment: bool,
 ) -> tuple[str | None, dict[str, float], dict[str, list[str]]]:
-    """Choose knelpunt/kracht/droom from cues, negations, contrast, barriers and polarity."""
+    """Choose knelpunt/kracht/droom from cues, negations, contrast, barriers and polarity.
+
+    A contrast word weighs the cues of its own sentence only: in a story of ten sentences, a
+    "maar" in the first one says nothing about the last. A denied problem followed by a shift
+    ("geen probleem met school, wel met ...", ``discourse``) stays a problem.
+    """
+    tokens, clause_of, sentence_of_clause = positions
+    negations, denied = negated
     score: dict[str, float] = {k: 0.0 for k in KINDS}
     evidence: dict[str, list[str]] = {k: [] for k in KINDS}
-    # a negation inside a matched phrase ("niet-gebruik", "niet erkend") negates nothing else
-    bound = {
-        i for hit, _ in kind_hits if hit.end - hit.start > 1 for i in range(hit.start, hit.end)
-    }
-    negations = [i for i, t in enumerate(tokens) if t in lexicon.negations and i not in bound]
-    contrast_at = max((i for i, t in enumerate(tokens) if t in lexicon.contrast), default=-1)
+    sentence_of = [sentence_of_clause[c] for c in clause_of]
+    contrast_in: dict[int, int] = {}  # sentence -> position of its last contrast word
+    for i, t in enumerate(tokens):
+        if t in lexicon.contrast:
+            contrast_in[sentence_of[i]] = i
+    last_sentence = max(sentence_of, default=0)
     taken: list[tuple[int, int]] = []
     # a cue phrase of one kind silences the single words inside it ("zou helpen" is no "helpt")
     for hit, weight in sorted(kind_hits, key=lambda hw: (hw[0].start - hw[0].end, -hw[1])):
@@ -203,20 +305,15 @@ def _pick_kind(
             continue
         taken.append((hit.start, hit.end))
         code, label = hit.entry.code, " ".join(tokens[hit.start : hit.end])
+        if last_sentence > 1 and sentence_of[hit.start] == last_sentence:
+            weight *= LAST_SENTENCE  # a story's kind is where it ends up
+        contrast_at = contrast_in.get(sentence_of[hit.start], -1)
         if contrast_at >= 0:
             weight *= AFTER_CONTRAST if hit.start > contrast_at else BEFORE_CONTRAST
-        is_negation = any(p.strip("=*") in lexicon.negations for p in hit.entry.patterns)
-        if code != "droom" and not is_negation:
-            near = [
-                n
-                for n in negations
-                if clause_of[n] == clause_of[hit.start]
-                and hit.start - NEGATION_BEFORE <= n < hit.end + lexicon.negation_after
-                and not hit.start <= n < hit.end
-            ]
-            if near:
-                code = "knelpunt" if code == "kracht" else "kracht"
-                label = f"{tokens[near[0]]} + {label}"
+        near = _negated_by(lexicon, hit, negations, clause_of)
+        if near is not None and (hit.start, hit.end) not in denied:
+            code = "knelpunt" if code == "kracht" else "kracht"
+            label = f"{tokens[near]} + {label}"
         score[code] += weight
         evidence[code].append(label)
     for barrier in barriers:

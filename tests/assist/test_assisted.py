@@ -249,10 +249,19 @@ def test_a_double_tap_stores_one_answer(app: Flask, client, demo) -> None:  # ty
         "csrf_token": csrf(page),
     }  # type: ignore[union-attr]
     assert client.post(first, data={**form, "answer": "ouder"}).status_code == 302
-    assert client.post(first, data={**form, "answer": "andere"}).status_code == 302
+    assert client.post(first, data={**form, "answer": "ouder"}).status_code == 302
     response = _newest(app)
     with app.app_context():
         values = db.session.scalars(
             select(Answer.value).where(Answer.response_id == response.id)
         ).all()
+        db.session.remove()
     assert values == ["ouder"]
+    # The same page with another answer is the parent changing it (the back button): stored.
+    assert client.post(first, data={**form, "answer": "andere"}).status_code == 302
+    with app.app_context():
+        values = db.session.scalars(
+            select(Answer.value).where(Answer.response_id == response.id)
+        ).all()
+        db.session.remove()
+    assert values == ["andere"]

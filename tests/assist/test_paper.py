@@ -257,7 +257,7 @@ def test_print_form_checks_its_input(client, demo) -> None:  # type: ignore[no-u
     assert refused.status_code == 400
     body = refused.get_data(as_text=True)
     assert "Kies de taal van het formulier." in body
-    assert "Vul in hoeveel formulieren je wilt afdrukken, van 1 tot 500." in body
+    assert "Vul in hoeveel formulieren je wilt afdrukken, van 1 tot 100." in body  # a volunteer
     assert 'value="veel"' in body  # what was typed stays
 
 

@@ -21,6 +21,7 @@ from werkzeug.datastructures import MultiDict
 
 from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import OptionDef, QuestionDef
+from participatie.surveys.numbers import number_rules
 from participatie.surveys.relevance import ExpressionError, is_relevant
 
 HERE = Path(__file__).parent
@@ -79,7 +80,14 @@ def javascript_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, li
     assert NODE is not None
     cases = tmp_path_factory.mktemp("twins") / "cases.json"
     cases.write_text(
-        json.dumps({"relevance": RELEVANCE_CASES, "validation": VALIDATION_CASES}), "utf-8"
+        json.dumps(
+            {
+                "relevance": RELEVANCE_CASES,
+                "validation": VALIDATION_CASES,
+                "number_rules": number_rules(),
+            }
+        ),
+        "utf-8",
     )
     done = subprocess.run(
         [NODE, str(HERE / "js" / "run_cases.js"), str(cases)],

@@ -55,9 +55,10 @@ def test_the_benchmark_runs_on_tiny_settings(tmp_path: Path) -> None:
     assert all(t.counts_agree and t.report_seconds > 0 for t in report.timings)
 
     assert results.tagging is not None and results.tagging.warm_per_second > 0
+    assert results.tagging.long_per_second > 0
 
     text = markdown(results)
-    assert len(results.targets()) == 10
+    assert len(results.targets()) == 11  # issue 20 added long statements ≥ 300/s
     for target in results.targets():
         assert f"| {target.name} | {target.measured} |" in text
     # The tiny run leaves the real results alone.

@@ -34,3 +34,17 @@ def test_every_page_renders_for_the_coordinator(client, plan_world: PlanWorld) -
         for lang in ("nl", "ar"):
             response = client.get(path + f"?lang={lang}")
             assert response.status_code == 200, (path, response.status_code)
+
+
+def test_a_werkgroep_member_lands_on_the_actieplan_only(client, plan_world: PlanWorld) -> None:  # type: ignore[no-untyped-def]
+    from tests.follow.world import MEMBER
+
+    login(client, MEMBER)
+    page = client.get("/account").get_data(as_text=True)
+    assert "lid van een werkgroep" in page
+    assert "/projecten/demo/actieplan" in page
+    assert "/projecten/demo/resultaten" not in page and "/projecten/demo/prioriteiten" not in page
+    plan = client.get("/projecten/demo/actieplan").get_data(as_text=True)
+    # Only their own werkgroep, and no downloads (those are for the stuurgroep).
+    assert "Werkgroep school" in plan and "Werkgroep vrije tijd" not in plan
+    assert "/actieplan/download/" not in plan

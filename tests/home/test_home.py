@@ -55,7 +55,9 @@ def test_the_coordinator_sees_the_roadmap_with_the_demo_counts(app: Flask, demo:
             select(func.count(Survey.id)).where(Survey.status == SurveyStatus.OPEN)
         )
         answered = db.session.scalar(
-            select(func.count(Response.id)).where(Response.consented_at.is_not(None))
+            select(func.count(Response.id)).where(
+                Response.consented_at.is_not(None), Response.answers.any()
+            )
         )
         quotes = db.session.scalar(select(func.count(Quote.id)))
     assert found["vragenlijsten"] == ("in_progress", open_surveys)

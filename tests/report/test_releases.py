@@ -73,7 +73,8 @@ def test_cli_publishes_only_with_k_new_participants(app: Flask) -> None:
         ]
         assert len(releases[1].counted["r"]) == 10
         question = releases[0].figures["surveys"][0]["questions"][0]
-        assert question["n"] == 5 and question["options"][0]["count"] == 4
+        # Frozen with their protection: 4 and 1 are hidden, so no later figure can undo it.
+        assert question["n"] == 5 and [o["count"] for o in question["options"]] == [None, None]
         events = db.session.scalars(
             select(AuditEvent).where(AuditEvent.action == "release.publish")
         ).all()
@@ -163,3 +164,22 @@ def test_only_coordinators_publish(client, demo, email: str, expected: int) -> N
         == expected
     )
     assert Role.COORDINATOR  # the role the page requires
+
+
+def test_publishing_queues_the_release_news_parents_asked_for(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+    from participatie.models import Reminder
+    from tests.meetings.helpers import coming_oudergroep, sign_up
+
+    token, *_ = coming_oudergroep(app)
+    sign_up(client, token, "ar", phone="+32 486 11 22 33", release_news="y")
+    sign_up(client, token, "nl", phone="0470 12 34 56")  # did not ask for news
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
+        assert survey is not None
+        for _ in range(5):
+            b.respond(survey, {"wie": "ouder"})
+        db.session.commit()
+    assert _publish(app, "demo").stdout.strip() == "2"
+    with app.app_context():
+        news = db.session.scalars(select(Reminder).where(Reminder.subject == "release:2")).all()
+        assert len(news) == 1

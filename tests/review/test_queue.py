@@ -142,12 +142,20 @@ def test_filters_language_source_status_domain_and_text(app: Flask, staff: Staff
 
 
 def test_pages_of_twenty(app: Flask, staff: Staff) -> None:
-    total = len(statements(app))
+    # the queue shows a text given several times once (review.duplicates): count distinct texts
+    from participatie.coordinate.review.duplicates import same_words_key
+
+    seen: set[tuple[str, str]] = set()
+    distinct = []
+    for statement in statements(app):
+        if same_words_key(statement["lang"], statement["text"]) not in seen:
+            seen.add(same_words_key(statement["lang"], statement["text"]))
+            distinct.append(statement)
     page = staff.page(QUEUE)
     assert page.count('<article class="statement"') == 20
-    assert f"{total} uitspraken" in page
+    assert f"{len(distinct)} uitspraken" in page
     second = staff.page(f"{QUEUE}?pagina=2")
-    assert statements(app)[20]["public_id"] in second
+    assert distinct[20]["public_id"] in second
     assert 'aria-current="page">2</a>' in second
 
 

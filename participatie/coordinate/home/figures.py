@@ -223,12 +223,6 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
                 Meeting.starts_at < now + timedelta(days=7),
             )
         ),
-        # Consented responses, as the surveys table of the same page counts them.
-        "responses": _count(
-            select(func.count(Response.id)).where(
-                Response.survey_id.in_(surveys), Response.consented_at.is_not(None)
-            )
-        ),
         "new_responses": _count(
             select(func.count(Response.id)).where(
                 Response.survey_id.in_(surveys),
@@ -351,7 +345,9 @@ def _as_aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def project_figures(project: Project, now: datetime | None = None) -> Figures:
+def project_figures(project: Project, responses: int, now: datetime | None = None) -> Figures:
+    """`responses`: the project's survey participants, as the surveys table of the page counts
+    them (report/participants.py), so the page shows one number, computed once."""
     now = now or utcnow()
     counts = _main_counts(project, now)
     latest_at = _as_aware(counts.pop("latest_release_at"))
@@ -371,6 +367,7 @@ def project_figures(project: Project, now: datetime | None = None) -> Figures:
         first_survey_missing_language=missing[0] if missing else None,
         k_threshold=project.k_threshold,
         new_participants=new,
+        responses=responses,
     )
 
 

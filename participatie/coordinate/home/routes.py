@@ -37,7 +37,8 @@ def admin_home() -> str:
 @bp.route("/projecten/<slug>")
 @project_role(Role.COORDINATOR)
 def project_home(project: Project) -> str:
-    figures = project_figures(project)
+    surveys = survey_rows(project)
+    figures = project_figures(project, sum(row.responses for row in surveys))
     return render_template(
         "coordinate/project.html",
         project=project,
@@ -45,7 +46,7 @@ def project_home(project: Project) -> str:
         phases=task_list(project, figures),
         step_labels=STATUS_LABELS,
         poster_form=PosterForm(),
-        surveys=survey_rows(project),
+        surveys=surveys,
         focus_groups=focus_group_rows(project),
     )
 

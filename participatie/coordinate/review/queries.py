@@ -232,6 +232,14 @@ def _where(
     return conditions
 
 
+def matching_ids(
+    project: Project, filters: QueueFilters, codebook: Codebook, hidden: set[int]
+) -> set[int]:
+    """Ids of all statements the filters let through (every page), for hiding copies."""
+    where = and_(Statement.project_id == project.id, *_where(filters, codebook, hidden))
+    return set(db.session.scalars(select(Statement.id).where(where)))
+
+
 @dataclass
 class QueuePage:
     statements: list[Statement]

@@ -20,11 +20,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import selectinload
 
 from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.extensions import db
 from participatie.models import Answer, Project, Quote, Statement, Tag, TagStatus
+from participatie.models.base import utcnow
 from participatie.tagging.codebook import ALL_CODES
 from participatie.tagging.lexicons import UnsupportedLanguage
 from participatie.tagging.suggester import Suggestion, suggest
@@ -116,6 +119,7 @@ def _suggest_for(statement: Statement, codebook: Codebook, weights: Weights) -> 
     taken = {
         codebook.effective_id(tag.code_id) for tag in statement.tags if not tag.is_blind_sample
     }
+    rows = []
     for key in suggestion_keys(suggestion):
         code = codebook.by_key.get(key)
         if code is None:
@@ -124,15 +128,33 @@ def _suggest_for(statement: Statement, codebook: Codebook, weights: Weights) -> 
         if target.id in taken or not codebook.is_pickable(target):
             continue
         taken.add(target.id)
-        statement.tags.append(
-            Tag(
-                code_id=target.id,
-                coder_id=None,
-                status=TagStatus.SUGGESTED,
-                score=suggestion.scores.get(key),
-                evidence=list(suggestion.evidence.get(key, [])),
-            )
+        rows.append(
+            {
+                "statement_id": statement.id,
+                "code_id": target.id,
+                "coder_id": None,
+                "status": TagStatus.SUGGESTED,
+                "score": suggestion.scores.get(key),
+                "evidence": list(suggestion.evidence.get(key, [])),
+                "is_blind_sample": False,
+                "created_at": utcnow(),
+                "updated_at": utcnow(),
+            }
         )
+    if not rows:
+        return
+    # Two coordinators opening the queue at once both reach this point: the partial unique
+    # index on the suggester's rows lets one insert each code and the other insert nothing.
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    db.session.execute(
+        insert(Tag)
+        .values(rows)
+        .on_conflict_do_nothing(
+            index_elements=["statement_id", "code_id"], index_where=Tag.coder_id.is_(None)
+        )
+    )
+    db.session.expire(statement, ["tags"])
 
 
 def _has_suggester_rows(statement: Statement) -> bool:

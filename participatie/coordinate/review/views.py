@@ -14,11 +14,13 @@ from participatie.content import localise
 from participatie.coordinate.agreement.services import hidden_statement_ids
 from participatie.coordinate.codebook.snapshot import Codebook, load_codebook
 from participatie.coordinate.review import messages as msg
+from participatie.coordinate.review.duplicates import duplicate_groups, hidden_copies, with_copies
 from participatie.coordinate.review.forms import NEW_THEME, QueueForm
 from participatie.coordinate.review.queries import (
     QueueFilters,
     clean_filters,
     filter_options,
+    matching_ids,
     queue_page,
     statement_views,
 )
@@ -87,7 +89,11 @@ def queue_context(project: Project, filters: QueueFilters, form: QueueForm) -> d
     suggest_new_statements(project, codebook)
     options = filter_options(project, codebook)
     filters = clean_filters(filters, options)
-    page = queue_page(project, filters, codebook, hidden_statement_ids(project, current_user))
+    hidden = hidden_statement_ids(project, current_user)
+    copies_hidden, copies = hidden_copies(
+        duplicate_groups(project), matching_ids(project, filters, codebook, hidden)
+    )
+    page = queue_page(project, filters, codebook, hidden | copies_hidden)
     ensure_suggestions(project, codebook, page.statements)
     if not form.is_submitted():
         prepare_form(form, project, codebook)
@@ -105,6 +111,7 @@ def queue_context(project: Project, filters: QueueFilters, form: QueueForm) -> d
         "shortcuts": shortcuts(),
         "undo": undo_label(project, current_user, "review", codebook),
         "selected": set(form.selected.data or []),
+        "copies": copies,
     }
 
 
@@ -133,7 +140,9 @@ def perform(project: Project, form: QueueForm) -> str:
         flash(str(msg.UNKNOWN_ACTION), "error")
         return statement_id
     action = {"bulk_accept": "accept_all", "bulk_reject": "reject_all", "bulk_code": "add_code"}
-    apply_to_statements(project, codebook, action.get(name, name), statements, code)
+    # the queue shows one statement per text: its decision holds for the hidden copies too
+    everyone = with_copies(project, statements)
+    apply_to_statements(project, codebook, action.get(name, name), everyone, code)
     if not statement_id:
         flash(
             ngettext(

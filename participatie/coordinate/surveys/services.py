@@ -83,6 +83,13 @@ def import_xlsform(
     code = find_survey_code(wanted_code) if wanted_code else None
     if code and code_taken(code):
         return ImportOutcome(None, [("code", str(msg.CODE_TAKEN))], [])
+    # Sizes first, from the zip directory and a read-only pass that stops at the first cap:
+    # an oversized form is refused in a moment, before pyxform would load all of it.
+    from participatie.surveys.xlsform_bounds import xlsform_problem
+
+    problem = xlsform_problem(data)
+    if problem is not None:
+        return ImportOutcome(None, [("file", problem)], [])
     # pyxform is heavy (~16 MB): loaded by the worker that imports a form, not by every worker.
     from participatie.surveys.xlsform import read_xlsform
 

@@ -291,12 +291,31 @@
           var problem = row.querySelector("[data-draft-problem]");
           problem.hidden = false;
           problem.textContent = (item.problem && item.problem.message) || Sync.message("fix");
+          // Sent before and changed here since: the volunteer picks the version that stays.
+          var conflict = Boolean(item.problem && item.problem.conflict);
+          row.querySelector("[data-conflict-choices]").hidden = !conflict;
+          row.querySelector("[data-draft-choices]").hidden = conflict;
         }
         row.dataset.key = item.key;
         list.appendChild(row);
       });
       view("home");
     });
+  }
+
+  // A conflict: send this device's version in place of the stored one, or keep the stored one
+  // (this device's copy goes).
+  function resolveConflict(key, replace) {
+    return Queue.get(key).then(function (item) {
+      if (!item) return null;
+      if (!replace) return Queue.remove(key);
+      item.status = "waiting";
+      item.replace = true;
+      item.problem = null;
+      return Queue.put(item);
+    }).then(function () { return Sync.refresh(); })
+      .then(home)
+      .then(function () { return replace ? Sync.syncNow(true) : null; });
   }
 
   function onClick(event) {
@@ -308,6 +327,8 @@
     else if (action === "home") home();
     else if (action === "continue" && row) open(row.dataset.key);
     else if (action === "discard" && row) { discarding = row.dataset.key; view("discard"); }
+    else if (action === "replace" && row) resolveConflict(row.dataset.key, true);
+    else if (action === "keep-sent" && row) resolveConflict(row.dataset.key, false);
     else if (action === "discard-confirmed" && discarding) {
       Queue.remove(discarding).then(function () { discarding = null; return Sync.refresh(); }).then(home);
     } else if (action === "hand-over") handOver();

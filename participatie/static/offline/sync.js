@@ -93,7 +93,9 @@
       started_at: item.startedAt,
       completed_at: item.completedAt,
       consent: item.consent,
-      answers: item.forms
+      answers: item.forms,
+      // The volunteer chose this device's version over the one sent before (a conflict).
+      replace: item.replace === true
     };
   }
 
@@ -122,8 +124,14 @@
           sentCount += 1;
           return Queue.remove(item.key);
         }
+        // Refused or in conflict: kept on the device with the reason, to correct or resolve.
         item.status = "problem";
-        item.problem = { message: result.message || "", errors: result.errors || {} };
+        item.replace = false;
+        item.problem = {
+          message: result.message || "",
+          errors: result.errors || {},
+          conflict: result.status === "conflict"
+        };
         return Queue.put(item);
       });
     }, Promise.resolve());

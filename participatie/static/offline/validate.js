@@ -66,20 +66,54 @@
     return Array.from(text).length;
   }
 
-  function parseNumber(question, raw, messages) {
-    var text = relevance.pyStrip(raw).replace(/ /g, "").replace(/,/g, ".");
-    var number;
-    if (question.type === "integer") {
-      var unsigned = text.replace(/^-+/, "");
-      // Python's int() takes one minus sign and any script's decimal digits.
-      if (!/^\p{Nd}+$/u.test(unsigned) || text.length - unsigned.length > 1) {
-        return parsed(null, false, message(messages, "integer_example"));
-      }
-      number = Number(relevance.asciiDigits(text));
-    } else {
-      number = relevance.pyFloat(text);
-      if (number === null) return parsed(null, false, message(messages, "decimal_example"));
+  // What was typed for a number question, read by the server's rules (surveys/numbers.py sends
+  // them as data in question.number): {empty: true}, {value: n}, or {} when not a number.
+  // The same steps as read_number() in Python, over the same rules.
+  function readNumber(text, kind, rules) {
+    var chars = Array.from(text).filter(function (c) { return rules.ignored.indexOf(c) < 0; });
+    if (!chars.length) return { empty: true };
+    var sign = "";
+    if (rules.minus.indexOf(chars[0]) >= 0) {
+      sign = "-";
+      chars = chars.slice(1);
     }
+    var whole = [];
+    var fraction = [];
+    var separated = false;
+    for (var i = 0; i < chars.length; i += 1) {
+      var digit = digitOf(chars[i], rules.digits);
+      if (digit !== null) (separated ? fraction : whole).push(digit);
+      else if (rules.separators.indexOf(chars[i]) >= 0 && kind === "decimal" && !separated) separated = true;
+      else return {};
+    }
+    if (whole.length < 1 || whole.length > rules.max_integer_digits) return {};
+    if (separated && (fraction.length < 1 || fraction.length > rules.max_fraction_digits)) return {};
+    if (kind === "integer") return { value: Number(sign + whole.join("")) };
+    return { value: Number(sign + whole.join("") + "." + (fraction.join("") || "0")) };
+  }
+
+  function digitOf(character, sets) {
+    for (var s = 0; s < sets.length; s += 1) {
+      var index = Array.from(sets[s]).indexOf(character);
+      if (index >= 0) return String(index);
+    }
+    return null;
+  }
+
+  // A definition kept on a device from before the rules were sent has none: read it by a strict
+  // subset of them (Latin digits only), so the device never accepts what the server refuses.
+  var SUBSET_RULES = {
+    digits: ["0123456789"], separators: [",", "."], minus: ["-"], ignored: [" "],
+    max_integer_digits: 12, max_fraction_digits: 6
+  };
+
+  function parseNumber(question, raw, messages) {
+    var read = readNumber(raw, question.type, question.number || SUBSET_RULES);
+    if (read.empty) return parsed(null);
+    if (read.value === undefined) {
+      return parsed(null, false, message(messages, question.type === "integer" ? "integer_example" : "decimal_example"));
+    }
+    var number = read.value;
     var low = question.minimum;
     var high = question.maximum;
     var hasLow = low !== null && low !== undefined;
@@ -116,8 +150,7 @@
       if (one && names.indexOf(one) < 0) return parsed(null, false, message(messages, "choose_listed"));
       result = parsed(one || null);
     } else if (question.type === "integer" || question.type === "decimal") {
-      var raw = relevance.pyStrip(first(form, "answer"));
-      result = raw ? parseNumber(question, raw, messages) : parsed(null);
+      result = parseNumber(question, first(form, "answer"), messages);
     } else if (question.type === "text") {
       var text = relevance.pyStrip(first(form, "answer"));
       var limit = question.appearance === "multiline" ? LONG_TEXT_MAX : SHORT_TEXT_MAX;
@@ -137,6 +170,7 @@
   var api = {
     SOURCE_MESSAGES: SOURCE_MESSAGES,
     parseAnswer: parseAnswer,
+    readNumber: readNumber,
     isEmpty: isEmpty,
     format: format
   };

@@ -28,6 +28,7 @@ function question(spec) {
     required: Boolean(spec.required),
     minimum: spec.minimum === undefined ? null : spec.minimum,
     maximum: spec.maximum === undefined ? null : spec.maximum,
+    number: cases.number_rules,
     options: (spec.options || []).map((name) => ({ name: name }))
   };
 }

@@ -1,0 +1,111 @@
+"""Build step: fit the domain model of ``calibration`` on the labelled development statements.
+
+``python -m participatie.tagging.fit_calibration`` reads the development files in
+``tests/themes/data`` (never the held-out ones), collects the evidence of every domain the lexicon
+found in every statement, fits the logistic regression, chooses the suggestion threshold that
+gives the best domain micro-F1 on those files, and writes ``calibration.json``. Run it after
+editing a lexicon (after ``build_lexicons``) and commit the result.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from participatie.tagging import calibration
+from participatie.tagging.suggester import suggest
+
+DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
+TRAINING_FILES = ("themes-dev.jsonl", "formal.jsonl", "long-dev.jsonl")
+FOLDS = 5
+
+
+def load_rows(names: tuple[str, ...] = TRAINING_FILES, data: Path = DATA) -> list[dict[str, Any]]:
+    rows = []
+    for name in names:
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def candidates(rows: list[dict[str, Any]]) -> list[tuple[int, str, list[float], int]]:
+    """(row number, domain, features, is right) for every domain the lexicon found."""
+    out = []
+    for number, row in enumerate(rows):
+        suggestion = suggest(row["text"], row["lang"])
+        for code, evidence in suggestion.domain_evidence.items():
+            out.append((number, code, calibration.features(evidence), int(code in row["domains"])))
+    return out
+
+
+def _micro_f1(rows: list[dict[str, Any]], chosen: dict[int, set[str]]) -> float:
+    tp = fp = fn = 0
+    for number, row in enumerate(rows):
+        gold, pred = set(row["domains"]), chosen.get(number, set())
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    found = candidates(rows)
+    coefficients = calibration.fit_logistic([f for _, _, f, _ in found], [y for *_, y in found])
+    # The isotonic step maps out-of-fold scores (each statement scored by a model fitted without
+    # it): scores of the statements a model was fitted on are too sure of themselves.
+    linear = [0.0] * len(found)
+    for fold in range(FOLDS):
+        train = [c for c in found if c[0] % FOLDS != fold]
+        fold_coefficients = calibration.fit_logistic(
+            [f for _, _, f, _ in train], [y for *_, y in train]
+        )
+        for i, (n, _, f, _) in enumerate(found):
+            if n % FOLDS == fold:
+                linear[i] = calibration._sigmoid(
+                    sum(w * x for w, x in zip(fold_coefficients, f, strict=True))
+                )
+    isotonic = calibration.fit_isotonic(linear, [y for *_, y in found])
+    table: dict[str, Any] = {"coefficients": coefficients, "isotonic": isotonic}
+    scored = [
+        (n, code, calibration.isotonic_map(p, isotonic))
+        for (n, code, _, _), p in zip(found, linear, strict=True)
+    ]
+    best = (-1.0, 0.5, 0.3)
+    for threshold in [t / 100 for t in range(30, 71, 2)]:
+        for fallback in [f / 100 for f in range(10, int(threshold * 100) + 1, 5)]:
+            per_row: dict[int, list[tuple[float, str]]] = {}
+            for n, code, p in scored:
+                per_row.setdefault(n, []).append((p, code))
+            chosen: dict[int, set[str]] = {}
+            for n, items in per_row.items():
+                items.sort(reverse=True)
+                picked = {c for p, c in items if p >= threshold}
+                if not picked and items[0][0] >= fallback:
+                    picked = {items[0][1]}
+                chosen[n] = set(
+                    sorted(picked, key=lambda c: -dict((c2, p2) for p2, c2 in items)[c])[:3]
+                )
+            f1 = _micro_f1(rows, chosen)
+            if f1 > best[0] + 1e-9:
+                best = (f1, threshold, fallback)
+    table.update(
+        features=list(calibration.FEATURES),
+        threshold=best[1],
+        fallback=best[2],
+        fitted_on=list(TRAINING_FILES),
+        training_micro_f1=round(best[0], 4),
+    )
+    return table
+
+
+def main() -> None:
+    table = fit(load_rows())
+    calibration.MODEL_PATH.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in table.items() if k != "coefficients"}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Build step: the suggester's measured accuracy on the labelled statements it was not tuned on.
+
+``python -m participatie.tagging.measure`` scores the suggester on the held-out files in
+``tests/themes/data`` (``heldout.jsonl``, ``long-heldout.jsonl``) and writes precision and recall
+per domain and per language to ``measured.json``, next to this file. The coordinators' page "Hoe
+goed zijn de voorstellen?" shows these figures next to the project's own; the labelled files are
+not shipped with the package, so the figures are. Run it after changing a lexicon or the model.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from participatie.tagging.evaluation import evaluate
+from participatie.tagging.suggester import suggest
+
+MEASURED_PATH = Path(__file__).resolve().parent / "measured.json"
+DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
+HELD_OUT_FILES = ("heldout.jsonl", "long-heldout.jsonl")
+
+
+def measure(names: tuple[str, ...] = HELD_OUT_FILES, data: Path = DATA) -> dict[str, Any]:
+    rows = [
+        json.loads(line)
+        for name in names
+        for line in (data / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    predictions = [suggest(row["text"], row["lang"]).__dict__ for row in rows]
+    domains = evaluate(rows, predictions)["facets"]["domains"]
+    keep = ("precision", "recall", "f1")
+    return {
+        "files": list(names),
+        "statements": len(rows),
+        "overall": {k: domains["overall"]["micro"][k] for k in keep},
+        "per_domain": {
+            code: {"support": row["support"], **{k: row[k] for k in keep}}
+            for code, row in domains["per_code"].items()
+        },
+        "per_language": {
+            lang: {"n": row["n"], **{k: row["micro"][k] for k in keep}}
+            for lang, row in domains["per_language"].items()
+        },
+    }
+
+
+@cache
+def measured() -> dict[str, Any]:
+    """The stored figures (``{}`` when the build step never ran in this checkout)."""
+    try:
+        return dict(json.loads(MEASURED_PATH.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return {}
+
+
+def main() -> None:
+    figures = measure()
+    MEASURED_PATH.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(figures["overall"]), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
