@@ -1,7 +1,7 @@
 """home: the project's omgevingsanalyse notes (the roadmap's first step); responses by consent
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0004
 Create Date: 2026-12-07 05:10:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010"
-down_revision = "0006"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
