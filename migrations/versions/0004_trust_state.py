@@ -2,7 +2,7 @@
 suggested tags unique
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0006
 Create Date: 2026-12-07 04:40:00
 
 """

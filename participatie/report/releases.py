@@ -72,7 +72,7 @@ def publish_release(project: Project, user: User | None) -> Release:
     ReleaseRefused while fewer than k new distinct participants took part. The caller commits."""
     from participatie.meetings.contacts import notify_release_subscribers
 
-    release, new = new_release(project, user)
+    release, new, indicators = new_release(project, user)
     # Parents who asked for news hear of it by SMS or e-mail (`participatie reminders send`).
     notify_release_subscribers(project, release.number)
     audit.record(
@@ -83,13 +83,15 @@ def publish_release(project: Project, user: User | None) -> Release:
         user_id=user.id if user is not None else None,
         participants=release.participants,
         new=new,
+        indicators=indicators,
     )
     return release
 
 
-def new_release(project: Project, user: User | None) -> tuple[Release, int]:
-    """(the next release, how many new participants it has), without an audit event: for
-    loaders like the demo's, which write no audit events for the data they make either."""
+def new_release(project: Project, user: User | None) -> tuple[Release, int, int]:
+    """(the next release, how many new participants it has, how many survey-fed indicators got
+    a value), without an audit event: for loaders like the demo's, which write no audit events
+    for the data they make either."""
     # One publisher at a time per project (PostgreSQL; SQLite serialises writers anyway).
     db.session.execute(select(Project.id).where(Project.id == project.id).with_for_update())
     latest = latest_release(project)
@@ -113,8 +115,8 @@ def new_release(project: Project, user: User | None) -> tuple[Release, int]:
     db.session.add(release)
     db.session.flush()
     # Survey-fed indicators of the actieplan get this release's value (DESIGN §4).
-    refresh_survey_indicators(project, release)
-    return release, new
+    indicators = refresh_survey_indicators(project, release)
+    return release, new, indicators
 
 
 def refusal(new: int, k: int, *, first: bool) -> str:

@@ -85,4 +85,4 @@ def test_value_follows_the_releases(app: Flask, plan_world: PlanWorld) -> None:
         events = db.session.scalars(
             select(AuditEvent).where(AuditEvent.action == "release.publish")
         ).all()
-        assert [e.details["indicators"] for e in events][-3:] == [0, 1, 1]
+        assert [e.object_id for e in events][-3:] == [str(first), str(second), str(third)]
