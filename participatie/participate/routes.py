@@ -22,6 +22,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.models import Response as SurveyResponse
+from participatie.participate import journey_session
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
     answer_values,
@@ -46,7 +47,7 @@ def _survey(code: str) -> SurveyDef:
 
 
 def _survey_and_response(code: str) -> tuple[SurveyDef, SurveyResponse | None]:
-    found = journey.load_with_response(find_survey_code(code) or "")
+    found = journey_session.load_with_response(find_survey_code(code) or "")
     if found is None:
         abort(404)
     return found
@@ -89,7 +90,7 @@ def begin(code: str) -> Page:
     # A filled-in honeypot field: a robot, not a parent. It gets the page back, no response.
     if not survey.is_open or request.form.get("website"):
         return redirect(url_for("participate.welcome", code=survey.code))
-    response = response or journey.start_response(survey, _locale())
+    response = response or journey_session.start_response(survey, _locale())
     answers = stored_answers(response, survey)
     question = journey.first_unanswered(survey, set(answers), answer_values(answers))
     if question is None:

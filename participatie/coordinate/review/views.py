@@ -12,7 +12,6 @@ from flask_login import current_user
 
 from participatie.content import localise
 from participatie.coordinate.agreement.services import hidden_statement_ids
-from participatie.coordinate.codebook.snapshot import Codebook, load_codebook
 from participatie.coordinate.review import messages as msg
 from participatie.coordinate.review.forms import NEW_THEME, QueueForm
 from participatie.coordinate.review.queries import (
@@ -34,6 +33,7 @@ from participatie.coordinate.themes.services import (
 )
 from participatie.i18n import SOURCE_LOCALE
 from participatie.models import CodeKind, Project, User
+from participatie.tagging.project_codebook import Codebook, load_codebook
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 
 from participatie.coordinate.surveys import messages as msg
-from participatie.coordinate.surveys.services import record_change
 from participatie.extensions import db
 from participatie.models import Answer, Option, Question, Survey
 from participatie.pictograms import PICTOGRAMS
@@ -34,6 +33,7 @@ from participatie.surveys.kinds import (
 )
 from participatie.surveys.navigation import RESERVED_NAMES
 from participatie.surveys.snapshot import current_questions
+from participatie.surveys.versions import record_change
 from participatie.tagging.codebook import DOMAINS
 
 Errors = list[tuple[str, str]]  # (field id, message)
