@@ -11,6 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 
 from participatie import create_app
@@ -22,6 +23,11 @@ from tests.pages import check_page
 pytest_plugins = ["tests.browser.fixtures"]
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Hypothesis's 200 ms deadline per example measures the machine, not the code: with parallel
+# workers on a shared machine it fails correct tests. Hangs are caught by pytest-timeout.
+hypothesis_settings.register_profile("participatie", deadline=None)
+hypothesis_settings.load_profile("participatie")
 CSRF_PATTERN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 
 

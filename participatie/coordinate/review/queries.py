@@ -319,9 +319,7 @@ def _personal_data(statement: Statement) -> bool:
     return needs_review(statement)
 
 
-def statement_views(
-    project: Project, statements: list[Statement], codebook: Codebook
-) -> list[StatementView]:
+def statement_views(statements: list[Statement], codebook: Codebook) -> list[StatementView]:
     themes: dict[int, list[Theme]] = {}
     if statements:
         rows = db.session.execute(

@@ -100,7 +100,7 @@ def queue_context(project: Project, filters: QueueFilters, form: QueueForm) -> d
         "filters": filters,
         "options": options,
         "page": page,
-        "views": statement_views(project, page.statements, codebook),
+        "views": statement_views(page.statements, codebook),
         "form": form,
         "shortcuts": shortcuts(),
         "undo": undo_label(project, current_user, "review", codebook),
