@@ -18,6 +18,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     from participatie.content import init_content
     from participatie.database import init_database
     from participatie.errors import init_errors
+    from participatie.follow.plan import init_follow
     from participatie.i18n import init_i18n
     from participatie.navigation import init_navigation
     from participatie.security import init_security
@@ -27,6 +28,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_config(Path(app.instance_path), config_overrides))
     init_database(app)
     init_audit(app)
+    init_follow(app)
     init_i18n(app)
     init_content(app)
     init_security(app)

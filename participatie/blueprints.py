@@ -19,11 +19,14 @@ BLUEPRINTS = (
     "participatie.coordinate:bp",
     "participatie.report.routes:bp",
     "participatie.assist.blueprint:bp",
+    "participatie.meetings.blueprint:bp",
+    "participatie.follow.blueprint:bp",
 )
 
 # Modules that add routes to their area's blueprint when imported.
 ROUTE_MODULES = (
     "participatie.participate.resume_routes",
+    "participatie.participate.meetcode_routes",
     "participatie.coordinate.home.routes",
     "participatie.coordinate.admin.routes",
     "participatie.coordinate.admin.audit_routes",
@@ -41,10 +44,18 @@ ROUTE_MODULES = (
     "participatie.coordinate.surveys.texts_routes",
     "participatie.coordinate.themes.routes",
     "participatie.report.privacy",
+    "participatie.report.measure_routes",
+    "participatie.report.verdict_routes",
+    "participatie.report.progress_routes",
+    "participatie.report.release_routes",
     "participatie.assist.routes",
     "participatie.assist.assisted_routes",
     "participatie.assist.offline_routes",
     "participatie.assist.paper_routes",
+    "participatie.meetings.routes",
+    "participatie.meetings.coordinator_routes",
+    "participatie.follow.routes",
+    "participatie.follow.goal_routes",
 )
 
 

@@ -23,13 +23,17 @@ def init_cli(app: Flask) -> None:
     from participatie.coordinate.surveys.cli import responses_cli, surveys_cli
     from participatie.coordinate.surveys.texts_cli import texts_cli
     from participatie.demo.cli import demo_command
+    from participatie.follow.cli import plan_cli
+    from participatie.meetings.cli import meetings_cli, reminders_cli
     from participatie.report.cli import report_command
+    from participatie.report.releases_cli import releases_cli
     from participatie.retention import purge_command
     from participatie.tagging.cli import themes_cli
 
     app.cli.add_command(demo_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(report_command)
+    app.cli.add_command(releases_cli)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(export_project_command)
@@ -40,6 +44,9 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(surveys_cli)
     app.cli.add_command(responses_cli)
     app.cli.add_command(codebook_cli)
+    app.cli.add_command(meetings_cli)
+    app.cli.add_command(reminders_cli)
+    app.cli.add_command(plan_cli)
 
 
 def _create_app() -> Flask:

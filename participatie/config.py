@@ -47,6 +47,8 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
     if production and not resume_key:
         raise ConfigError("RESUME_CODE_KEY is not set: production refuses to start without it.")
 
+    reminders = _reminder_settings(instance_path, overrides, production)
+
     redis_url = os.environ.get("REDIS_URL", "").strip()
     config: dict[str, Any] = {
         "ENV": env,
@@ -95,5 +97,52 @@ def load_config(instance_path: Path, overrides: dict[str, Any] | None = None) ->
             "BASE_URL", "http://127.0.0.1:" + os.environ.get("PORT", "5000")
         ),
     }
+    config.update(reminders)
     config.update(overrides)
     return config
+
+
+def _contact_key(instance_path: Path) -> str:
+    """A development Fernet key under instance/, made once (32 random bytes, base64)."""
+    import base64
+
+    instance_path.mkdir(parents=True, exist_ok=True)
+    path = instance_path / "contact_key"
+    if not path.exists():
+        path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _reminder_settings(
+    instance_path: Path, overrides: dict[str, Any], production: bool
+) -> dict[str, Any]:
+    """Meeting reminders: the key that encrypts contact addresses, the SMS gateway and SMTP.
+
+    Production refuses to start without CONTACT_KEY while reminders are on: addresses must
+    never be stored under a key made up on one server.
+    """
+    from participatie.meetings.crypto_keys import valid_fernet_key
+
+    enabled_text = os.environ.get("REMINDERS_ENABLED", "true").strip().lower()
+    enabled = bool(overrides.get("REMINDERS_ENABLED", enabled_text not in {"0", "false", "no"}))
+    key = overrides.get("CONTACT_KEY") or os.environ.get("CONTACT_KEY", "").strip()
+    if production and enabled and not key:
+        raise ConfigError(
+            "CONTACT_KEY is not set: production refuses to start without it while reminders "
+            'are on (REMINDERS_ENABLED). Make one with: python -c "from cryptography.fernet '
+            'import Fernet; print(Fernet.generate_key().decode())"'
+        )
+    if key and not valid_fernet_key(key):
+        raise ConfigError("CONTACT_KEY is not a Fernet key (32 bytes, url-safe base64).")
+    gateway = os.environ.get("SMS_GATEWAY_URL", "").strip()
+    return {
+        "REMINDERS_ENABLED": enabled,
+        "CONTACT_KEY": key or _contact_key(instance_path),
+        "SMS_GATEWAY_URL": gateway,
+        "SMS_GATEWAY_TOKEN": os.environ.get("SMS_GATEWAY_TOKEN", "").strip(),
+        # "http" posts to the gateway; "log" writes the messages to the log (development).
+        "SMS_BACKEND": os.environ.get("SMS_BACKEND", "http" if gateway else "log"),
+        "SMTP_URL": os.environ.get("SMTP_URL", "").strip(),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "participatie@localhost").strip(),
+    }

@@ -19,14 +19,21 @@ class Section:
     roles: frozenset[Role]
 
 
-C, V, S = Role.COORDINATOR, Role.VOLUNTEER, Role.STUURGROEP
+C, V, S, W = Role.COORDINATOR, Role.VOLUNTEER, Role.STUURGROEP, Role.WERKGROEP
 SECTIONS = (
     Section("coordinate.project_home", _l("Overzicht"), frozenset({C})),
     Section("coordinate.surveys", _l("Vragenlijsten"), frozenset({C})),
     Section("coordinate.focus_groups", _l("Focusgroepen"), frozenset({C})),
+    Section("meetings.meetings", _l("Bijeenkomsten"), frozenset({C})),
     Section("coordinate.review_queue", _l("Uitspraken taggen"), frozenset({C})),
     Section("report.results", _l("Resultaten"), frozenset({C, S})),
     Section("report.decisions", _l("Beslissingen"), frozenset({C, S})),
+    Section("follow.priorities", _l("Prioriteiten"), frozenset({C, S})),
+    Section("follow.plan", _l("Actieplan"), frozenset({C, S, W})),
+    Section("report.measures_list", _l("Resultaatsmetingen"), frozenset({C, S})),
+    Section("report.influence_page", _l("Invloed"), frozenset({C, S})),
+    Section("report.progress_reports", _l("Voortgang"), frozenset({C, S})),
+    Section("report.releases", _l("Publiceren"), frozenset({C})),
     Section("assist.project_surveys", _l("Samen invullen"), frozenset({V, C})),
     Section("report.public_page", _l("Publieke pagina"), frozenset({C, V, S})),
 )

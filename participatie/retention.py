@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 
 from participatie import audit
 from participatie.extensions import db
+from participatie.meetings.contacts import purge_contacts
 from participatie.models import (
     AggregateSnapshot,
     FocusGroup,
@@ -111,4 +112,6 @@ def purge_command(dry_run: bool) -> None:
         click.echo(f"{result.project}: {verb} {result.responses} responses, {result.quotes} quotes")
     if not dry_run:
         purge_housekeeping(now)
+        contacts = purge_contacts(now)
         db.session.commit()
+        click.echo(f"meeting contacts: deleted {contacts}")

@@ -9,9 +9,17 @@ from flask import Flask
 
 from participatie.auth.access import access_rule
 from tests.conftest import login
+from tests.follow.world import PlanWorld, build_plan
 
 # Filled-in values for URL variables, so each route can be requested.
-SAMPLE_VALUES = {"slug": "demo", "code": "DEMO", "digest": "0", "filename": "app.css"}
+SAMPLE_VALUES = {
+    "slug": "demo",
+    "code": "DEMO",
+    "digest": "0",
+    "filename": "app.css",
+    "item_id": "1",
+    "attendee_id": "1",
+}
 
 
 def _routes(app: Flask) -> list[tuple[str, str, set[str]]]:
@@ -75,3 +83,169 @@ def test_admin_page_is_for_admins_only(client, demo) -> None:  # type: ignore[no
     client.post_form("/logout", {}, token_from="/account")
     login(client, "admin@kempenaar.example")
     assert client.get("/beheer").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("email", "expected"),
+    [
+        ("coordinator@kempenaar.example", 200),
+        ("stuurgroep@kempenaar.example", 403),
+        ("vrijwilliger@kempenaar.example", 403),
+        ("admin@kempenaar.example", 404),
+    ],
+)
+def test_publishing_releases_is_for_coordinators(client, demo, email: str, expected: int) -> None:  # type: ignore[no-untyped-def]
+    login(client, email)
+    assert client.get("/projecten/demo/publicaties").status_code == expected
+    token = client.csrf_token("/account")
+    posted = client.post("/projecten/demo/publicaties", data={"csrf_token": token})
+    # A coordinator is refused by the data (no new participants since the demo's release 1).
+    assert posted.status_code == (409 if expected == 200 else expected)
+
+
+# --- The follow-through pages: coordinator, stuurgroep, volunteer, werkgroep members -----------
+
+COORDINATOR, STUURGROEP = "coordinator@kempenaar.example", "stuurgroep@kempenaar.example"
+VOLUNTEER = "vrijwilliger@kempenaar.example"
+MEMBER, OTHER = "werkgroep@kempenaar.example", "andere-werkgroep@kempenaar.example"
+# (path, {who: expected status}); {w} etc. are filled from the plan world.
+FOLLOW_GET_MATRIX = [
+    (
+        "/projecten/demo/prioriteiten",
+        {COORDINATOR: 200, STUURGROEP: 200, VOLUNTEER: 403, MEMBER: 403},
+    ),
+    ("/projecten/demo/actieplan", {COORDINATOR: 200, STUURGROEP: 200, VOLUNTEER: 403, MEMBER: 200}),
+    ("/projecten/demo/actieplan/download/json", {COORDINATOR: 200, STUURGROEP: 200, MEMBER: 403}),
+    ("/projecten/demo/werkgroepen/nieuw", {COORDINATOR: 200, STUURGROEP: 403, MEMBER: 403}),
+    (
+        "/projecten/demo/werkgroepen/{w}",
+        {COORDINATOR: 200, STUURGROEP: 200, MEMBER: 200, OTHER: 403, VOLUNTEER: 403},
+    ),
+    ("/projecten/demo/werkgroepen/{w}/bewerken", {COORDINATOR: 200, STUURGROEP: 403, MEMBER: 403}),
+    ("/projecten/demo/werkgroepen/{w}/verwijderen", {COORDINATOR: 200, MEMBER: 403}),
+    (
+        "/projecten/demo/werkgroepen/{w}/doelen/nieuw",
+        {COORDINATOR: 200, STUURGROEP: 403, MEMBER: 200, OTHER: 403},
+    ),
+    (
+        "/projecten/demo/doelen/{g}",
+        {COORDINATOR: 200, STUURGROEP: 200, MEMBER: 200, OTHER: 403, VOLUNTEER: 403},
+    ),
+    (
+        "/projecten/demo/doelen/{g}/bewerken",
+        {COORDINATOR: 200, STUURGROEP: 403, MEMBER: 200, OTHER: 403},
+    ),
+    (
+        "/projecten/demo/doelen/{g}/verwijderen",
+        {COORDINATOR: 200, STUURGROEP: 403, MEMBER: 200, OTHER: 403},
+    ),
+    (
+        "/projecten/demo/doelen/{g}/acties/nieuw",
+        {COORDINATOR: 200, STUURGROEP: 403, MEMBER: 200, OTHER: 403},
+    ),
+    (
+        "/projecten/demo/acties/{a}/bewerken",
+        {COORDINATOR: 200, STUURGROEP: 403, MEMBER: 200, OTHER: 403},
+    ),
+    ("/projecten/demo/acties/{a}/verwijderen", {MEMBER: 200, OTHER: 403}),
+    ("/projecten/demo/doelen/{g}/indicatoren/nieuw", {MEMBER: 200, OTHER: 403, STUURGROEP: 403}),
+    ("/projecten/demo/acties/{a}/indicatoren/nieuw", {MEMBER: 200, OTHER: 403}),
+    (
+        "/projecten/demo/indicatoren/{i}",
+        {COORDINATOR: 200, STUURGROEP: 200, MEMBER: 200, OTHER: 403, VOLUNTEER: 403},
+    ),
+    ("/projecten/demo/indicatoren/{i}/bewerken", {MEMBER: 200, OTHER: 403, STUURGROEP: 403}),
+    ("/projecten/demo/indicatoren/{i}/verwijderen", {MEMBER: 200, OTHER: 403}),
+    (
+        "/projecten/demo/indicatoren/{i}/metingen/{m}/verwijderen",
+        {MEMBER: 200, OTHER: 403, STUURGROEP: 403},
+    ),
+    # A werkgroep member reaches nothing else of the project.
+    ("/projecten/demo", {MEMBER: 403}),
+    ("/projecten/demo/resultaten", {MEMBER: 403}),
+    ("/projecten/demo/beslissingen", {MEMBER: 403}),
+    ("/projecten/demo/vragenlijsten", {MEMBER: 403}),
+    # The other werkgroep's own pages are open to its member and closed to ours.
+    ("/projecten/demo/doelen/{og}", {OTHER: 200, MEMBER: 403}),
+    ("/projecten/demo/indicatoren/{oi}", {OTHER: 200, MEMBER: 403}),
+]
+FOLLOW_POST_MATRIX = [
+    # (path, form data, {who: expected status})
+    ("/projecten/demo/prioriteiten/wat-moet-eerst", {}, {STUURGROEP: 403, MEMBER: 403}),
+    ("/projecten/demo/prioriteiten/oudergroep", {}, {MEMBER: 403, VOLUNTEER: 403}),
+    ("/projecten/demo/werkgroepen/nieuw", {"name": "X"}, {STUURGROEP: 403, MEMBER: 403}),
+    ("/projecten/demo/werkgroepen/{w}/verwijderen", {}, {MEMBER: 403, STUURGROEP: 403}),
+    ("/projecten/demo/doelen/{g}/verwijderen", {}, {OTHER: 403, STUURGROEP: 403}),
+    ("/projecten/demo/doelen/{g}/bewerken", {"title_nl": "X"}, {OTHER: 403, STUURGROEP: 403}),
+    (
+        "/projecten/demo/indicatoren/{i}",
+        {"measured_on": "2027-01-01", "value": "80"},
+        {OTHER: 403, STUURGROEP: 403, MEMBER: 302},
+    ),
+    (
+        "/projecten/demo/indicatoren/{oi}",
+        {"measured_on": "2027-01-01", "value": "3"},
+        {MEMBER: 403, OTHER: 302},
+    ),
+]
+
+
+def _follow_path(template: str, world: PlanWorld) -> str:
+    return template.format(
+        w=world.workgroup,
+        g=world.goal,
+        a=world.action,
+        i=world.indicator,
+        m=world.measurement,
+        og=world.other_goal,
+        oi=world.other_indicator,
+    )
+
+
+@pytest.fixture
+def plan_world(app: Flask, demo: None) -> PlanWorld:
+    return build_plan(app)
+
+
+@pytest.mark.parametrize("who", [COORDINATOR, STUURGROEP, VOLUNTEER, MEMBER, OTHER])
+def test_follow_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who: str) -> None:  # type: ignore[no-untyped-def]
+    login(client, who)
+    checked = 0
+    for template, expected in FOLLOW_GET_MATRIX:
+        if who in expected:
+            path = _follow_path(template, plan_world)
+            assert client.get(path).status_code == expected[who], (who, "GET", path)
+            checked += 1
+    for template, data, expected in FOLLOW_POST_MATRIX:
+        if who in expected:
+            path = _follow_path(template, plan_world)
+            response = client.post_form(path, data, token_from="/account")
+            assert response.status_code == expected[who], (who, "POST", path)
+            checked += 1
+    assert checked >= 5
+
+
+MEETING_ROUTES = [
+    ("GET", "/projecten/demo/bijeenkomsten"),
+    ("GET", "/projecten/demo/bijeenkomsten/nieuw"),
+    ("POST", "/projecten/demo/bijeenkomsten/nieuw"),
+    ("GET", "/projecten/demo/bijeenkomsten/aanwezigheid.pdf"),
+]
+
+
+@pytest.mark.parametrize(
+    ("email", "allowed"),
+    [
+        ("coordinator@kempenaar.example", True),
+        ("stuurgroep@kempenaar.example", False),
+        ("vrijwilliger@kempenaar.example", False),
+    ],
+)
+def test_meeting_pages_are_for_coordinators_only(client, demo, email: str, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+    login(client, email)
+    for method, path in MEETING_ROUTES:
+        if method == "POST":
+            status = client.post_form(path, {}, token_from="/account").status_code
+        else:
+            status = client.get(path).status_code
+        assert (status != 403) if allowed else (status == 403), (email, method, path, status)

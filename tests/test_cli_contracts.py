@@ -42,3 +42,35 @@ def test_users_create_needs_a_project_for_project_roles(app: Flask) -> None:
         == 1
     )
     assert runner.invoke(args=["users", "create", "not-an-email"]).exit_code == 2
+
+
+def test_report_json_shape_of_a_number_question(app: Flask, demo: None) -> None:
+    """DESIGN.md §6, as issue 17 changed it: a number question adds "median" and "bins"
+    ({"from" (included), "to" (not included), "count", "percent", "suppressed"}), never a
+    minimum or a maximum (each is one person's answer)."""
+    result = app.test_cli_runner().invoke(args=["report", "DEMO", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    questions = {q["name"]: q for q in json.loads(result.stdout)["questions"]}
+    kinderen = questions["kinderen"]
+    assert set(kinderen) == {
+        "name",
+        "type",
+        "label",
+        "n",
+        "declined",
+        "median",
+        "bins",
+        "suppressed",
+    }
+    assert kinderen["type"] == "integer" and kinderen["median"] is not None
+    assert kinderen["bins"] and all(
+        set(b) == {"from", "to", "count", "percent", "suppressed"} for b in kinderen["bins"]
+    )
+    counted = [b["count"] for b in kinderen["bins"] if not b["suppressed"]]
+    assert sum(counted) <= kinderen["n"] and all(c == 0 or c >= 5 for c in counted)
+    # No cell of 1 … k-1 people anywhere, the group question included.
+    for question in questions.values():
+        for cell in question.get("options", []) + question.get("bins", []):
+            assert cell["count"] is None or cell["count"] == 0 or cell["count"] >= 5, question[
+                "name"
+            ]

@@ -35,6 +35,7 @@ def test_production_sets_secure_cookies(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setenv("PARTICIPATIE_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "x" * 32)
     monkeypatch.setenv("RESUME_CODE_KEY", "y" * 32)
+    monkeypatch.setenv("CONTACT_KEY", "Y29udGFjdC1rZXktZm9yLXRlc3RzLW9ubHktMzJieXQ=")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'p.db'}")
     app = create_app()
     assert app.config["SESSION_COOKIE_SECURE"] is True
@@ -147,6 +148,7 @@ def test_production_sends_hsts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.setenv("PARTICIPATIE_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "x" * 32)
     monkeypatch.setenv("RESUME_CODE_KEY", "y" * 32)
+    monkeypatch.setenv("CONTACT_KEY", "Y29udGFjdC1rZXktZm9yLXRlc3RzLW9ubHktMzJieXQ=")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'p.db'}")
     response = create_app().test_client().get("/healthz")
     assert "max-age=31536000" in response.headers["Strict-Transport-Security"]

@@ -31,4 +31,5 @@ def init_role_labels(app: Flask) -> None:
         "coordinator": _l("coördinator"),
         "volunteer": _l("vrijwilliger"),
         "stuurgroep": _l("lid van de stuurgroep"),
+        "werkgroep": _l("lid van een werkgroep"),
     }

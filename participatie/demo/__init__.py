@@ -16,9 +16,11 @@ from sqlalchemy import select
 from participatie.auth import two_factor
 from participatie.auth.services import create_or_update_user
 from participatie.demo.decisions import add_demo_decisions
+from participatie.demo.meetings import add_demo_meetings
 from participatie.demo.responses import add_demo_responses
 from participatie.demo.survey import DEMO_SURVEY
 from participatie.demo.texts import FOCUS_GROUP
+from participatie.demo.year import add_demo_year, demo_today
 from participatie.extensions import db
 from participatie.models import (
     Attendee,
@@ -137,6 +139,14 @@ def _focus_group(project: Project) -> None:
     db.session.flush()
 
 
+def _first_release(project: Project) -> None:
+    """The demo publishes release 1, so `make run` shows a public page with figures."""
+    from participatie.report.releases import latest_release, new_release
+
+    if latest_release(project) is None:
+        new_release(project, None)
+
+
 def load_demo() -> DemoResult:
     project = _project()
     seed_codebook(project)
@@ -156,6 +166,9 @@ def load_demo() -> DemoResult:
         logins.append((email, DEMO_PASSWORD, label))
     db.session.flush()
     add_demo_decisions(project)
+    add_demo_meetings(project)
+    add_demo_year(project, demo_today())
+    _first_release(project)
     base = current_app.config["BASE_URL"].rstrip("/")
     return DemoResult(
         survey_url=f"{base}/s/DEMO",

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from participatie.extensions import db
+from participatie.follow.plan import goal_for_decision
 from participatie.models import (
     Action,
     ActionStatus,
@@ -201,9 +202,12 @@ def _theme(
         recorded_by_id=coder,
         decided_at=utcnow() - timedelta(days=3 - min(position, 2)),
     )
+    db.session.add(recorded)
+    db.session.flush()
     for item in decision["actions"]:
         recorded.actions.append(
             Action(
+                goal=goal_for_decision(recorded),
                 title=dict(item["title"]),
                 owner=item["owner"],
                 due_on=item["due"],
@@ -213,7 +217,6 @@ def _theme(
                 progress=item["progress"],
             )
         )
-    db.session.add(recorded)
 
 
 def _code(project: Project, kind: CodeKind, key: str) -> Code:

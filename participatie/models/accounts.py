@@ -23,6 +23,8 @@ class Role(enum.StrEnum):
     COORDINATOR = "coordinator"
     VOLUNTEER = "volunteer"
     STUURGROEP = "stuurgroep"
+    # Edits only the goals, actions and measurements of the werkgroepen the user is a member of.
+    WERKGROEP = "werkgroep"
 
 
 class User(UserMixin, Base):

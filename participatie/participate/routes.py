@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.models import Response as SurveyResponse
-from participatie.participate import journey_session
+from participatie.participate import journey_session, meetcodes
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
     answer_values,
@@ -90,6 +90,8 @@ def begin(code: str) -> Page:
     # A filled-in honeypot field: a robot, not a parent. It gets the page back, no response.
     if not survey.is_open or request.form.get("website"):
         return redirect(url_for("participate.welcome", code=survey.code))
+    if response is not None and meetcodes.from_earlier_round(survey.id, response):
+        response = None
     response = response or journey_session.start_response(survey, _locale())
     answers = stored_answers(response, survey)
     question = journey.first_unanswered(survey, set(answers), answer_values(answers))
@@ -158,7 +160,12 @@ def begin_again(code: str) -> Page:
 @public
 def thanks(code: str) -> Page:
     survey, response = _survey_and_response(code)
-    return render_template("participate/thanks.html", survey=survey, response=response)
+    return render_template(
+        "participate/thanks.html",
+        survey=survey,
+        response=response,
+        meetcode_round=meetcodes.offered_round(survey.id, response),
+    )
 
 
 @bp.route("/s/<code>/qr.svg")

@@ -3,7 +3,8 @@
 Counted per consented response (`Response.consented_at` set). `n` is the responses that
 answered a question; "Ik wil dit niet zeggen" is `declined`, outside n. A select_multiple
 answer counts once per option it names, however often it names it. Small-number protection
-(suppression.py, rule 1): a question with n < k is hidden entirely; with n ≥ k every cell shows.
+(suppression.py): a question with n < k is hidden entirely; with n ≥ k every cell of 1 … k-1
+people is hidden, with the complements that keep it from being worked out (distribution.py).
 
 The database does the counting: one GROUP BY (question, declined, value) gives each distinct
 answer once with how many gave it, so the work in Python grows with the number of distinct
@@ -19,12 +20,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Text, cast, exists, func, select
+from sqlalchemy import Text, cast, func, select
 
 from participatie.content import Localised, localise
 from participatie.extensions import db
 from participatie.models import Answer, Appearance, Question, QuestionType, Response, Survey
 from participatie.models.themes import Statement
+from participatie.report.distribution import Bin, number_bins, protected_options
+from participatie.report.participants import survey_participants
 from participatie.report.suppression import percent
 
 SELECT_TYPES = (QuestionType.SELECT_ONE, QuestionType.SELECT_MULTIPLE)
@@ -62,6 +65,7 @@ class Reason:
 
     score: str
     text: str
+    answer_id: int | None = None  # a release keeps the id and shows the latest redacted copy
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,7 @@ class QuestionResult:
     options: list[OptionResult] = field(default_factory=list)
     suppressed: bool = False
     median: float | None = None
-    minimum: float | None = None
-    maximum: float | None = None
+    bins: list[Bin] = field(default_factory=list)  # number questions; never a min or a max
     agree: Figure | None = None
     disagree: Figure | None = None
     reasons: list[tuple[OptionResult | None, str, list[Reason]]] = field(default_factory=list)
@@ -144,7 +147,7 @@ def survey_result(survey: Survey, locale: str) -> SurveyResult:
     return SurveyResult(
         code=survey.code,
         title=_label(survey.title, locale, survey),
-        responses=_count_responses(survey),
+        responses=survey_participants(survey),
         k=k,
         questions=results,
     )
@@ -180,19 +183,46 @@ def question_result(
                 suppressed=True,
                 options=[OptionResult(o.name, o.label, None, None) for o in options],
             )
-        result = replace(base, options=options)
-        return _with_agreement(result) if question.appearance in SCORE_APPEARANCES else result
+        counts = [o.count or 0 for o in options]
+        halves = len(options) // 2 if question.appearance in SCORE_APPEARANCES else 0
+        hidden, disagree_hidden, agree_hidden = protected_options(
+            counts, n, k, single=question.type == QuestionType.SELECT_ONE, halves=halves
+        )
+        shown_options = [
+            OptionResult(o.name, o.label, None, None) if index in hidden else o
+            for index, o in enumerate(options)
+        ]
+        result = replace(base, options=shown_options, declined=_threshold(declined, k))
+        if halves:
+            low, high = sum(counts[:halves]), sum(counts[-halves:])
+            result = replace(
+                result,
+                disagree=Figure(None, None) if disagree_hidden else Figure(low, percent(low, n)),
+                agree=Figure(None, None) if agree_hidden else Figure(high, percent(high, n)),
+            )
+        return result
     if n < k:
         return replace(base, n=None, declined=None, suppressed=True)
+    base = replace(base, declined=_threshold(declined, k))
     if question.type in NUMBER_TYPES:
         numbers = sorted((float(v), count) for v, count in answered)
         return replace(
             base,
             median=_plain(_median(numbers, n)),
-            minimum=_plain(numbers[0][0]),
-            maximum=_plain(numbers[-1][0]),
+            bins=number_bins(
+                numbers,
+                k,
+                integer=question.type == QuestionType.INTEGER,
+                lowest=question.minimum,
+                highest=question.maximum,
+            ),
         )
     return base
+
+
+def _threshold(count: int, k: int) -> int | None:
+    """A figure on its own (no total it adds up to): shown when 0 or at least k."""
+    return count if count == 0 or count >= k else None
 
 
 def _median(numbers: list[tuple[float, int]], n: int) -> float:
@@ -226,21 +256,6 @@ def _options(
     return [
         OptionResult(name, label, counts[name], percent(counts[name], n)) for name, label in names
     ]
-
-
-def _with_agreement(result: QuestionResult) -> QuestionResult:
-    """(Eerder) niet akkoord = the lower half of the scale, (eerder) akkoord the upper half; the
-    middle option of an odd scale is neither."""
-    half = len(result.options) // 2
-    if not half or result.n is None:
-        return result
-    low = sum(o.count or 0 for o in result.options[:half])
-    high = sum(o.count or 0 for o in result.options[-half:])
-    return replace(
-        result,
-        disagree=Figure(low, percent(low, result.n)),
-        agree=Figure(high, percent(high, result.n)),
-    )
 
 
 def reason_questions(questions: list[Question]) -> dict[int, Question]:
@@ -285,15 +300,21 @@ def _with_reasons(
         shown_text = texts.get(answer_id) or (text if isinstance(text, str) else "")
         if score in (None, "", []) or not shown_text.strip():
             continue
-        key = str(_plain(float(score))) if result.is_number else str(score)
-        grouped[key].append(Reason(key, shown_text.strip()))
+        key = _bin_of(result.bins, float(score)) if result.is_number else str(score)
+        grouped[key].append(Reason(key, shown_text.strip(), answer_id))
     by_option = {o.name: o for o in result.options}
+    # Reasons show only under a figure that is shown: never beside a hidden small group.
     if result.options:
-        order = [o.name for o in result.options if o.name in grouped]
+        order = [o.name for o in result.options if o.name in grouped and o.count is not None]
     else:
-        order = sorted(grouped, key=float)
+        order = [b.label for b in result.bins if b.label in grouped and b.count is not None]
     rows = [(by_option.get(name), name, grouped[name]) for name in order]
     return replace(result, reasons=rows)
+
+
+def _bin_of(bins: list[Bin], value: float) -> str:
+    inside = [b for b in bins if b.low <= value < b.high]
+    return inside[0].label if inside else (bins[-1].label if bins else str(_plain(value)))
 
 
 def _consented(survey: Survey) -> Any:
@@ -318,12 +339,6 @@ def _count_answers(survey: Survey) -> dict[int, _Counts]:
         else:
             data.values.append((json.loads(text) if text is not None else None, how_many))
     return counts
-
-
-def _count_responses(survey: Survey) -> int:
-    """Consented responses with at least one answer (a consent alone says nothing)."""
-    has_answer = exists().where(Answer.response_id == Response.id)
-    return db.session.scalar(select(func.count()).where(_consented(survey), has_answer)) or 0
 
 
 def _answers_per_response(survey: Survey, question_ids: set[int]) -> dict[int, _Answers]:

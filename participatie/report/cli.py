@@ -1,6 +1,8 @@
 """`participatie report CODE --format json|csv|xlsx|ods|pdf [--lang nl] [--output PATH]`.
 
-The same numbers as the results page and its downloads (DESIGN.md §6). Exit 0 = written,
+The same numbers as the results page and its downloads (DESIGN.md §6), but live: this command is
+for coordinators, who may see live figures; the stuurgroep's pages and downloads and the public
+page show the latest release (report/releases.py). Exit 0 = written,
 1 = refused because of the data (an unknown survey code, no PDF possible), 2 = wrong usage
 (xlsx, ods and pdf need --output; an unsupported language).
 """

@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from participatie import audit
 from participatie.extensions import db
+from participatie.follow.plan import goal_for_decision
 from participatie.models import (
     Action,
     ActionStatus,
@@ -111,11 +112,22 @@ def action_in(project: Project, public_id: str) -> Action:
     return action if action is not None else abort(404)
 
 
+def decision_of(action: Action) -> Decision:
+    """The decision of an action found by `action_in` (which finds only actions of a decision)."""
+    if action.decision is None:
+        abort(404)
+    return action.decision
+
+
 # --- Changes, each with its audit event in the same transaction -------------------------------
 
 
 def record_decision(
-    theme: Theme, outcome: DecisionOutcome, motivation: dict[str, str], user_id: int | None
+    theme: Theme,
+    outcome: DecisionOutcome,
+    motivation: dict[str, str],
+    user_id: int | None,
+    follows_oudergroep: bool | None = None,
 ) -> Decision:
     decision = Decision(
         theme=theme,
@@ -123,19 +135,36 @@ def record_decision(
         motivation=_texts(motivation),
         recorded_by_id=user_id,
         decided_at=utcnow(),
+        follows_oudergroep=follows_oudergroep,
     )
     db.session.add(decision)
     db.session.flush()
-    _audit("decision.create", theme, decision, outcome=outcome.value)
+    _audit(
+        "decision.create",
+        theme,
+        decision,
+        outcome=outcome.value,
+        follows_oudergroep=follows_oudergroep,
+    )
     return decision
 
 
 def update_decision(
-    decision: Decision, outcome: DecisionOutcome, motivation: dict[str, str]
+    decision: Decision,
+    outcome: DecisionOutcome,
+    motivation: dict[str, str],
+    follows_oudergroep: bool | None = None,
 ) -> None:
     decision.outcome = outcome
     decision.motivation = _texts(motivation)
-    _audit("decision.update", decision.theme, decision, outcome=outcome.value)
+    decision.follows_oudergroep = follows_oudergroep
+    _audit(
+        "decision.update",
+        decision.theme,
+        decision,
+        outcome=outcome.value,
+        follows_oudergroep=follows_oudergroep,
+    )
 
 
 def delete_decision(decision: Decision) -> None:
@@ -146,7 +175,8 @@ def delete_decision(decision: Decision) -> None:
 def save_action(decision: Decision, action: Action | None, data: dict[str, Any]) -> Action:
     created = action is None
     if action is None:
-        action = Action(decision=decision)
+        # An action recorded on a decision belongs to the actieplan too, under its decision's goal.
+        action = Action(decision=decision, goal=goal_for_decision(decision))
         db.session.add(action)
     action.title = _texts(data["title"])
     action.owner = data["owner"]
@@ -161,7 +191,7 @@ def save_action(decision: Decision, action: Action | None, data: dict[str, Any])
 
 
 def delete_action(action: Action) -> None:
-    _audit("action.delete", action.decision.theme, action)
+    _audit("action.delete", decision_of(action).theme, action)
     db.session.delete(action)
 
 

@@ -46,6 +46,9 @@ class DomainRow:
 class Column:
     key: str
     base: int | None
+    # Why a hidden column is hidden: "small" (fewer than k people) or "complement" (hidden so
+    # that a small group elsewhere cannot be worked out from the totals); None when shown.
+    why: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,10 +150,12 @@ class _System:
     columns: dict[str, list[str]]
     rows: list[DomainRow]
     hidden: frozenset[Key]
+    k: int
 
     def split(self, dimension: str) -> Split:
         columns = [
-            Column(value, self._get(("b", dimension, value))) for value in self.columns[dimension]
+            Column(value, self._get(("b", dimension, value)), self._why(("b", dimension, value)))
+            for value in self.columns[dimension]
         ]
         rows = [
             (
@@ -163,6 +168,11 @@ class _System:
 
     def _get(self, key: Key) -> int | None:
         return None if key in self.hidden else self.values[key]
+
+    def _why(self, key: Key) -> str | None:
+        if key not in self.hidden:
+            return None
+        return "small" if 0 < self.values[key] < self.k else "complement"
 
 
 def _protected_splits(
@@ -216,7 +226,7 @@ def _protected_splits(
     elif participants_hidden is False:
         fixed.add(PARTICIPANTS)
     protection = protect(values, relations, k, fixed=fixed, forced=forced)
-    return _System(values, columns, ranking, protection.hidden)
+    return _System(values, columns, ranking, protection.hidden, k)
 
 
 def _grid(

@@ -4,7 +4,8 @@ All formats are written from the same `SurveyResult`, so a cell hidden on the pa
 in every file: count and percent empty (null in JSON) and `suppressed` true.
 
 CSV: one row per question option (`question, option, label, count, percent, suppressed`); a
-question without options (number, text) has one row whose count is n. Where the language writes
+question without options (number, text) has one row whose count is n; a number question then has
+one row per bin (option `from-to`: from included, to not). Where the language writes
 decimals with a comma (nl, fr, …) the separator is `;` and percentages read `16,2`, as Belgian
 spreadsheets expect; elsewhere `,` and `16.2`.
 """
@@ -29,8 +30,6 @@ QUESTION_COLUMNS = (
     "n",
     "declined",
     "median",
-    "min",
-    "max",
     "agree",
     "agree_percent",
     "disagree",
@@ -77,7 +76,18 @@ def _question_json(q: QuestionResult) -> dict[str, Any]:
             for o in q.options
         ]
     if q.is_number:
-        data.update(median=q.median, min=q.minimum, max=q.maximum)
+        # Never a minimum or maximum: each is one person's answer (distribution.py).
+        data["median"] = q.median
+        data["bins"] = [
+            {
+                "from": b.low,
+                "to": b.high,
+                "count": b.count,
+                "percent": _float(b.percent),
+                "suppressed": b.suppressed,
+            }
+            for b in q.bins
+        ]
     if q.is_scale:
         data["agreement"] = {
             side: {
@@ -103,6 +113,8 @@ def option_rows(
                 yield q.name, o.name, o.label.text, o.count, o.percent, q.suppressed or o.suppressed
         else:
             yield q.name, "", "", q.n, None, q.suppressed
+            for b in q.bins:  # from (included) to (not included), as in the JSON
+                yield q.name, f"{b.low}-{b.high}", b.label, b.count, b.percent, b.suppressed
 
 
 def question_rows(result: SurveyResult) -> Iterator[tuple[Any, ...]]:
@@ -115,8 +127,6 @@ def question_rows(result: SurveyResult) -> Iterator[tuple[Any, ...]]:
             q.n,
             q.declined,
             q.median,
-            q.minimum,
-            q.maximum,
             agree.count if agree else None,
             agree.percent if agree else None,
             disagree.count if disagree else None,

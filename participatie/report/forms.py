@@ -52,8 +52,24 @@ class DecisionForm(StripWhitespaceForm):
         choices=[SelectChoice(value.value, label) for value, label in OUTCOME_LABELS.items()],
         validators=[InputRequired(message=messages.CHOOSE_OUTCOME)],
     )
+    # Indirect participation: does the decision follow what the oudergroep proposed?
+    follows_oudergroep = RadioField(
+        _l("Volgt de stuurgroep het voorstel van de oudergroep?"),
+        choices=[
+            SelectChoice("", _l("De oudergroep deed hierover geen voorstel.")),
+            SelectChoice("ja", _l("Ja, de beslissing volgt het voorstel van de oudergroep.")),
+            SelectChoice(
+                "nee", _l("Nee, de beslissing wijkt af van het voorstel van de oudergroep.")
+            ),
+        ],
+        default="",
+        validate_choice=True,
+    )
 
     project: Project
+
+    def follows(self) -> bool | None:
+        return {"ja": True, "nee": False}.get(self.follows_oudergroep.data or "")
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
@@ -80,6 +96,8 @@ def decision_form(project: Project, decision: Decision | None = None) -> Decisio
     data: dict[str, Any] = {}
     if decision is not None:
         data["outcome"] = decision.outcome.value
+        follows = decision.follows_oudergroep
+        data["follows_oudergroep"] = "" if follows is None else "ja" if follows else "nee"
         data.update({f"motivation_{k}": v for k, v in decision.motivation.items()})
     form = ProjectDecisionForm(data=data)
     form.project = project

@@ -19,3 +19,7 @@ PDF_UNAVAILABLE = _l(
     "De PDF kan nu niet gemaakt worden: op de server ontbreekt Pango. De beheerder installeert de Debian-pakketten libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core."
 )
 UNKNOWN_SURVEY = _l("Er is geen vragenlijst met de code %(code)s.")
+UNKNOWN_PROJECT = _l("Er is geen project met de korte naam %(slug)s.")
+RELEASE_PUBLISHED = _l(
+    "Publicatie %(number)s staat online: de stuurgroep en de publieke pagina tonen nu deze cijfers."
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, exists, func, select
 
 from participatie.content import Localised, localise
 from participatie.extensions import db
@@ -79,27 +79,54 @@ class Evidence:
 
 
 def load_evidence(project: Project) -> Evidence:
-    evidence = Evidence()
-    _load_participants(project, evidence)
+    evidence = Evidence(participants=current_participants(project))
     codes = _load_codebook(project, evidence)
     _load_tags(project, evidence, codes)
     _load_domain_answers(project, evidence)
     return evidence
 
 
-def _load_participants(project: Project, evidence: Evidence) -> None:
+def is_participant_response() -> ColumnElement[bool]:
+    """A response counts as a participant: consented, with at least one answer (a consent alone
+    says nothing). Every count of survey participants uses this condition."""
+    return Response.consented_at.is_not(None) & exists().where(Answer.response_id == Response.id)
+
+
+def participants_per_survey(project: Project) -> dict[int, int]:
+    """Survey id → its participants, for the coordinators' overviews."""
+    rows = db.session.execute(
+        select(Response.survey_id, func.count(Response.id))
+        .join(Survey, Survey.id == Response.survey_id)
+        .where(Survey.project_id == project.id, is_participant_response())
+        .group_by(Response.survey_id)
+    ).all()
+    return {survey_id: count for survey_id, count in rows}
+
+
+def survey_participants(survey: Survey) -> int:
+    """One survey's participants: the `responses` of the report JSON (DESIGN.md §6)."""
+    return (
+        db.session.scalar(
+            select(func.count(Response.id)).where(
+                Response.survey_id == survey.id, is_participant_response()
+            )
+        )
+        or 0
+    )
+
+
+def current_participants(project: Project) -> dict[ParticipantKey, Participant]:
+    """The one definition of who took part (module docstring), used by every page, export and
+    release: consented responses with at least one answer, and consented focus-group attendees."""
+    participants: dict[ParticipantKey, Participant] = {}
     responses = db.session.execute(
         select(Response.id, Response.participant_group, Response.mode, Response.language)
         .join(Survey, Survey.id == Response.survey_id)
-        .where(
-            Survey.project_id == project.id,
-            Response.consented_at.is_not(None),
-            exists().where(Answer.response_id == Response.id),
-        )
+        .where(Survey.project_id == project.id, is_participant_response())
     ).all()
     for rid, group, mode, language in responses:
         key = ("r", rid)
-        evidence.participants[key] = Participant(
+        participants[key] = Participant(
             key, SURVEY, group or UNKNOWN, str(mode), language or UNKNOWN
         )
     attendees = db.session.execute(
@@ -109,9 +136,10 @@ def _load_participants(project: Project, evidence: Evidence) -> None:
     ).all()
     for aid, group, language in attendees:
         key = ("a", aid)
-        evidence.participants[key] = Participant(
+        participants[key] = Participant(
             key, FOCUS_GROUP, group or UNKNOWN, FOCUS_GROUP, language or UNKNOWN
         )
+    return participants
 
 
 def _load_codebook(project: Project, evidence: Evidence) -> dict[int, tuple[CodeKind, str]]:

@@ -7,8 +7,10 @@ from flask import (
     Response,
     abort,
     flash,
+    jsonify,
     redirect,
     render_template,
+    request,
     url_for,
 )
 from flask_babel import get_locale
@@ -28,8 +30,11 @@ from participatie.report.filters import format_count, format_percent
 from participatie.report.forms import ConfirmForm, action_form, decision_form
 from participatie.report.labels import TEMPLATE_GLOBALS
 from participatie.report.pdf import PdfUnavailable, poster_pdf
+from participatie.report.release_figures import latest_release, release_view
 from participatie.report.services import (
     EXPORT_FORMATS,
+    NotReleased,
+    PublicPage,
     column_label,
     export_survey,
     project_results,
@@ -58,14 +63,29 @@ def _locale() -> str:
 # --- Results and downloads -----------------------------------------------------------------------
 
 
+def _live(project: Project) -> bool:
+    """Coordinators may ask for the live figures (`?live=1`); everyone else sees the release."""
+    return request.args.get("live") == "1" and current_user.has_role(project.id, Role.COORDINATOR)
+
+
 @bp.route("/projecten/<slug>/resultaten")
 @project_role(*READERS)
 def results(project: Project) -> str:
-    audit.record("report.view", project=project, object_type="project", object_id=project.slug)
+    live = _live(project)
+    audit.record(
+        "report.view", project=project, object_type="project", object_id=project.slug, live=live
+    )
+    if live:
+        release, shown = latest_release(project), project_results(project, _locale())
+    else:
+        release, shown = release_view(project, _locale())
     return render_template(
         "report/results.html",
         project=project,
-        results=project_results(project, _locale()),
+        results=shown,
+        release=release,
+        live=live,
+        is_coordinator=current_user.has_role(project.id, Role.COORDINATOR),
         formats=EXPORT_FORMATS,
     )
 
@@ -77,8 +97,14 @@ def export(project: Project, code: str, fmt: str) -> Response | str:
     if survey is None or fmt not in EXPORT_FORMATS:
         abort(404)
     locale = _locale()
+    live = _live(project)
+    release = None if live else latest_release(project)
+    if release is None and not live:
+        abort(404)  # nothing published yet
     try:
-        body = export_survey(survey, fmt, locale)
+        body = export_survey(survey, fmt, locale, release)
+    except NotReleased:
+        abort(404)
     except PdfUnavailable as error:
         return _pdf_unavailable(error)
     audit.record(
@@ -88,6 +114,7 @@ def export(project: Project, code: str, fmt: str) -> Response | str:
         object_id=survey.code,
         format=fmt,
         lang=locale,
+        release=release.number if release is not None else None,
     )
     response = Response(body, mimetype=MIMETYPES[fmt])
     filename = f"{survey.code.lower()}-{locale}.{fmt}"
@@ -106,8 +133,10 @@ def _pdf_unavailable(error: PdfUnavailable) -> str:
 @project_role(*READERS)
 def decisions(project: Project) -> str:
     audit.record("decisions.view", project=project, object_type="project", object_id=project.slug)
-    results = project_results(project, _locale(), surveys=[])
-    return render_template("report/decisions.html", project=project, results=results)
+    release, results = release_view(project, _locale(), surveys=[])
+    return render_template(
+        "report/decisions.html", project=project, results=results, release=release
+    )
 
 
 @bp.route("/projecten/<slug>/beslissingen/<theme_id>/nieuw", methods=["GET", "POST"])
@@ -117,7 +146,11 @@ def new_decision(project: Project, theme_id: str) -> str | WerkzeugResponse:
     form = decision_form(project)
     if form.validate_on_submit():
         service.record_decision(
-            theme, DecisionOutcome(form.outcome.data), form.motivation(), current_user.id
+            theme,
+            DecisionOutcome(form.outcome.data),
+            form.motivation(),
+            current_user.id,
+            form.follows(),
         )
         flash(str(messages.DECISION_SAVED), "info")
         return _back_to(project, theme.public_id)
@@ -132,7 +165,9 @@ def edit_decision(project: Project, decision_id: str) -> str | WerkzeugResponse:
     decision = service.decision_in(project, decision_id)
     form = decision_form(project, decision)
     if form.validate_on_submit():
-        service.update_decision(decision, DecisionOutcome(form.outcome.data), form.motivation())
+        service.update_decision(
+            decision, DecisionOutcome(form.outcome.data), form.motivation(), form.follows()
+        )
         flash(str(messages.DECISION_SAVED), "info")
         return _back_to(project, decision.theme.public_id)
     return render_template(
@@ -186,15 +221,16 @@ def new_action(project: Project, decision_id: str) -> str | WerkzeugResponse:
 @project_role(*READERS)
 def edit_action(project: Project, action_id: str) -> str | WerkzeugResponse:
     action = service.action_in(project, action_id)
+    decision = service.decision_of(action)
     form = action_form(project, action)
     if form.validate_on_submit():
-        service.save_action(action.decision, action, form.values())
+        service.save_action(decision, action, form.values())
         flash(str(messages.ACTION_SAVED), "info")
-        return _back_to(project, action.decision.theme.public_id)
+        return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/action_form.html",
         project=project,
-        decision=action.decision,
+        decision=decision,
         form=form,
         action=action,
     )
@@ -204,9 +240,10 @@ def edit_action(project: Project, action_id: str) -> str | WerkzeugResponse:
 @project_role(*READERS)
 def delete_action(project: Project, action_id: str) -> str | WerkzeugResponse:
     action = service.action_in(project, action_id)
+    theme = service.decision_of(action).theme
     form = ConfirmForm()
     if form.validate_on_submit():
-        theme_id = action.decision.theme.public_id
+        theme_id = theme.public_id
         service.delete_action(action)
         flash(str(messages.ACTION_DELETED), "info")
         return _back_to(project, theme_id)
@@ -214,7 +251,7 @@ def delete_action(project: Project, action_id: str) -> str | WerkzeugResponse:
         "report/confirm_delete.html",
         project=project,
         form=form,
-        theme=action.decision.theme,
+        theme=theme,
         decision=None,
         action=action,
     )
@@ -227,13 +264,33 @@ def _back_to(project: Project, theme_id: str) -> WerkzeugResponse:
 # --- The public page -----------------------------------------------------------------------------
 
 
+def _public_data(project: Project, locale: str) -> PublicPage:
+    release, results = release_view(project, locale, surveys=[])
+    return public_page_data(results, release)
+
+
 @bp.route("/p/<slug>")
 @public
 def public_page(slug: str) -> str:
+    from participatie.report.public_line import public_line, public_plan
+
     project = _public_project(slug)
+    locale = _locale()
     return render_template(
-        "report/public.html", page=public_page_data(project, _locale()), project=project
+        "report/public.html",
+        line=public_line(project, locale),
+        plan=public_plan(project, locale),
+        project=project,
     )
+
+
+@bp.route("/p/<slug>.json")
+@public
+def public_json(slug: str) -> Response:
+    from participatie.report.public_line import as_json, public_line
+
+    project = _public_project(slug)
+    return jsonify(as_json(public_line(project, _locale())))
 
 
 @bp.route("/p/<slug>/poster.pdf")
@@ -243,7 +300,7 @@ def poster(slug: str) -> Response | str:
     project = _public_project(slug)
     locale = _locale()
     try:
-        body = poster_pdf(public_page_data(project, locale), locale)
+        body = poster_pdf(_public_data(project, locale), locale)
     except PdfUnavailable as error:
         return _pdf_unavailable(error)
     response = Response(body, mimetype="application/pdf")

@@ -22,6 +22,7 @@ from participatie.models import (
     ActionStatus,
     DecisionOutcome,
     Project,
+    Release,
     Survey,
     SurveyStatus,
 )
@@ -121,21 +122,22 @@ class PublicTheme:
 @dataclass(frozen=True)
 class PublicPage:
     project: Project
+    release: Release | None  # None: nothing published yet, so no figures
     domains: DomainResults
+    themes: list[ThemeView]
     decided: list[PublicTheme]
     influence: Influence
     next_steps: list[Action]
 
 
-def public_page_data(project: Project, locale: str) -> PublicPage:
+def public_page_data(results: ProjectResults, release: Release | None) -> PublicPage:
     """What was heard (per domain, from how many people), decided and why, and what happens next.
 
-    Nothing identifying: only figures that passed small-number protection, theme titles,
-    decisions and actions; no quotes.
+    The figures come from `results`, the view of the latest release (release_figures.py), never
+    from live counts. Nothing identifying: only figures that passed small-number protection,
+    theme titles, decisions and actions; no quotes.
     """
-    evidence = load_evidence(project)
-    domains = domain_results(project, locale, evidence)
-    themes = theme_views(project, evidence, domains, locale)
+    themes = results.themes
     decided = [
         PublicTheme(view, view.decision.outcome, list(view.decision.actions))
         for view in themes
@@ -151,10 +153,12 @@ def public_page_data(project: Project, locale: str) -> PublicPage:
         key=lambda a: (a.due_on is None, a.due_on or date.max, a.id),
     )
     return PublicPage(
-        project=project,
-        domains=domains,
+        project=results.project,
+        release=release,
+        domains=results.domains,
+        themes=themes,
         decided=decided,
-        influence=influence([view.theme for view in themes]),
+        influence=results.influence,
         next_steps=next_steps,
     )
 
@@ -162,13 +166,34 @@ def public_page_data(project: Project, locale: str) -> PublicPage:
 # --- Downloads and labels ----------------------------------------------------------------------
 
 
-def export_survey(survey: Survey, fmt: str, locale: str) -> bytes | str:
-    """The same figures as the results page, as a file (exports.py, pdf.py)."""
+class NotReleased(LookupError):
+    """The survey has no figures in the release asked for."""
+
+
+def export_survey(
+    survey: Survey, fmt: str, locale: str, release: Release | None = None
+) -> bytes | str:
+    """The same figures as the results page, as a file (exports.py, pdf.py): those of `release`,
+    or the live ones when it is None (coordinators only: the `participatie report` command)."""
+    from participatie.report.release_figures import released_results, released_survey
+
     if fmt == "pdf":
         from participatie.report.pdf import report_pdf
 
-        return report_pdf(project_results(survey.project, locale, surveys=[survey]))
-    result = survey_result(survey, locale)
+        if release is None:
+            return report_pdf(project_results(survey.project, locale, surveys=[survey]))
+        results = released_results(survey.project, release, locale, surveys=[survey])
+        if not results.surveys:
+            raise NotReleased(survey.code)
+        return report_pdf(results)
+    found = (
+        survey_result(survey, locale)
+        if release is None
+        else released_survey(release, survey, locale)
+    )
+    if found is None:
+        raise NotReleased(survey.code)
+    result = found
     if fmt == "json":
         return json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":

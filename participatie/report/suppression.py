@@ -6,10 +6,11 @@ hidden the same way everywhere.
 
 The rules (k is the project's `k_threshold`, 5 by default and never below 3):
 
-1. **Threshold.** A figure counts at least k participants, or it is zero, or it is hidden.
-   One exception, decided in the issue: a distribution of a whole survey's question whose
-   n (people who answered) is at least k shows every cell, small ones included. A question with
-   n < k is hidden entirely: n, declined, every cell and its statistics.
+1. **Threshold.** A figure counts at least k participants, or it is zero, or it is hidden,
+   everywhere: the cells of a survey question's distribution too (issue 17 ended the old
+   exception that showed every cell of a question answered by k people, such as a group of 4
+   in "Wie ben je?"). A question with n < k is hidden entirely: n, declined, every cell and its
+   statistics. A number question never shows a minimum or maximum (distribution.py).
 2. **Groups too small to show.** In a split (by participant group, source, mode or language) a
    column whose base (the people in that group) is below k is hidden whole, zeros included: even
    "nobody in this small group said X" is not told.

@@ -45,6 +45,8 @@ class ThemeView:
     people: int | None  # distinct participants behind the theme; None = hidden
     quotes: list[QuoteView]
     decision: Decision | None  # the latest one
+    # False when the figures come from a release published before this theme had its count.
+    counted: bool = True
 
     @property
     def public_id(self) -> str:

@@ -80,6 +80,15 @@ def parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
         if any(name not in question.option_names for name in chosen):
             return Parsed(error=_("Kies een van de antwoorden."))
         ordered = [o.name for o in question.options if o.name in chosen]
+        # On a select_multiple, `maximum` is how many answers one may choose ("kies er 3").
+        most = int(question.maximum) if question.maximum is not None else None
+        if most is not None and len(ordered) > most:
+            return Parsed(
+                value=ordered,
+                error=ngettext(
+                    "Kies hoogstens %(num)s antwoord.", "Kies hoogstens %(num)s antwoorden.", most
+                ),
+            )
         parsed = Parsed(value=ordered)
     elif question.type == "select_one":
         chosen_one = form.get("answer", "")

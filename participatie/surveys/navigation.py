@@ -13,7 +13,7 @@ from participatie.surveys.definition import QuestionDef, SurveyDef
 
 # Reserved page names under /s/<code>/: a question may not be called like this.
 RESERVED_NAMES = frozenset(
-    {"start", "klaar", "code", "verder", "verder-invullen", "wissen", "qr.svg"}
+    {"start", "klaar", "code", "verder", "verder-invullen", "wissen", "qr.svg", "meetcode"}
 )
 
 

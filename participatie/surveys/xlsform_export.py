@@ -28,7 +28,12 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def constraint_for(minimum: float | None, maximum: float | None) -> str:
+def constraint_for(
+    minimum: float | None, maximum: float | None, question_type: str = "integer"
+) -> str:
+    if question_type == "select_multiple":
+        # On a select_multiple, `maximum` is how many answers one may choose.
+        return f"count-selected(.) <= {_number(maximum)}" if maximum is not None else ""
     parts = []
     if minimum is not None:
         parts.append(f". >= {_number(minimum)}")
@@ -103,7 +108,7 @@ def export_xlsform(survey: Survey, only_language: str | None = None) -> bytes:
                 "yes" if question["required"] else "",
                 question["relevant"],
                 question["appearance"],
-                constraint_for(question["minimum"], question["maximum"]),
+                constraint_for(question["minimum"], question["maximum"], question["type"]),
                 question["pictogram"],
                 "yes" if question["is_group_question"] else "",
             ],

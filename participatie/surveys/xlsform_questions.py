@@ -19,6 +19,7 @@ Options = list[dict[str, Any]]
 
 _PIPING = re.compile(r"\$\{[^}]*\}")
 _BOUND = re.compile(r"^\(?\s*\.\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*\)?$")
+_MOST_CHOSEN = re.compile(r"count-selected\(\s*\.\s*\)\s*<=\s*(\d+)")
 # Our appearances and the one type each belongs to.
 _APPEARANCES = {"likert": "select_one", "multiline": "text", "domains": "select_multiple"}
 SHEET = "survey"
@@ -180,7 +181,15 @@ class QuestionRow:
             self._bounds(question, constraint)
 
     def _bounds(self, question: dict[str, Any], constraint: str) -> None:
-        """`. >= 0 and . <= 15` → minimum 0, maximum 15; any other constraint is refused."""
+        """`. >= 0 and . <= 15` → minimum 0, maximum 15; `count-selected(.) <= 3` on a
+        select_multiple → at most 3 answers; any other constraint is refused."""
+        if question["type"] == "select_multiple":
+            most = _MOST_CHOSEN.fullmatch(constraint)
+            if most is None or int(most.group(1)) < 1:
+                self.problem(m.CONSTRAINT, constraint=constraint)
+                return
+            question["maximum"] = float(most.group(1))
+            return
         if question["type"] not in {"integer", "decimal"}:
             self.problem(m.CONSTRAINT, constraint=constraint)
             return

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from flask import Flask
 from playwright.sync_api import BrowserContext, Page
 
 from tests.browser.conftest import ContextFactory, WireSizer
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
+from tests.conftest import current_totp
 
 pytestmark = pytest.mark.browser
 
@@ -85,6 +87,43 @@ def test_results_and_decisions_have_no_axe_violations(
     problems = page_problems(page)
     _login(page, live_server.url, "stuurgroep@kempenaar.example")
     url = live_server(f"{path}?lang={lang}")
+    _open(page, url)
+    assert_no_axe_violations(page)
+    problems.assert_none(url)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/projecten/demo/publicaties",
+        "/projecten/demo/resultaten?live=1",
+        "/projecten/demo/resultaten",
+    ],
+)
+def test_coordinator_release_pages_have_no_axe_violations(
+    app: Flask,
+    live_server: LiveServer,
+    demo: None,
+    new_context: ContextFactory,
+    page_problems: Callable[[Page], PageProblems],
+    assert_no_axe_violations: Callable[[Page], None],
+    path: str,
+    lang: str,
+) -> None:
+    page = new_context(width=1280, height=900, mobile=False).new_page()
+    problems = page_problems(page)
+    page.goto(live_server.url + "/login")
+    page.fill("#email", "coordinator@kempenaar.example")
+    page.fill("#password", "demo-wachtwoord")
+    page.locator("main form button").click()
+    page.wait_for_load_state("load")
+    if "/login/code" in page.url:
+        page.fill("#code", current_totp(app, "coordinator@kempenaar.example"))
+        page.locator("main form button").click()
+        page.wait_for_load_state("load")
+    separator = "&" if "?" in path else "?"
+    url = live_server(f"{path}{separator}lang={lang}")
     _open(page, url)
     assert_no_axe_violations(page)
     problems.assert_none(url)

@@ -9,9 +9,13 @@ kies (multi)  R1 ab, R2 a, R3 a a c, R4 b, R5 [], R6 declined,      n 7, decline
 score         R1 6, R2 5, R3 4, R4 1, R5 2, R6 3, R7 6, R8 declined,  n 8: 1,1,1,2,1,2 → 12.5 … 25.0;
               R9 4                                                  akkoord 5 (62.5), niet 3 (37.5)
 score_waarom  R1 R2 R3 R4 R7 wrote why (R7's redacted), R5 empty     n 5 = k: beside their scores
-aantal        2 3 1 4 2 5                                           n 6: median 2.5, min 1, max 5
+aantal        2 3 1 4 2 5                                           n 6: median 2.5, never min/max;
+                                                                    bins 1 … 5 of 1, 2, 1, 1, 1
 weinig        4 answers                                             n 4 < k: hidden entirely
-vijf          x x x x y                                             n 5 = k: x 4 (80.0), y 1 (20.0), z 0
+vijf          x x x x y                                             n 5 = k: x 4, y 1 hidden, z 0
+
+Every cell of 1 … k-1 people is hidden (issue 17: no "group of 4", not even in "Wie ben je?"),
+with a complement where the others add up to the published n (distribution.py).
 """
 
 from __future__ import annotations
@@ -147,11 +151,11 @@ def test_select_one_against_the_hand_computed_table(report: dict[str, Any]) -> N
         0,
         False,
     )
-    # A whole-survey distribution with n >= k shows every cell, the single "andere" too.
+    # 2 and 1 are hidden; together 3 < k, so "ouder" goes too: else 10 - 7 = 3 follows.
     assert _options(wie) == [
-        ("ouder", 7, 70.0, False),
-        ("ervaringsdeskundige", 2, 20.0, False),
-        ("andere", 1, 10.0, False),
+        ("ouder", None, None, True),
+        ("ervaringsdeskundige", None, None, True),
+        ("andere", None, None, True),
     ]
     assert wie["options"][0]["label"] == "Ouder"
 
@@ -159,24 +163,23 @@ def test_select_one_against_the_hand_computed_table(report: dict[str, Any]) -> N
 def test_select_multiple_counts_each_person_once_per_option(report: dict[str, Any]) -> None:
     kies = report["questions"]["kies"]
     # R3 named "a" twice: counted once. R5's empty choice is not an answer; R6 declined.
-    assert (kies["n"], kies["declined"]) == (7, 1)
-    assert _options(kies) == [("a", 4, 57.1, False), ("b", 4, 57.1, False), ("c", 3, 42.9, False)]
+    # 4, 4 and 3 people, and 1 who declined: each fewer than k, so each is hidden.
+    assert (kies["n"], kies["declined"]) == (7, None)
+    assert _options(kies) == [
+        ("a", None, None, True),
+        ("b", None, None, True),
+        ("c", None, None, True),
+    ]
 
 
 def test_agreement_scale_counts_percentages_and_shares(report: dict[str, Any]) -> None:
     score = report["questions"]["score"]
-    assert (score["n"], score["declined"]) == (8, 1)
-    assert [(o["count"], o["percent"]) for o in score["options"]] == [
-        (1, 12.5),
-        (1, 12.5),
-        (1, 12.5),
-        (2, 25.0),
-        (1, 12.5),
-        (2, 25.0),
-    ]
+    assert (score["n"], score["declined"]) == (8, None)
+    assert [(o["count"], o["percent"]) for o in score["options"]] == [(None, None)] * 6
+    # "Niet akkoord" (3) is too small; "akkoord" (5) would give it away as 8 - 5: both hidden.
     assert score["agreement"] == {
-        "agree": {"count": 5, "percent": 62.5},
-        "disagree": {"count": 3, "percent": 37.5},
+        "agree": {"count": None, "percent": None},
+        "disagree": {"count": None, "percent": None},
     }
 
 
@@ -187,14 +190,8 @@ def test_reasons_are_shown_with_their_score_redacted_where_redacted(
 
     survey = db.session.query(Survey).filter_by(code="TEST").one()
     score = next(q for q in survey_result(survey, "nl").questions if q.name == "score")
-    reasons = {name: [r.text for r in items] for _option, name, items in score.reasons}
-    assert reasons == {
-        "1": ["Niemand helpt mij"],
-        "4": ["Soms"],
-        "5": ["Snel antwoord"],
-        "6": ["Ze luisteren", "Heel goed, dank aan [naam]"],
-    }
-    assert str(score.reasons[0][0].label) == "Helemaal niet akkoord"
+    # Every score is hidden (each holds fewer than k people), so no reason shows beside one.
+    assert score.reasons == []
     assert report["questions"]["score_waarom"] == {
         "name": "score_waarom",
         "type": "text",
@@ -214,10 +211,14 @@ def test_reasons_of_fewer_than_k_people_are_not_shown(app_ctx: Flask) -> None:
     assert score.n == 5 and score.reasons == []
 
 
-def test_number_question_has_median_min_max(report: dict[str, Any]) -> None:
+def test_number_question_has_a_median_and_bins_never_min_or_max(report: dict[str, Any]) -> None:
     aantal = report["questions"]["aantal"]
-    assert (aantal["n"], aantal["median"], aantal["min"], aantal["max"]) == (6, 2.5, 1, 5)
-    assert "options" not in aantal
+    assert (aantal["n"], aantal["median"]) == (6, 2.5)
+    assert "min" not in aantal and "max" not in aantal and "options" not in aantal
+    # Bins of 1 (1 … 5), each of fewer than k people: all hidden.
+    assert [(b["from"], b["to"], b["count"], b["suppressed"]) for b in aantal["bins"]] == [
+        (value, value + 1, None, True) for value in range(1, 6)
+    ]
 
 
 def test_question_answered_by_k_minus_one_is_hidden_entirely(report: dict[str, Any]) -> None:
@@ -235,10 +236,15 @@ def test_question_answered_by_k_minus_one_is_hidden_entirely(report: dict[str, A
     }
 
 
-def test_question_answered_by_exactly_k_shows_every_cell(report: dict[str, Any]) -> None:
+def test_question_answered_by_exactly_k_hides_its_small_cells(report: dict[str, Any]) -> None:
     vijf = report["questions"]["vijf"]
     assert vijf["n"] == 5 and not vijf["suppressed"]
-    assert _options(vijf) == [("x", 4, 80.0, False), ("y", 1, 20.0, False), ("z", 0, 0.0, False)]
+    # 4 and 1 are hidden (together 5 = k); nobody chose z, and 0 is shown.
+    assert _options(vijf) == [
+        ("x", None, None, True),
+        ("y", None, None, True),
+        ("z", 0, 0.0, False),
+    ]
 
 
 def test_labels_follow_the_language_with_dutch_as_fallback(
@@ -259,3 +265,35 @@ def test_median_of_counted_values_is_the_median_of_the_values(numbers: list[int]
     # The report counts in SQL (value, how many); its median must be the plain median.
     counted = sorted(Counter(float(n) for n in numbers).items())
     assert _median(counted, len(numbers)) == statistics.median(numbers)
+
+
+def test_reasons_show_beside_shown_scores_and_bins_only(app_ctx: Flask) -> None:
+    project = b.project(k=5)
+    survey = b.survey(
+        project,
+        [
+            *QUESTIONS[2:4],
+            {"name": "kinderen", "type": "integer", "label": {"nl": "Hoeveel kinderen?"}},
+        ],
+    )
+    for i in range(12):
+        score = "6" if i < 6 else "1" if i < 11 else "3"
+        b.respond(
+            survey,
+            {"score": score, "score_waarom": f"Reden {i}", "kinderen": 1 if i < 11 else 9},
+        )
+    score, _, kinderen = survey_result(survey, "nl").questions
+    shown = {name: len(items) for _option, name, items in score.reasons}
+    # The single "3" is hidden, and "1" (5) with it, else 12 - 6 - 5 = 1 follows: their
+    # reasons stay hidden too.
+    assert [o.count for o in score.options] == [None, 0, None, 0, 0, 6]
+    assert shown == {"6": 6}
+    # Bins of 2 from 0; the lone 9 is hidden, and the 11 with it, else 12 - 11 = 1 follows.
+    assert [(b.label, b.count) for b in kinderen.bins] == [
+        ("0–1", None),
+        ("2–3", 0),
+        ("4–5", 0),
+        ("6–7", 0),
+        ("8–9", None),
+    ]
+    assert kinderen.median == 1 and not hasattr(kinderen, "maximum")

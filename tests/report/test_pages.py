@@ -21,6 +21,7 @@ from participatie.models import (
     Theme,
 )
 from participatie.models.base import utcnow
+from participatie.report.releases import publish_release
 from tests.conftest import login
 from tests.report import builders as b
 
@@ -72,7 +73,9 @@ def test_downloads_are_the_export_formats_and_are_audited(app: Flask, client, de
     assert csv_response.mimetype == "text/csv"
     body = csv_response.get_data(as_text=True)
     assert body.startswith("\ufeffquestion;option;label;count;percent;suppressed")
-    assert re.search(r"\nwie;andere;[^;]+;4;3,1;false", body)
+    # The group of 4 is hidden, and a complement with it, so it cannot be worked out from n.
+    assert re.search(r"\nwie;andere;[^;]+;;;true", body)
+    assert re.search(r"\nwie;ervaringsdeskundige;[^;]+;;;true", body)
     assert (
         client.get("/projecten/demo/resultaten/DEMO/json").get_json()["survey"]["responses"] == 130
     )
@@ -316,6 +319,8 @@ def small_world(app: Flask) -> None:
             )
         )
         db.session.add(theme)
+        db.session.flush()
+        publish_release(project, None)  # the public page shows releases, not live counts
         db.session.commit()
 
 
@@ -375,3 +380,20 @@ def test_poster_is_one_a4_page_with_the_link(client, demo) -> None:  # type: ign
             ["pdftotext", "-", "-"], input=response.data, capture_output=True, check=True
         ).stdout.decode()
         assert f"http://localhost/p/demo?lang={lang}" in text
+
+
+def test_hidden_columns_and_cells_say_why(client, demo) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17 item 2: complementary suppression explained where it hides a column; the group
+    of 4 in "Wie ben je?" is hidden like every small group; no minimum or maximum."""
+    login(client, STUURGROEP)
+    page = client.get("/projecten/demo/resultaten?lang=nl").get_data(as_text=True)
+    assert "verborgen, omdat deze groep minder dan 5 mensen telt." in page
+    assert (
+        "verborgen, zodat niemand de kleine groep in een andere kolom kan uitrekenen uit de totalen."
+        in page
+    )
+    wie = page[page.index('id="q-DEMO-wie"') : page.index('id="q-DEMO-kinderen"')]
+    assert wie.count('class="vh">verborgen</span>') == 4  # two options: count and percent
+    assert "zodat je het kleine cijfer niet kunt uitrekenen uit het totaal" in wie
+    assert "Kleinste antwoord" not in page and "Grootste antwoord" not in page
+    assert "In het midden (mediaan): 3." in page

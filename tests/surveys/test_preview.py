@@ -22,11 +22,11 @@ def _responses(app: Flask) -> int:
 
 def test_preview_walks_a_draft_in_two_languages(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
     as_coordinator(client)
-    survey_id = new_survey(client, title="", start="resultaatsmeting", subject="de kookles")
+    survey_id = new_survey(client, title="", start="levensdomeinen")
     before = _responses(app)
     welcome = client.get(survey_url(survey_id, "/voorbeeld"))
     body = welcome.get_data(as_text=True)
-    assert "Voorbeeld: er wordt niets bewaard" in body and "de kookles" in body
+    assert "Voorbeeld: er wordt niets bewaard" in body and "Hoe gaat het met jouw gezin?" in body
     assert 'class="preview"' in body
 
     start = client.post_form(
@@ -45,11 +45,11 @@ def test_preview_walks_a_draft_in_two_languages(app: Flask, client, demo) -> Non
     response = client.post_form(first, {"idem": IDEM.search(page).group(1)}, token_from=first)  # type: ignore[union-attr]
     assert response.status_code == 400 and "Kies een antwoord." in response.get_data(as_text=True)
     location = client.post_form(first, {"answer": "ouder"}, token_from=first).headers["Location"]
-    assert "/voorbeeld/vraag/meer" in location
-    location = client.post_form(location, {"answer": ["durf"]}, token_from=location).headers[
+    assert "/voorbeeld/vraag/moeilijk?" in location
+    location = client.post_form(location, {"answer": ["wonen"]}, token_from=location).headers[
         "Location"
     ]
-    assert "/voorbeeld/vraag/meer_durf" in location  # routing: only the chosen follow-up
+    assert "/voorbeeld/vraag/moeilijk_vertel" in location  # routing: the follow-up is asked
     assert _responses(app) == before
 
     # Arabic: right to left, while the coordinator's own pages stay Dutch.
@@ -64,7 +64,7 @@ def test_preview_walks_a_draft_in_two_languages(app: Flask, client, demo) -> Non
     thanks = client.get(survey_url(survey_id, "/voorbeeld/klaar")).get_data(as_text=True)
     assert "Bedankt!" in thanks
     # A question routing would skip can still be opened straight from the builder.
-    skipped = client.get(survey_url(survey_id, "/voorbeeld/vraag/meer_wil?taal=nl")).get_data(
+    skipped = client.get(survey_url(survey_id, "/voorbeeld/vraag/goed_vertel?taal=nl")).get_data(
         as_text=True
     )
     assert "slaat de vragenlijst deze vraag over" in skipped

@@ -74,6 +74,8 @@ def test_the_data_protection_officer_gets_everything_but_secrets(
     ]
     assert staff and all("password_hash" not in row for row in staff)
     assert "assistance.jsonl" not in archive.namelist()
+    releases = [json.loads(line) for line in archive.read("releases.jsonl").decode().splitlines()]
+    assert [r["number"] for r in releases] == [1] and releases[0]["figures"]["surveys"]
     result = app.test_cli_runner().invoke(
         args=["export-project", "demo", "--output", str(tmp_path / "d.zip")]
     )

@@ -121,6 +121,7 @@ ROLE_CHOICES = [
     SelectChoice(Role.COORDINATOR.value, _l("coördinator")),
     SelectChoice(Role.VOLUNTEER.value, _l("vrijwilliger")),
     SelectChoice(Role.STUURGROEP.value, _l("lid van de stuurgroep")),
+    SelectChoice(Role.WERKGROEP.value, _l("lid van een werkgroep")),
 ]
 
 

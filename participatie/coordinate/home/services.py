@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from participatie.extensions import db
-from participatie.models import FocusGroup, Project, Quote, Response, Survey, User
+from participatie.models import FocusGroup, Project, Quote, Survey, User
+from participatie.report.participants import participants_per_survey
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,8 @@ class SurveyRow:
 
 
 def survey_rows(project: Project) -> list[SurveyRow]:
-    counts = dict(
-        db.session.execute(
-            select(Response.survey_id, func.count(Response.id))
-            .join(Survey)
-            .where(Survey.project_id == project.id, Response.consented_at.is_not(None))
-            .group_by(Response.survey_id)
-        ).all()
-    )
+    # The same participants as every results page and export count (report/participants.py).
+    counts = participants_per_survey(project)
     surveys = db.session.scalars(
         select(Survey).where(Survey.project_id == project.id).order_by(Survey.created_at)
     )

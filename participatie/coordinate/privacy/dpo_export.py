@@ -31,11 +31,17 @@ from participatie.models import (
     Code,
     Decision,
     FocusGroup,
+    Goal,
+    Indicator,
+    Measurement,
     Membership,
     Option,
+    ParentGroupProposal,
+    Priority,
     Project,
     Question,
     Quote,
+    Release,
     Response,
     Role,
     Statement,
@@ -44,6 +50,8 @@ from participatie.models import (
     Theme,
     ThemeStatement,
     User,
+    Workgroup,
+    WorkgroupMember,
 )
 
 LEFT_OUT = {"password_hash", "totp_secret", "resume_hash"}
@@ -78,6 +86,12 @@ def project_tables(project: Project) -> dict[str, Iterable[DeclarativeBase]]:
     statement_ids = select(Statement.id).where(Statement.project_id == project.id)
     theme_ids = select(Theme.id).where(Theme.project_id == project.id)
     decision_ids = select(Decision.id).where(Decision.theme_id.in_(theme_ids))
+    workgroup_ids = select(Workgroup.id).where(Workgroup.project_id == project.id)
+    goal_ids = select(Goal.id).where(Goal.workgroup_id.in_(workgroup_ids))
+    action_ids = select(Action.id).where(Action.goal_id.in_(goal_ids))
+    indicator_ids = select(Indicator.id).where(
+        Indicator.goal_id.in_(goal_ids) | Indicator.action_id.in_(action_ids)
+    )
     s = db.session.scalars
     return {
         "project": [project],
@@ -102,8 +116,21 @@ def project_tables(project: Project) -> dict[str, Iterable[DeclarativeBase]]:
         "themes": s(select(Theme).where(Theme.id.in_(theme_ids))),
         "theme_statements": s(select(ThemeStatement).where(ThemeStatement.theme_id.in_(theme_ids))),
         "decisions": s(select(Decision).where(Decision.id.in_(decision_ids))),
-        "actions": s(select(Action).where(Action.decision_id.in_(decision_ids))),
+        "priorities": s(select(Priority).where(Priority.project_id == project.id)),
+        "parent_group_proposals": s(
+            select(ParentGroupProposal).where(ParentGroupProposal.project_id == project.id)
+        ),
+        "workgroups": s(select(Workgroup).where(Workgroup.id.in_(workgroup_ids))),
+        "workgroup_members": s(
+            select(WorkgroupMember).where(WorkgroupMember.workgroup_id.in_(workgroup_ids))
+        ),
+        "goals": s(select(Goal).where(Goal.id.in_(goal_ids))),
+        "actions": s(select(Action).where(Action.id.in_(action_ids))),
+        "indicators": s(select(Indicator).where(Indicator.id.in_(indicator_ids))),
+        "measurements": s(select(Measurement).where(Measurement.indicator_id.in_(indicator_ids))),
         "audit_events": s(select(AuditEvent).where(AuditEvent.project_id == project.id)),
+        # What was published, and whom each release counted (response and attendee ids).
+        "releases": s(select(Release).where(Release.project_id == project.id)),
     }
 
 

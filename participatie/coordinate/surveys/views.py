@@ -11,6 +11,7 @@ from wtforms.form import BaseForm
 from participatie.coordinate.surveys.routing import summary
 from participatie.coordinate.surveys.services import response_count
 from participatie.models import Project, Survey, SurveyStatus
+from participatie.report.participants import survey_participants
 from participatie.surveys.kinds import LABELS, PICTOGRAM_LABELS, kind_of
 from participatie.surveys.versions import freeze_if_answered
 
@@ -87,7 +88,8 @@ def survey_page_context(project: Project, survey: Survey) -> dict[str, Any]:
     return {
         "project": project,
         "survey": survey,
-        "responses": response_count(survey),
+        "responses": response_count(survey),  # any response at all: the survey is in use
+        "participants": survey_participants(survey),  # the figure every results page shows
         "frozen": freeze_if_answered(survey),
         "is_draft": survey.status == SurveyStatus.DRAFT,
         "other_languages": [lang for lang in project.languages if lang != "nl"],

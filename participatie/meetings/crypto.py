@@ -1,0 +1,21 @@
+"""Contact addresses are stored only encrypted, under CONTACT_KEY (kept apart from SECRET_KEY,
+so rotating the session key does not lose the addresses, and a leaked session key does not
+reveal them). Fernet: AES-128-CBC with an HMAC, from the `cryptography` package.
+"""
+
+from __future__ import annotations
+
+from cryptography.fernet import Fernet
+from flask import current_app
+
+
+def _fernet() -> Fernet:
+    return Fernet(current_app.config["CONTACT_KEY"].encode())
+
+
+def encrypt_address(address: str) -> str:
+    return _fernet().encrypt(address.encode()).decode()
+
+
+def decrypt_address(token: str) -> str:
+    return _fernet().decrypt(token.encode()).decode()
