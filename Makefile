@@ -39,9 +39,10 @@ constraints: install ## Record the installed versions in constraints.txt (after 
 	  echo "# 'make constraints' after changing pyproject.toml and running 'make test'."; \
 	  $(BIN)/pip freeze --exclude-editable | grep -v '^participatie') > constraints.txt
 
-lint: install ## ruff and mypy
+lint: install ## ruff, ruff format, mypy and the import layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check participatie tests
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 extract: install ## Extract strings into translations/messages.pot and update all catalogues

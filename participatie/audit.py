@@ -52,7 +52,7 @@ def _refuse_changes(session: Session, _context: object, _instances: object) -> N
             raise AppendOnlyError("the audit log is append-only")
 
 
-def init_audit(app: Flask) -> None:
+def init_audit(app: Flask) -> None:  # noqa: ARG001  (every init_* takes the app)
     # Every session of the app passes here: a changed or deleted event never reaches the database.
     if not event.contains(Session, "before_flush", _refuse_changes):
         event.listen(Session, "before_flush", _refuse_changes)

@@ -105,7 +105,7 @@ def restore(source: Path) -> None:
 @with_appcontext
 def backup_command(target: Path) -> None:
     """Write a consistent backup of the whole database to TARGET."""
-    from participatie.cli import refuse
+    from participatie.console import refuse
 
     try:
         backup(target)
@@ -120,7 +120,7 @@ def backup_command(target: Path) -> None:
 @with_appcontext
 def restore_command(source: Path, yes: bool) -> None:
     """Replace the whole database with the backup in SOURCE."""
-    from participatie.cli import refuse
+    from participatie.console import refuse
 
     if not yes:
         raise click.UsageError("Restoring replaces all current data: add --yes to confirm.")

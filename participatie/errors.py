@@ -90,7 +90,7 @@ def init_errors(app: Flask) -> None:
         return render_error(503)
 
     @app.errorhandler(Exception)
-    def unexpected(error: Exception) -> tuple[str, int]:
+    def unexpected(error: Exception) -> tuple[str, int]:  # noqa: ARG001  (Flask's handler signature)
         log.exception("unhandled error on %s %s", request.method, request.path)
         db.session.rollback()
         return render_error(500)

@@ -11,6 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 
 from participatie import create_app
@@ -22,13 +23,18 @@ from tests.pages import check_page
 pytest_plugins = ["tests.browser.fixtures"]
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Hypothesis's 200 ms deadline per example measures the machine, not the code: with parallel
+# workers on a shared machine it fails correct tests. Hangs are caught by pytest-timeout.
+hypothesis_settings.register_profile("participatie", deadline=None)
+hypothesis_settings.load_profile("participatie")
 CSRF_PATTERN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
 
 
 # --- CI: a skipped test is a failure; pass counts per marker -----------------------------------
 
 _outcomes: Counter[tuple[str, str]] = Counter()
-MARKERS = ("browser", "postgres", "redis", "pdf", "nginx", "slow")
+MARKERS = ("browser", "postgres", "redis", "pdf", "nginx", "slow")  # not `db`: most tests
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -39,6 +45,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
         # What skips on a laptop must run in CI.
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (CI=true makes a skip a failure): {report.longrepr}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # `db`: the test uses the test database (its fixtures need `database_url`). CI runs the
+    # PostgreSQL pass on these only (`-m db`); everything else runs once, on SQLite.
+    for item in items:
+        if "database_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.db)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -82,6 +96,8 @@ def make_app(database_url: str, instance: Path, **overrides: Any) -> Flask:
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
         "BASE_URL": "http://localhost",
+        # Cheap argon2id in tests only (participatie/auth/passwords.py): ~50 ms less per login.
+        "PASSWORD_HASH_PARAMETERS": {"time_cost": 1, "memory_cost": 8, "parallelism": 1},
     }
     config.update(overrides)
     app = create_app(config)

@@ -15,7 +15,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from participatie import audit
-from participatie.cli import refuse
+from participatie.console import refuse
 from participatie.extensions import db
 from participatie.follow.export import PLAN_FORMATS, export_plan
 from participatie.i18n import normalise_locale

@@ -123,6 +123,6 @@ def _actions_under_goals(session: Session, _context: object, _instances: object)
                 action.goal = goal_for_decision(action.decision, session)
 
 
-def init_follow(app: Flask) -> None:
+def init_follow(app: Flask) -> None:  # noqa: ARG001  (every init_* takes the app)
     if not event.contains(Session, "before_flush", _actions_under_goals):
         event.listen(Session, "before_flush", _actions_under_goals)

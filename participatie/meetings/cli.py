@@ -72,7 +72,7 @@ def release_news_command(slug: str, release_number: int | None) -> None:
 @meetings_cli.command("list")
 @click.option("--project", "slug", required=True, help="The project's slug.")
 @click.option("--format", "output_format", type=click.Choice(["json"]), default="json")
-def list_command(slug: str, output_format: str) -> None:
+def list_command(slug: str, output_format: str) -> None:  # noqa: ARG001  (json is the only format, DESIGN §6)
     """The project's meetings as JSON: id, kind, title, start, place, invitation_url."""
     from participatie.meetings.messages import invitation_url
     from participatie.meetings.reminders import BRUSSELS

@@ -12,10 +12,9 @@ from flask_babel import gettext as _
 from participatie.auth.access import public
 from participatie.extensions import limiter
 from participatie.models import MeasureRound
-from participatie.participate import meetcodes
+from participatie.participate import journey_session, meetcodes
 from participatie.participate.meetcodes import PairingResult
 from participatie.participate.routes import Page, _survey, bp
-from participatie.surveys import navigation as journey
 
 
 def _messages() -> dict[PairingResult, str]:
@@ -34,7 +33,7 @@ def meetcode(code: str) -> Page:
     measure = meetcodes.measure_for_survey(survey.id)
     if measure is None:
         abort(404)
-    response = journey.current_response(survey)
+    response = journey_session.current_response(survey)
     if response is None:
         return redirect(url_for("participate.welcome", code=survey.code))
     if meetcodes.round_of(measure, response) is MeasureRound.BEFORE:

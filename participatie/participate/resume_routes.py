@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
-from participatie.participate import resume
+from participatie.participate import journey_session, resume
 from participatie.participate.routes import Page, _survey, bp
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import answer_values, stored_answers
@@ -17,7 +17,7 @@ from participatie.surveys.answers import answer_values, stored_answers
 @public
 def resume_code(code: str) -> Page:
     survey = _survey(code)
-    response = journey.current_response(survey)
+    response = journey_session.current_response(survey)
     if response is None:
         return redirect(url_for("participate.welcome", code=survey.code))
     new_code = resume.assign_code(response) if request.method == "POST" else None
@@ -44,7 +44,7 @@ def resume_with_code(code: str) -> Page:
                 ("resume_code", _("We vinden deze code niet. Kijk of je ze goed overnam."))
             )
         else:
-            journey.attach(survey, response)
+            journey_session.attach(survey, response)
             answers = stored_answers(response, survey)
             following = journey.first_unanswered(survey, set(answers), answer_values(answers))
             if following is None:
@@ -59,7 +59,7 @@ def resume_with_code(code: str) -> Page:
 @public
 def delete_answers(code: str) -> Page:
     survey = _survey(code)
-    current = journey.current_response(survey)
+    current = journey_session.current_response(survey)
     errors: list[tuple[str, str]] = []
     typed = request.form.get("resume_code", "")[:40]
     if request.method == "POST":
@@ -73,7 +73,7 @@ def delete_answers(code: str) -> Page:
             errors.append(("resume_code", message))
         else:
             db.session.delete(response)
-            journey.forget(survey)
+            journey_session.forget(survey)
             return render_template("participate/deleted.html", survey=survey)
     page = render_template(
         "participate/delete.html",

@@ -23,7 +23,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.models import Response as SurveyResponse
-from participatie.participate import meetcodes
+from participatie.participate import journey_session, meetcodes
 from participatie.participate.drafts import refuse_unpublished
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
@@ -51,7 +51,7 @@ def _survey(code: str) -> SurveyDef:
 
 
 def _survey_and_response(code: str) -> tuple[SurveyDef, SurveyResponse | None]:
-    found = journey.load_with_response(find_survey_code(code) or "")
+    found = journey_session.load_with_response(find_survey_code(code) or "")
     if found is None:
         abort(404)
     refuse_unpublished(found[0])
@@ -97,7 +97,7 @@ def begin(code: str) -> Page:
         return redirect(url_for("participate.welcome", code=survey.code))
     if response is not None and meetcodes.from_earlier_round(survey.id, response):
         response = None
-    response = response or journey.start_response(survey, _locale())
+    response = response or journey_session.start_response(survey, _locale())
     answers = stored_answers(response, survey)
     question = journey.first_unanswered(survey, set(answers), answer_values(answers))
     if question is None:

@@ -141,7 +141,7 @@ def survey_result(survey: Survey, locale: str) -> SurveyResult:
             and not result.suppressed
         ):
             scores = answers.get(question.id, _Answers()).values
-            result = _with_reasons(result, scores, reasons, texts, locale)
+            result = _with_reasons(result, scores, reasons, texts)
             result = replace(result, reason_question=_label(reason_question.label, locale, survey))
         results.append(result)
     return SurveyResult(
@@ -292,7 +292,6 @@ def _with_reasons(
     scores: dict[int, Any],
     reasons: _Answers,
     texts: dict[int, str],
-    locale: str,
 ) -> QuestionResult:
     grouped: dict[str, list[Reason]] = defaultdict(list)
     for response_id, text in reasons.values.items():

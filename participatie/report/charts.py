@@ -53,7 +53,7 @@ def bar_chart(
                 f"{label}</text>"
             )
         if bar.value is None:
-            parts.append(_hidden(y, bar_space, escape(hidden_text), rtl))
+            parts.append(_hidden(y, escape(hidden_text), rtl))
             continue
         length = round(bar_space * bar.value / top, 1)
         start = WIDTH - LABEL_WIDTH - length if rtl else LABEL_WIDTH
@@ -74,7 +74,7 @@ def bar_chart(
     return Markup("".join(parts))  # noqa: S704  (every text above went through escape())
 
 
-def _hidden(y: float, bar_space: float, text: str, rtl: bool) -> str:
+def _hidden(y: float, text: str, rtl: bool) -> str:
     width = 24
     x = WIDTH - LABEL_WIDTH - width if rtl else LABEL_WIDTH
     text_x, anchor = (x - 6, ' text-anchor="end"') if rtl else (x + width + 6, "")

@@ -17,7 +17,7 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from participatie import audit
-from participatie.cli import refuse
+from participatie.console import refuse
 from participatie.extensions import db
 from participatie.i18n import normalise_locale
 from participatie.report import messages

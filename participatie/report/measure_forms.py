@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length
 
 from participatie.forms import StripWhitespaceForm
 from participatie.i18n import SOURCE_LOCALE
-from participatie.models import Decision, Goal, Project
+from participatie.models import Decision, Goal
 from participatie.report.labels import OUTCOME_LABELS
 
 
@@ -32,7 +32,7 @@ def _title(texts: dict[str, str]) -> str:
     return texts.get(SOURCE_LOCALE) or next(iter(texts.values()), "")
 
 
-def measure_form(project: Project, decisions: list[Decision], goals: list[Goal]) -> MeasureForm:
+def measure_form(decisions: list[Decision], goals: list[Goal]) -> MeasureForm:
     form = MeasureForm()
     form.decision.choices = [("", str(_l("Bij geen enkele beslissing")))] + [
         (

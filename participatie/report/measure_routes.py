@@ -43,7 +43,7 @@ def measures_list(project: Project) -> str:
 def measure_new(project: Project) -> str | WerkzeugResponse:
     decisions = measures.project_decisions(project)
     goals = measures.project_goals(project)
-    form = measure_form(project, decisions, goals)
+    form = measure_form(decisions, goals)
     if form.validate_on_submit():
         chosen = next((d for d in decisions if d.public_id == form.decision.data), None)
         kind, _sep, link = (form.goal.data or "").partition(":")

@@ -13,7 +13,7 @@ from flask.cli import AppGroup, with_appcontext
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from participatie.cli import refuse
+from participatie.console import refuse
 from participatie.extensions import db
 from participatie.i18n import normalise_locale
 from participatie.models import Project

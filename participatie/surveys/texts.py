@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from participatie.coordinate.surveys.services import record_change
 from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, normalise_locale
 from participatie.models import Option, Question, Survey
 from participatie.surveys import texts_messages as msg
 from participatie.surveys.snapshot import current_questions
+from participatie.surveys.versions import record_change
 
 # Small enough to travel back in a hidden field while the coordinator checks the changes
 # (Flask reads at most 500 kB of form fields; base64 adds a third).

@@ -107,9 +107,9 @@ def _project_weights(slug: str) -> Any:
     from flask import current_app
     from sqlalchemy import select
 
-    from participatie.coordinate.review.suggestions import learned_weights
     from participatie.extensions import db
     from participatie.models import Project
+    from participatie.tagging.project_weights import learned_weights
 
     with current_app.app_context():
         project = db.session.scalar(select(Project).where(Project.slug == slug))

@@ -24,7 +24,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for(url: str, seconds: float = 20) -> None:
+def wait_for(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -45,7 +45,7 @@ def gunicorn_process(
     workers: int = 2,
     env: dict[str, str] | None = None,
     app: str = "wsgi:app",
-    startup_seconds: float = 20,
+    startup_seconds: float = 60,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """gunicorn with deploy/gunicorn.conf.py on a free loopback port: (address, master process)."""
     port = free_port()

@@ -15,11 +15,11 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import select
 
-from participatie.coordinate.codebook.snapshot import load_codebook
-from participatie.coordinate.review import suggestions as review_suggestions
 from participatie.extensions import db
 from participatie.models import Organisation, Project, Tag, TagStatus
+from participatie.tagging import project_weights
 from participatie.tagging.codebook import DOMAINS
+from participatie.tagging.project_codebook import load_codebook
 from tests.review.conftest import COORDINATOR, Staff, add_focus_group, keys_with, make_coordinator
 
 DATA = [
@@ -90,22 +90,22 @@ def test_reviewing_half_the_statements_improves_suggestions_for_the_other_half(
 
 def test_weights_are_cached_until_a_tag_changes(app: Flask, staff: Staff, monkeypatch: Any) -> None:
     calls: list[int] = []
-    learn = review_suggestions.learn_from_tags
+    learn = project_weights.learn_from_tags
 
     def counting(project: Project, codebook: Any) -> Any:
         calls.append(project.id)
         return learn(project, codebook)
 
-    monkeypatch.setattr(review_suggestions, "learn_from_tags", counting)
+    monkeypatch.setattr(project_weights, "learn_from_tags", counting)
     # the cache lives as long as the process: an earlier test on the demo project (same id, same
     # demo timestamps) may have filled it with an equal key
-    monkeypatch.setattr(review_suggestions, "_cache", {})
+    monkeypatch.setattr(project_weights, "_cache", {})
     with app.app_context():
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))
         assert project is not None
         codebook = load_codebook(project)
-        first = review_suggestions.project_weights(project, codebook)
-        assert review_suggestions.project_weights(project, codebook) is first
+        first = project_weights.project_weights(project, codebook)
+        assert project_weights.project_weights(project, codebook) is first
         assert len(calls) == 1
         tag = db.session.scalar(
             select(Tag).where(Tag.status == TagStatus.ACCEPTED).order_by(Tag.id)
@@ -113,7 +113,7 @@ def test_weights_are_cached_until_a_tag_changes(app: Flask, staff: Staff, monkey
         assert tag is not None
         tag.status = TagStatus.REJECTED
         db.session.flush()
-        review_suggestions.project_weights(project, codebook)
+        project_weights.project_weights(project, codebook)
         assert len(calls) == 2
         db.session.rollback()
         db.session.remove()

@@ -16,9 +16,9 @@ from participatie.coordinate.agreement.views import (
     report_context,
     sample_rows,
 )
-from participatie.coordinate.codebook.snapshot import load_codebook
 from participatie.coordinate.review import messages as msg
 from participatie.models import Project, Role
+from participatie.tagging.project_codebook import load_codebook
 
 
 def _sample_or_404(project: Project, sample_id: str) -> services.Sample:

@@ -24,7 +24,6 @@ from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import selectinload
 
 from participatie import audit
-from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.extensions import db
 from participatie.models import (
     Answer,
@@ -46,6 +45,7 @@ from participatie.tagging.agreement import (
     disagreements,
     kappa_per_code,
 )
+from participatie.tagging.project_codebook import Codebook
 
 SETTING = "agreement_samples"
 MAX_SAMPLE = 200

@@ -9,12 +9,12 @@ from typing import Any
 from flask_babel import gettext as _
 
 from participatie.coordinate.agreement import services as services
-from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.coordinate.review.queries import source_label
 from participatie.extensions import db
 from participatie.i18n import LANGUAGE_NAMES, html_lang, text_direction
 from participatie.models import Project, Statement, TagStatus, User
 from participatie.tagging.labels import KIND_HEADINGS
+from participatie.tagging.project_codebook import Codebook
 
 
 def display_name(user: User | None) -> str:

@@ -14,7 +14,7 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from participatie.cli import refuse
+from participatie.console import refuse
 from participatie.extensions import db
 from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import Project
@@ -56,7 +56,7 @@ def export_command(slug: str, lang: str, output: Path | None) -> None:
     """Write the project's codebook as REFI-QDA XML (.qdc), for NVivo, ATLAS.ti, MAXQDA, Taguette."""
     from participatie import audit
     from participatie.coordinate.codebook.qdc import export_qdc
-    from participatie.coordinate.codebook.snapshot import load_codebook
+    from participatie.tagging.project_codebook import load_codebook
 
     # A request context for the audit log's "who" and for the labels' language.
     with current_app.test_request_context("/"), force_locale(lang):

@@ -19,9 +19,9 @@ from __future__ import annotations
 import uuid
 from xml.etree import ElementTree as ET
 
-from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.models import Code, CodeKind, Project
 from participatie.tagging.labels import KIND_HEADINGS, code_label
+from participatie.tagging.project_codebook import Codebook
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 ORIGIN = "participatie"

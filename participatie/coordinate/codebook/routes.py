@@ -15,13 +15,13 @@ from participatie.coordinate import bp
 from participatie.coordinate.codebook import services as services
 from participatie.coordinate.codebook.forms import MergeForm, SubcodeForm, code_form_class
 from participatie.coordinate.codebook.qdc import export_qdc
-from participatie.coordinate.codebook.snapshot import Codebook, load_codebook
 from participatie.coordinate.review import messages as msg
 from participatie.coordinate.review.forms import ButtonForm
 from participatie.coordinate.review.undo import undo_last
 from participatie.coordinate.review.views import undo_label
 from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import Code, Project, Role
+from participatie.tagging.project_codebook import Codebook, load_codebook
 
 
 def _code_or_404(codebook: Codebook, key: str) -> Code:

@@ -17,12 +17,12 @@ import unicodedata
 from flask_babel import force_locale
 from sqlalchemy import func, select
 
-from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.coordinate.review.undo import ChangeLog, code_state, record_action
 from participatie.extensions import db
 from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import Code, Project, Statement, Tag, TagStatus
 from participatie.tagging.labels import DEFAULT_LABELS
+from participatie.tagging.project_codebook import Codebook
 
 MAX_KEY = 64
 

@@ -12,7 +12,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from participatie.cli import refuse
+from participatie.console import refuse
 from participatie.coordinate.focusgroups.services import find_or_create_focus_group
 from participatie.coordinate.focusgroups.transcript_import import import_transcript
 from participatie.coordinate.focusgroups.transcripts import (

@@ -61,7 +61,7 @@ class InChoices:
     def __init__(self, message: Any) -> None:
         self.message = message
 
-    def __call__(self, form: Any, field: Any) -> None:
+    def __call__(self, form: Any, field: Any) -> None:  # noqa: ARG002  (WTForms' validator signature)
         allowed = {str(choice.value) for choice in field.choices or []}
         values = field.data if isinstance(field.data, list) else [field.data]
         if any(value not in (None, "") and str(value) not in allowed for value in values):

@@ -177,7 +177,7 @@ def data_export(project: Project) -> FlaskResponse:
 @with_appcontext
 def export_project_command(slug: str, output: str) -> None:
     """Write all data of one project to a zip (for the data protection officer)."""
-    from participatie.cli import refuse
+    from participatie.console import refuse
 
     project = db.session.scalar(select(Project).where(Project.slug == slug))
     if project is None:

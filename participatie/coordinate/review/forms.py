@@ -46,7 +46,7 @@ class QueueForm(StripWhitespaceForm):
         statement, _, key = rest.partition(":")
         return name, statement, key
 
-    def validate_action(self, field: Any) -> None:
+    def validate_action(self, field: Any) -> None:  # noqa: ARG002  (WTForms' validate_<field>)
         name, statement, key = self.parsed_action()
         if name in BULK_ACTIONS:
             return
@@ -86,7 +86,7 @@ class ThemeStatementForm(StripWhitespaceForm):
         name, _, statement = (self.action.data or "").partition(":")
         return name, statement
 
-    def validate_action(self, field: Any) -> None:
+    def validate_action(self, field: Any) -> None:  # noqa: ARG002  (WTForms' validate_<field>)
         name, statement = self.parsed_action()
         if name not in ("remove", "quote", "unquote") or not statement:
             raise ValidationError(str(msg.UNKNOWN_ACTION))

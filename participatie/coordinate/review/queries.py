@@ -19,7 +19,6 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from participatie.content import localise
-from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.coordinate.review.services import codes_on, pending_suggestions
 from participatie.extensions import db
 from participatie.i18n import LANGUAGE_NAMES, html_lang, text_direction
@@ -41,6 +40,7 @@ from participatie.models import (
     ThemeStatement,
 )
 from participatie.privacy import needs_review
+from participatie.tagging.project_codebook import Codebook
 
 PAGE_SIZE = 20
 STATUSES: dict[str, Any] = {
@@ -327,9 +327,7 @@ def _personal_data(statement: Statement) -> bool:
     return needs_review(statement)
 
 
-def statement_views(
-    project: Project, statements: list[Statement], codebook: Codebook
-) -> list[StatementView]:
+def statement_views(statements: list[Statement], codebook: Codebook) -> list[StatementView]:
     themes: dict[int, list[Theme]] = {}
     if statements:
         rows = db.session.execute(

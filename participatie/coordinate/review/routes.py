@@ -13,13 +13,13 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import project_role
 from participatie.coordinate import bp
-from participatie.coordinate.codebook.snapshot import load_codebook
 from participatie.coordinate.review import messages as msg
 from participatie.coordinate.review.forms import QueueForm
 from participatie.coordinate.review.queries import QueueFilters
 from participatie.coordinate.review.undo import undo_last
 from participatie.coordinate.review.views import perform, prepare_form, queue_context, queue_url
 from participatie.models import Project, Role
+from participatie.tagging.project_codebook import load_codebook
 
 
 @bp.route("/projecten/<slug>/uitspraken")

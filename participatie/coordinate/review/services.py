@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from flask_login import current_user
 
-from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.coordinate.review.undo import ChangeLog, record_action, tag_state
 from participatie.extensions import db
 from participatie.models import Code, CodeKind, Project, Statement, Tag, TagStatus
+from participatie.tagging.project_codebook import Codebook
 
 
 def consensus_tags(statement: Statement) -> list[Tag]:

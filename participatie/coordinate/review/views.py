@@ -12,7 +12,6 @@ from flask_login import current_user
 
 from participatie.content import localise
 from participatie.coordinate.agreement.services import hidden_statement_ids
-from participatie.coordinate.codebook.snapshot import Codebook, load_codebook
 from participatie.coordinate.review import messages as msg
 from participatie.coordinate.review.duplicates import duplicate_groups, hidden_copies, with_copies
 from participatie.coordinate.review.forms import NEW_THEME, QueueForm
@@ -36,6 +35,7 @@ from participatie.coordinate.themes.services import (
 )
 from participatie.i18n import SOURCE_LOCALE
 from participatie.models import CodeKind, Project, User
+from participatie.tagging.project_codebook import Codebook, load_codebook
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def queue_context(project: Project, filters: QueueFilters, form: QueueForm) -> d
         "filters": filters,
         "options": options,
         "page": page,
-        "views": statement_views(project, page.statements, codebook),
+        "views": statement_views(page.statements, codebook),
         "form": form,
         "shortcuts": shortcuts(),
         "undo": undo_label(project, current_user, "review", codebook),

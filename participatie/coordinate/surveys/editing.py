@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 
 from participatie.coordinate.surveys import messages as msg
-from participatie.coordinate.surveys.services import record_change
 from participatie.extensions import db
 from participatie.models import Answer, Option, Question, Survey
 from participatie.pictograms import PICTOGRAMS
@@ -34,6 +33,7 @@ from participatie.surveys.kinds import (
 )
 from participatie.surveys.navigation import RESERVED_NAMES
 from participatie.surveys.snapshot import current_questions
+from participatie.surveys.versions import record_change
 from participatie.tagging.codebook import DOMAINS
 
 Errors = list[tuple[str, str]]  # (field id, message)
@@ -66,7 +66,7 @@ def chosen_option_names(question: Question) -> set[str]:
     return chosen
 
 
-def _renumber(survey: Survey, ordered: list[Question]) -> None:
+def _renumber(ordered: list[Question]) -> None:
     for position, question in enumerate(ordered):
         question.position = position
 
@@ -250,7 +250,7 @@ def remove_question(survey: Survey, question: Question) -> tuple[str | None, boo
         question.until_version = survey.version
     else:
         survey.questions.remove(question)
-    _renumber(survey, [q for q in current_questions(survey) if q is not question])
+    _renumber([q for q in current_questions(survey) if q is not question])
     return None, retired
 
 
@@ -273,7 +273,7 @@ def move_question(survey: Survey, question: Question, step: int) -> str | None:
                     }
                 )
     record_change(survey, structural=True)
-    _renumber(survey, ordered)
+    _renumber(ordered)
     return None
 
 
@@ -299,7 +299,7 @@ def duplicate_question(survey: Survey, question: Question) -> Question:
     )
     survey.questions.append(copy)
     ordered.insert(ordered.index(question) + 1, copy)
-    _renumber(survey, ordered)
+    _renumber(ordered)
     db.session.flush()
     return copy
 

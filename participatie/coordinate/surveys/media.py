@@ -7,9 +7,9 @@ do. The participant page plays the recording from /a/<public_id> with the type f
 from __future__ import annotations
 
 from participatie.coordinate.surveys import messages as msg
-from participatie.coordinate.surveys.services import record_change
 from participatie.extensions import db
 from participatie.models import Question, QuestionAudio, Survey
+from participatie.surveys.versions import record_change
 
 MAX_AUDIO_BYTES = 2 * 1024 * 1024
 

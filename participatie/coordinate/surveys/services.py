@@ -1,8 +1,6 @@
 """Surveys of a project: find, create (blank, from a template or from XLSForm), settings, status.
 
-Versioning lives here too. Every edit bumps `revision` (participant pages cache a published
-survey per revision). A structural edit of a survey whose current version has responses starts
-a new `version`: answers keep the version they were given in and are never rewritten.
+Versioning (revision and version on every edit) is participatie/surveys/versions.py.
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ from participatie.surveys.codes import find_survey_code
 from participatie.surveys.conditions import expression_problem
 from participatie.surveys.kinds import CHOICE_KINDS, question_kind
 from participatie.surveys.snapshot import current_questions
+from participatie.surveys.versions import freeze_if_answered, record_change
 
 # No 0/O or 1/I: codes are read from flyers and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -126,39 +125,6 @@ def response_count(survey: Survey) -> int:
         db.session.scalar(select(func.count(Response.id)).where(Response.survey_id == survey.id))
         or 0
     )
-
-
-def freeze_if_answered(survey: Survey) -> bool:
-    """True once the survey has a response; `frozen_at` records the first one."""
-    if survey.frozen_at is not None:
-        return True
-    first = db.session.scalar(
-        select(func.min(Response.created_at)).where(Response.survey_id == survey.id)
-    )
-    if first is None:
-        return False
-    survey.frozen_at = first
-    return True
-
-
-def _current_version_answered(survey: Survey) -> bool:
-    return (
-        db.session.scalar(
-            select(Response.id)
-            .where(Response.survey_id == survey.id, Response.survey_version == survey.version)
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def record_change(survey: Survey, structural: bool) -> bool:
-    """Call before applying an edit. True when it started a new version."""
-    survey.revision += 1
-    if structural and freeze_if_answered(survey) and _current_version_answered(survey):
-        survey.version += 1
-        return True
-    return False
 
 
 @dataclass(frozen=True)

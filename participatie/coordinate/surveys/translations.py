@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from wtforms import Field, StringField, TextAreaField
 from wtforms.validators import Length
 
-from participatie.coordinate.surveys.services import record_change
 from participatie.forms import StripWhitespaceForm
 from participatie.i18n import html_lang, text_direction
 from participatie.models import Survey
 from participatie.surveys.snapshot import current_questions
+from participatie.surveys.versions import record_change
 
 
 @dataclass

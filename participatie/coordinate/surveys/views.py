@@ -9,10 +9,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.form import BaseForm
 
 from participatie.coordinate.surveys.routing import summary
-from participatie.coordinate.surveys.services import freeze_if_answered, response_count
+from participatie.coordinate.surveys.services import response_count
 from participatie.models import Project, Survey, SurveyStatus
 from participatie.report.participants import survey_participants
 from participatie.surveys.kinds import LABELS, PICTOGRAM_LABELS, kind_of
+from participatie.surveys.versions import freeze_if_answered
 
 Errors = list[tuple[str, str]]
 

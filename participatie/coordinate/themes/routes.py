@@ -8,7 +8,6 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import project_role
 from participatie.coordinate import bp
-from participatie.coordinate.codebook.snapshot import load_codebook
 from participatie.coordinate.review import messages as msg
 from participatie.coordinate.review.forms import ButtonForm, ThemeStatementForm, theme_form_class
 from participatie.coordinate.review.undo import undo_last
@@ -29,6 +28,7 @@ from participatie.coordinate.themes.views import (
     theme_rows,
 )
 from participatie.models import Project, Role, Theme
+from participatie.tagging.project_codebook import load_codebook
 
 
 def _theme_or_404(project: Project, theme_id: str) -> Theme:

@@ -8,12 +8,12 @@ from typing import Any
 from flask_babel import gettext as _
 
 from participatie.content import localise
-from participatie.coordinate.codebook.snapshot import Codebook
 from participatie.coordinate.review.queries import source_label
 from participatie.coordinate.themes.services import has_decisions, project_themes, theme_links
 from participatie.i18n import LANGUAGE_NAMES, html_lang, text_direction
 from participatie.models import CodeKind, Project, Statement, Theme
 from participatie.privacy import report_text
+from participatie.tagging.project_codebook import Codebook
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from participatie.audit import record
-from participatie.cli import refuse
+from participatie.console import refuse
 from participatie.extensions import db
 from participatie.models import Project, ResponseMode, Survey
 from participatie.surveys.codes import find_survey_code

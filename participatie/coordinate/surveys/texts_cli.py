@@ -14,10 +14,10 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 
 from participatie.audit import record
-from participatie.cli import refuse
+from participatie.console import refuse
+from participatie.coordinate.surveys.cli import _survey
 from participatie.extensions import db
 from participatie.i18n import SOURCE_LOCALE, normalise_locale
-from participatie.surveys.cli import _survey
 from participatie.surveys.texts import (
     FORMATS,
     FileRefused,
