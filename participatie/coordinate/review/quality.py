@@ -22,10 +22,10 @@ from sqlalchemy import select
 
 from participatie.auth.access import project_role
 from participatie.coordinate import bp
-from participatie.coordinate.codebook.snapshot import Codebook, load_codebook
 from participatie.extensions import db
 from participatie.models import CodeKind, Project, Role, Statement, Tag, TagStatus
 from participatie.tagging.measure import measured
+from participatie.tagging.project_codebook import Codebook, load_codebook
 
 
 @dataclass
