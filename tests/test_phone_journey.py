@@ -110,3 +110,21 @@ def test_erase_page_speaks_of_the_code_and_has_a_way_back(app: Flask, client, de
     assert "Ja, wis alles" in erase and "Nee, terug" in erase
     fresh = app.test_client().get("/s/DEMO/wissen").get_data(as_text=True)
     assert 'name="resume_code"' in fresh and 'href="/s/DEMO">Nee, terug' in fresh
+
+
+def test_agreement_faces_differ_in_mouth_and_colour_and_carry_words(client, demo) -> None:  # type: ignore[no-untyped-def]
+    _begin(client)
+    for name, data in [
+        ("wie", {"answer": "ouder"}),
+        ("kinderen", {"answer": "1"}),
+        ("moeilijk", {"skip": "1"}),
+        ("uitpas", {"skip": "1"}),
+    ]:
+        _answer(client, name, data)
+    page = client.get("/s/DEMO/hulp_vinden").get_data(as_text=True)
+    faces = re.findall(
+        r'<symbol id="p-face\d"[^>]*><g stroke="(#[0-9a-f]{6})">.*?<path d="M9[^"]*"[^>]*/><path d="([^"]+)"',
+        page,
+    )
+    assert len(faces) == 6 and len({c for c, _ in faces}) == 6 and len({m for _, m in faces}) == 6
+    assert "Helemaal niet akkoord</span>" in page and "Helemaal akkoord</span>" in page

@@ -13,7 +13,7 @@ page it checks, with the real layout:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,7 +151,7 @@ def _walk(
 
 
 @pytest.fixture
-def each_width(browser: Browser) -> Callable[[int, int], Page]:
+def each_width(browser: Browser) -> Iterator[Callable[[int, int], Page]]:
     contexts = []
 
     def make(width: int, height: int) -> Page:
@@ -166,7 +166,7 @@ def each_width(browser: Browser) -> Callable[[int, int], Page]:
         contexts.append(context)
         return context.new_page()
 
-    yield make  # type: ignore[misc]
+    yield make
     for context in contexts:
         context.close()
 
