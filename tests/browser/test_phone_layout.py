@@ -66,9 +66,11 @@ _MEASURE = """(minTarget) => {
   }
   const small = [];
   const targets = document.querySelectorAll(
-    'main button, main .button, main label.option, main .actions a, main a.back, main p > a, .langs a, .lang summary, .lang li a, .top a');
+    'main button, main .button, main label.option, main .tap label, main .actions a, main a.back, main a.go, main p > a, .langs a, .lang summary, .lang li a, .top a');
   for (const el of targets) {
     if (hidden(el)) continue;
+    // A link inside a sentence is exempt (WCAG 2.5.8 "inline"); a link alone on its line is not.
+    if (el.matches('main p > a') && !el.matches('.go, .button') && el.parentElement.textContent.trim() !== el.textContent.trim()) continue;
     const r = el.getBoundingClientRect();
     if (r.width < minTarget - 0.5 || r.height < minTarget - 0.5)
       small.push(`${el.tagName.toLowerCase()}.${el.className} «${el.textContent.trim().slice(0, 40)}» ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
