@@ -10,7 +10,13 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-_FACE = '<circle cx="12" cy="12" r="9"/><path d="M9 9.5h.01M15 9.5h.01" stroke-width="2.6"/>'
+
+def _face(colour: str, tint: str, mouth: str) -> str:
+    return (
+        f'<g stroke="{colour}"><circle cx="12" cy="12" r="9" fill="{tint}"/>'
+        f'<path d="M9 9.5h.01M15 9.5h.01" stroke-width="2.6"/><path d="{mouth}" stroke-width="2.2"/></g>'
+    )
+
 
 PICTOGRAMS: dict[str, str] = {
     "money": '<circle cx="12" cy="12" r="9"/><path d="M15.5 8.5a4.5 4.5 0 1 0 0 7M7 11h6M7 13.5h6"/>',
@@ -31,12 +37,14 @@ PICTOGRAMS: dict[str, str] = {
     "card": '<rect x="2" y="5" width="20" height="14" rx="2"/><path d="M2 10h20M6 15h4"/>',
     "yes": '<circle cx="12" cy="12" r="9"/><path d="M7.5 12.5l3 3 6-7"/>',
     "no": '<circle cx="12" cy="12" r="9"/><path d="M8.5 8.5l7 7M15.5 8.5l-7 7"/>',
-    "face1": _FACE + '<path d="M8 17c2-3 6-3 8 0"/>',
-    "face2": _FACE + '<path d="M8.5 16.5c2-2 5-2 7 0"/>',
-    "face3": _FACE + '<path d="M8.5 16c2-1 5-1 7 0"/>',
-    "face4": _FACE + '<path d="M8.5 15c2 1 5 1 7 0"/>',
-    "face5": _FACE + '<path d="M8.5 14.5c2 2 5 2 7 0"/>',
-    "face6": _FACE + '<path d="M8 14c2 3.5 6 3.5 8 0"/>',
+    # Agreement faces differ in mouth and colour (issue 19): red frown to green smile, each
+    # colour at least 4.5:1 on white, so no one has to compare small curves.
+    "face1": _face("#b10e1e", "#fde7e9", "M7.5 17.5c2.5-4 6.5-4 9 0"),
+    "face2": _face("#a63c06", "#fdeee4", "M8 17c2-2.5 6-2.5 8 0"),
+    "face3": _face("#7a5c00", "#fdf6dc", "M8.5 16.5c2-1.2 5-1.2 7 0"),
+    "face4": _face("#4a6b00", "#f1f7e1", "M8.5 15c2 1.2 5 1.2 7 0"),
+    "face5": _face("#2b6e2f", "#e6f4e7", "M8 14.5c2 2.5 6 2.5 8 0"),
+    "face6": _face("#00613a", "#dcf3e8", "M7.5 14c2.5 4 6.5 4 9 0"),
     "speaker": '<path d="M4 9v6h4l5 4V5L8 9zM16 9a4 4 0 0 1 0 6M18.5 6.5a8 8 0 0 1 0 11"/>',
 }
 

@@ -27,6 +27,7 @@ def resume_code(code: str) -> Page:
         survey=survey,
         new_code=new_code,
         has_code=bool(response.resume_hash),
+        finished=response.completed_at is not None,
     )
 
 
@@ -81,5 +82,7 @@ def delete_answers(code: str) -> Page:
         errors=errors,
         typed=typed,
         has_current=current is not None,
+        # Someone who came back with a code on another phone: speak of the code, not "this phone".
+        by_code=current is not None and bool(current.resume_hash),
     )
     return (page, 400) if errors else page

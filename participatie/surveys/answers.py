@@ -72,6 +72,9 @@ def parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
     """The answer on the submitted page, or the message to show beside the field."""
     if form.get("decline") and not question.required:
         return Parsed(declined=True)
+    if form.get("skip") and not question.required:
+        # "Sla deze vraag over": no answer, whatever was half filled in on the page.
+        return Parsed()
     if question.type == "select_multiple":
         chosen = form.getlist("answer")
         if any(name not in question.option_names for name in chosen):

@@ -9,6 +9,7 @@ from typing import Any
 
 from participatie.models import Response
 from participatie.models.base import utcnow
+from participatie.surveys import relevance
 from participatie.surveys.definition import QuestionDef, SurveyDef
 
 # Reserved page names under /s/<code>/: a question may not be called like this.
@@ -26,6 +27,9 @@ class Place:
     total: int
     previous: QuestionDef | None
     next: QuestionDef | None
+    # Questions after this one on the longest path still open: routing can only shorten it, so
+    # the progress a participant sees never jumps back ("1 van 4 → 3 van 6", issue 19).
+    remaining_at_most: int = 0
 
 
 def place_of(survey: SurveyDef, name: str, values: dict[str, Any]) -> Place | None:
@@ -38,8 +42,24 @@ def place_of(survey: SurveyDef, name: str, values: dict[str, Any]) -> Place | No
                 total=len(visible),
                 previous=visible[index - 1] if index > 0 else None,
                 next=visible[index + 1] if index + 1 < len(visible) else None,
+                remaining_at_most=_remaining_at_most(survey, name, values),
             )
     return None
+
+
+def _remaining_at_most(survey: SurveyDef, name: str, values: dict[str, Any]) -> int:
+    """Later questions that are shown now or may still be: those whose relevance depends on
+    this question or a later one (not yet settled). Notes are not questions to answer."""
+    names = [q.name for q in survey.questions]
+    unsettled = set(names[names.index(name) :])
+    count = 0
+    for question in survey.questions[names.index(name) + 1 :]:
+        if question.type == "note":
+            continue
+        depends = relevance.references(relevance.parse(question.relevant))
+        if question.is_relevant(values) or depends & unsettled:
+            count += 1
+    return count
 
 
 def first_unanswered(
