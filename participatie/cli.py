@@ -127,6 +127,7 @@ def init_cli(app: Flask) -> None:
     from participatie.report.releases_cli import releases_cli
     from participatie.retention import purge_command
     from participatie.surveys.cli import responses_cli, surveys_cli
+    from participatie.surveys.publish_cli import close_command, publish_command
     from participatie.surveys.texts_cli import texts_cli
     from participatie.tagging.cli import themes_cli
 
@@ -141,6 +142,8 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(purge_command)
     app.cli.add_command(focusgroups_cli)
     surveys_cli.add_command(texts_cli)  # `participatie surveys texts export|import`
+    surveys_cli.add_command(publish_command)  # `participatie surveys publish CODE`
+    surveys_cli.add_command(close_command)
     app.cli.add_command(surveys_cli)
     app.cli.add_command(responses_cli)
     app.cli.add_command(codebook_cli)

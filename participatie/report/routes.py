@@ -287,10 +287,13 @@ def public_page(slug: str) -> str:
 @bp.route("/p/<slug>.json")
 @public
 def public_json(slug: str) -> Response:
-    from participatie.report.public_line import as_json, public_line
+    from participatie.report.public_line import as_json, plan_json, public_line, public_plan
 
     project = _public_project(slug)
-    return jsonify(as_json(public_line(project, _locale())))
+    locale = _locale()
+    data = as_json(public_line(project, locale))
+    data["plan"] = plan_json(public_plan(project, locale), locale)
+    return jsonify(data)
 
 
 @bp.route("/p/<slug>/poster.pdf")

@@ -22,6 +22,7 @@ from participatie.coordinate.surveys.forms import (
     NewSurveyForm,
     SettingsForm,
 )
+from participatie.coordinate.surveys.languages import language_panel
 from participatie.coordinate.surveys.services import (
     SurveySettings,
     change_status,
@@ -146,6 +147,7 @@ def render_builder(project: Project, survey: Survey, add_form: AddQuestionForm) 
         errors=form_errors(add_form),
         reports=survey_report(survey, project),
         text_checks=survey_text_checks(survey, project),
+        **language_panel(survey, project),
     )
 
 
