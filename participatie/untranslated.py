@@ -8,12 +8,12 @@ followed by "(nog niet vertaald)" in the reader's language, outside the isolate.
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, flash
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from participatie.content import Localised
-from participatie.i18n import html_lang, text_direction
+from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, html_lang, text_direction
 
 
 def marked(text: Localised | None) -> Markup:
@@ -29,3 +29,20 @@ def marked(text: Localised | None) -> Markup:
 
 def init_untranslated(app: Flask) -> None:
     app.jinja_env.globals.update(marked=marked)
+
+
+def missing_languages(languages: list[str], texts: dict[str, str]) -> list[str]:
+    """The project's languages in which a text with a Dutch source has no translation yet."""
+    if not (texts.get(SOURCE_LOCALE) or "").strip():
+        return []
+    return [
+        code for code in languages if code != SOURCE_LOCALE and not (texts.get(code) or "").strip()
+    ]
+
+
+def flash_missing_languages(languages: list[str], texts: dict[str, str]) -> None:
+    """After saving a stuurgroep text: say which of the project's languages still lack it."""
+    missing = missing_languages(languages, texts)
+    if missing:
+        names = ", ".join(LANGUAGE_NAMES.get(code, code) for code in missing)
+        flash(_("Nog niet vertaald in: %(languages)s.", languages=names), "info")

@@ -89,3 +89,29 @@ def test_dutch_texts_on_the_arabic_public_page_are_marked_isolated_and_labelled(
     page_dutch = {(b.text or "").strip() for b in main.iter("bdi") if b.get("lang") == "nl"}
     assert page_dutch <= marked_dutch, page_dutch - marked_dutch
     assert translated  # the demo has Arabic translations too, shown without a mark
+
+
+def test_saving_a_decision_says_which_languages_lack_its_reason(
+    app: Flask,
+    client,  # type: ignore[no-untyped-def]
+    demo,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.conftest import login
+
+    login(client, "stuurgroep@kempenaar.example")
+    with app.app_context():
+        project = db.session.scalar(select(Project).where(Project.slug == "demo"))
+        assert project is not None
+        theme = db.session.scalars(select(Theme).where(Theme.project_id == project.id)).first()
+        assert theme is not None
+        theme_id, languages = theme.public_id, list(project.languages)
+        db.session.remove()
+    assert "fr" in languages and "ar" in languages
+    saved = client.post_form(
+        f"/projecten/demo/beslissingen/{theme_id}/nieuw",
+        {"outcome": "later", "motivation_nl": "Eerst de brieven.", "motivation_fr": "D'abord."},
+    )
+    assert saved.status_code == 302
+    page = client.get(saved.headers["Location"]).get_data(as_text=True)
+    line = next(x for x in page.splitlines() if "Nog niet vertaald in:" in x)
+    assert "العربية" in line and "Français" not in line
