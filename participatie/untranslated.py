@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import Flask, flash
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from participatie.content import Localised
 from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, html_lang, text_direction
@@ -20,7 +20,7 @@ def marked(text: Localised | None) -> Markup:
     if text is None or not text:
         return Markup("")
     if not text.lang:
-        return escape(text.text)
+        return Markup("<span>%s</span>") % text.text
     return Markup(
         '<bdi lang="%s" dir="%s" class="untranslated-text">%s</bdi>'
         ' <span class="untranslated">(%s)</span>'

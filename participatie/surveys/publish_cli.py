@@ -15,7 +15,9 @@ from participatie.audit import record
 from participatie.cli import refuse
 from participatie.coordinate.surveys.services import change_status
 from participatie.extensions import db
+from participatie.surveys import speech
 from participatie.surveys.cli import _survey
+from participatie.surveys.definition import build_definition
 from participatie.surveys.offered import incomplete_languages, offered_languages
 from participatie.surveys.snapshot import current_questions
 
@@ -52,6 +54,10 @@ def publish_command(code: str) -> None:
         via="cli",
     )
     db.session.commit()
+    with force_locale("nl"):
+        spoken = speech.generate_for_survey(build_definition(survey, survey.project))
+        for message in speech.outcome_messages(spoken):
+            click.echo(message, err=True)
     for language in offered:
         click.echo(language)
 
