@@ -11,6 +11,7 @@ from flask import Response, abort, url_for
 from participatie.auth.access import public
 from participatie.participate.routes import _survey, bp
 from participatie.surveys import speech
+from participatie.surveys.definition import QuestionDef, SurveyDef
 
 YEAR = 365 * 24 * 3600
 
@@ -36,9 +37,9 @@ def spoken(code: str, name: str, lang: str) -> Response:
 
 
 @bp.app_template_global()
-def spoken_url(survey: object, question: object, lang: str) -> str | None:
+def spoken_url(survey: SurveyDef, question: QuestionDef, lang: str) -> str | None:
     """The generated audio's URL for this page, or None where no engine speaks the language."""
-    if lang not in getattr(survey, "languages", ()) or not speech.speaks(lang):
+    if lang not in survey.languages or not speech.speaks(lang):
         return None
     text = speech.page_text(question, lang)
     if not text:
