@@ -61,11 +61,12 @@ def speaks(language: str) -> bool:
 
 def page_text(question: Any, language: str) -> str:
     """What the page says in `language`: question, hint, options; empty when a part is missing."""
-    parts = [question.label.get(language, ""), question.hint.get(language, "")]
-    parts += [option.label.get(language, "") for option in question.options]
     if not question.label.get(language, "").strip():
         return ""
-    return ". ".join(part.strip().rstrip(".?!:") + "" for part in parts if part.strip())
+    parts = [question.label.get(language, ""), question.hint.get(language, "")]
+    parts += [option.label.get(language, "") for option in question.options]
+    # A full stop between parts makes espeak-ng pause, as a reader would.
+    return ". ".join(part.strip().rstrip(".?!:") for part in parts if part.strip())
 
 
 def text_key(language: str, text: str) -> str:
