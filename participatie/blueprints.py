@@ -27,6 +27,7 @@ BLUEPRINTS = (
 ROUTE_MODULES = (
     "participatie.participate.resume_routes",
     "participatie.participate.meetcode_routes",
+    "participatie.participate.speech_routes",
     "participatie.coordinate.home.routes",
     "participatie.coordinate.admin.routes",
     "participatie.coordinate.admin.audit_routes",

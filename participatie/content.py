@@ -47,9 +47,11 @@ def localise(
 
 def init_content(app: Flask) -> None:
     from participatie.pictograms import icon, sprite
+    from participatie.untranslated import init_untranslated
 
     app.jinja_env.globals.update(loc=localise, sprite=sprite, icon=icon)
     init_labels(app)
+    init_untranslated(app)
 
 
 def init_labels(app: Flask) -> None:

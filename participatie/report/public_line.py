@@ -138,6 +138,28 @@ def _lang(text: Localised, locale: str) -> str:
     return text.lang or locale
 
 
+def _text_json(text: Localised, locale: str) -> dict[str, str] | None:
+    """A free text with the language it is really in ("nl" while not yet translated)."""
+    return {"text": text.text, "lang": _lang(text, locale)} if text else None
+
+
+def plan_json(plan: list[PlanGroup], locale: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "workgroup": group.name,
+            "goals": [
+                {
+                    "title": goal.title.text,
+                    "lang": _lang(goal.title, locale),
+                    "deadline": _iso(goal.deadline),
+                }
+                for goal in group.goals
+            ],
+        }
+        for group in plan
+    ]
+
+
 def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
@@ -161,6 +183,7 @@ def as_json(line: PublicLine) -> dict[str, Any]:
             # The total as the pages show it: hidden (null) where it would give a group away.
             "participants": line.participants,
         },
+        "intro": _text_json(localise(line.project.public_intro, locale), locale),
         "heard": [{"domain": row.key, "participants": row.count} for row in line.heard],
         "themes": [_theme_json(theme, locale) for theme in line.themes],
     }
@@ -191,6 +214,7 @@ def _theme_json(theme: LineTheme, locale: str) -> dict[str, Any]:
         "indicators": [
             {
                 "name": item.name.text,
+                "lang": _lang(item.name, locale),
                 "kind": item.indicator.kind.value,
                 "unit": item.indicator.unit.value,
                 "latest": None

@@ -43,6 +43,7 @@ from participatie.report.services import (
     ranking_chart,
     report_surveys,
 )
+from participatie.untranslated import flash_missing_languages
 
 bp = Blueprint("report", __name__, template_folder="templates")
 bp.add_app_template_filter(format_percent, "pct")
@@ -153,6 +154,7 @@ def new_decision(project: Project, theme_id: str) -> str | WerkzeugResponse:
             form.follows(),
         )
         flash(str(messages.DECISION_SAVED), "info")
+        flash_missing_languages(project.languages, form.motivation())
         return _back_to(project, theme.public_id)
     return render_template(
         "report/decision_form.html", project=project, theme=theme, form=form, decision=None
@@ -169,6 +171,7 @@ def edit_decision(project: Project, decision_id: str) -> str | WerkzeugResponse:
             decision, DecisionOutcome(form.outcome.data), form.motivation(), form.follows()
         )
         flash(str(messages.DECISION_SAVED), "info")
+        flash_missing_languages(project.languages, form.motivation())
         return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/decision_form.html",
@@ -211,6 +214,7 @@ def new_action(project: Project, decision_id: str) -> str | WerkzeugResponse:
     if form.validate_on_submit():
         service.save_action(decision, None, form.values())
         flash(str(messages.ACTION_SAVED), "info")
+        flash_missing_languages(project.languages, form.title())
         return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/action_form.html", project=project, decision=decision, form=form, action=None
@@ -226,6 +230,7 @@ def edit_action(project: Project, action_id: str) -> str | WerkzeugResponse:
     if form.validate_on_submit():
         service.save_action(decision, action, form.values())
         flash(str(messages.ACTION_SAVED), "info")
+        flash_missing_languages(project.languages, form.title())
         return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/action_form.html",
@@ -287,10 +292,13 @@ def public_page(slug: str) -> str:
 @bp.route("/p/<slug>.json")
 @public
 def public_json(slug: str) -> Response:
-    from participatie.report.public_line import as_json, public_line
+    from participatie.report.public_line import as_json, plan_json, public_line, public_plan
 
     project = _public_project(slug)
-    return jsonify(as_json(public_line(project, _locale())))
+    locale = _locale()
+    data = as_json(public_line(project, locale))
+    data["plan"] = plan_json(public_plan(project, locale), locale)
+    return jsonify(data)
 
 
 @bp.route("/p/<slug>/poster.pdf")

@@ -13,6 +13,9 @@
     return parts.join(". ");
   }
   if (audioUrl) {
+    // The button replaces the plain player shown to browsers without JavaScript.
+    var player = document.querySelector("p.read-aloud");
+    if (player) player.hidden = true;
     // Fetched only when asked for: a recording costs data a parent may not have to spare.
     var audio = null;
     button.hidden = false;

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from participatie.extensions import db
 from participatie.models import Option, Project, Question, Survey
 from participatie.surveys import relevance
+from participatie.surveys.offered import offered_languages
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class SurveyDef:
     intro: dict[str, str]
     thanks: dict[str, str]
     default_language: str
-    languages: tuple[str, ...]
+    languages: tuple[str, ...]  # offered: complete participant texts only, Dutch first
     consent_version: int
     estimated_minutes: int
     project_id: int
@@ -120,6 +121,9 @@ def _option_def(option: Option) -> OptionDef:
 
 def build_definition(survey: Survey, project: Project) -> SurveyDef:
     current = [q for q in survey.questions if q.until_version is None]
+    # Offered only where every participant text exists (offered.py), never Dutch under
+    # translated buttons.
+    languages = offered_languages(survey, current, project.languages or [])
     return SurveyDef(
         id=survey.id,
         code=survey.code,
@@ -130,7 +134,7 @@ def build_definition(survey: Survey, project: Project) -> SurveyDef:
         intro=dict(survey.intro),
         thanks=dict(survey.thanks),
         default_language=survey.default_language,
-        languages=tuple(project.languages),
+        languages=languages,
         consent_version=survey.consent_version,
         estimated_minutes=survey.estimated_minutes,
         project_id=project.id,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, normalise_locale
 from participatie.models import Option, Question, Survey
 from participatie.surveys import texts_messages as msg
+from participatie.surveys import texts_quality
 from participatie.surveys.snapshot import current_questions
 from participatie.surveys.versions import record_change
 
@@ -59,9 +60,10 @@ class TextFile:
 class FileRefused(Exception):
     """The whole file cannot be used; the message is a translated sentence for the coordinator."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, lines: list[str] | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.lines = lines or []  # one reason per refused translation, line by line
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,13 @@ def plan_import(survey: Survey, data: bytes, expected_language: str | None = Non
             plan.unchanged += 1
         elif unit is not None:
             plan.changes.append(Change(unit.id, unit.source, unit.target, target))
+    refused = [
+        line
+        for change in plan.changes
+        for line in texts_quality.line_problems(change.id, language, change.source, change.new)
+    ]
+    if refused:
+        raise FileRefused(str(texts_quality.FILE_REFUSED), refused)
     return plan
 
 

@@ -27,7 +27,7 @@ def _heard_counts(page: str) -> list[int | None]:
 def test_the_json_and_the_page_show_the_same_figures(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
     data = client.get("/p/demo.json").get_json()
     page = re.sub(r"<[^>]+>", "", _page(client))  # the text a reader sees
-    assert set(data) == {"project", "release", "heard", "themes"}
+    assert set(data) == {"project", "release", "intro", "heard", "themes", "plan"}
     assert data["project"] == {"slug": "demo", "name": "Veilige kindertijd Kempenaar"}
     assert set(data["release"]) == {"number", "published_at", "participants"}
     if data["release"]["participants"] is not None:
@@ -62,7 +62,7 @@ def test_the_json_and_the_page_show_the_same_figures(app: Flask, client, demo) -
             if action["progress"]:
                 assert f"({action['progress']}%)" in page
         for indicator in theme["indicators"]:
-            assert set(indicator) == {"name", "kind", "unit", "latest", "target"}
+            assert set(indicator) == {"name", "lang", "kind", "unit", "latest", "target"}
             assert indicator["name"] in page
     with_verdict = [t for t in decided if t["verdict"] is not None]
     assert len(with_verdict) == 2  # the demo's votes: 9 and 6; the third decision has 3
@@ -92,11 +92,14 @@ def test_texts_say_which_language_they_are_in(client, demo) -> None:  # type: ig
         if decision and decision["reason"]:
             assert decision["lang"] in {"ar", "nl"}
             if decision["lang"] == "nl":  # not translated: marked as Dutch, here and on the page
-                assert f'<span lang="nl" dir="ltr">{decision["reason"]}</span>' in page
+                assert (
+                    f'<bdi lang="nl" dir="ltr" class="untranslated-text">{decision["reason"]}</bdi>'
+                    in page
+                )
             else:
                 assert f"<span>{decision['reason']}</span>" in page
         for action in theme["actions"]:
-            marked = f'<span lang="nl" dir="ltr">{action["title"]}</span>'
+            marked = f'<bdi lang="nl" dir="ltr" class="untranslated-text">{action["title"]}</bdi>'
             assert action["lang"] != "nl" or marked in page
     # Stuurgroep and werkgroep explained in plain words, on the page itself.
     nl = _page(client)

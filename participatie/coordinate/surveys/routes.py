@@ -22,6 +22,7 @@ from participatie.coordinate.surveys.forms import (
     NewSurveyForm,
     SettingsForm,
 )
+from participatie.coordinate.surveys.languages import language_panel
 from participatie.coordinate.surveys.services import (
     SurveySettings,
     change_status,
@@ -41,7 +42,9 @@ from participatie.coordinate.surveys.translations import (
 )
 from participatie.coordinate.surveys.views import attach_errors, form_errors, survey_page_context
 from participatie.models import Project, Role, Survey
+from participatie.surveys import speech
 from participatie.surveys.catalogue import TEMPLATES
+from participatie.surveys.definition import build_definition
 from participatie.surveys.jargon import jargon_as_text, parse_jargon, project_jargon, save_jargon
 
 Page = str | WerkzeugResponse | tuple[str, int]
@@ -146,6 +149,7 @@ def render_builder(project: Project, survey: Survey, add_form: AddQuestionForm) 
         errors=form_errors(add_form),
         reports=survey_report(survey, project),
         text_checks=survey_text_checks(survey, project),
+        **language_panel(survey, project),
     )
 
 
@@ -217,6 +221,11 @@ def survey_status(project: Project, survey_id: str) -> Page:
             str({"publish": msg.PUBLISHED, "close": msg.CLOSED, "reopen": msg.REOPENED}[action]),
             "info",
         )
+        if action in {"publish", "reopen"}:
+            # Read-aloud audio for every offered language espeak-ng speaks; never blocks.
+            spoken = speech.generate_for_survey(build_definition(survey, project))
+            for message in speech.outcome_messages(spoken):
+                flash(message, "info")
     return redirect(
         url_for("coordinate.survey_edit", slug=project.slug, survey_id=survey.public_id)
     )

@@ -72,7 +72,7 @@ def import_texts_command(code: str, file: Path, dry_run: bool) -> None:
         try:
             plan = plan_import(survey, file.read_bytes())
         except FileRefused as refused:
-            refuse(refused.message)
+            refuse("\n".join([refused.message, *refused.lines]))
         changed = 0 if dry_run else apply_import(survey, plan)
     for skipped in plan.skipped:
         click.echo(f"skipped {skipped.id or '(no id)'}: {skipped.reason}", err=True)

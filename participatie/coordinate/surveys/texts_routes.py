@@ -113,7 +113,8 @@ def survey_texts_import(project: Project, survey_id: str, lang: str) -> Page:
         try:
             return _preview_page(project, survey, plan_import(survey, data, lang), data)
         except FileRefused as refused:
-            attach_errors(form, [(form.file.id, refused.message)])
+            lines = [refused.message, *refused.lines]
+            attach_errors(form, [(form.file.id, line) for line in lines])
     return _upload_page(project, survey, lang, form)
 
 

@@ -1,0 +1,85 @@
+"""Read-aloud generated on the server (issue 16 item 5): a question page in nl and in ar links a
+plain <audio controls preload="none"> player (reachable without JavaScript) whose audio is HTTP
+200, Ogg Opus, longer than half a second by its container header, cached for a year."""
+
+from __future__ import annotations
+
+import re
+import struct
+
+import pytest
+from flask import Flask
+
+from participatie.surveys import speech
+
+pytestmark = pytest.mark.skipif(
+    speech.tools() is None, reason="espeak-ng and opusenc (apt-get install espeak-ng opus-tools)"
+)
+
+
+def ogg_opus_seconds(data: bytes) -> float:
+    """Duration from the container: the last page's granule position at 48 kHz minus pre-skip."""
+    assert data[:4] == b"OggS" and b"OpusHead" in data[:64]
+    head = data.index(b"OpusHead")
+    pre_skip = struct.unpack_from("<H", data, head + 10)[0]
+    last = data.rindex(b"OggS")
+    granule = struct.unpack_from("<q", data, last + 6)[0]
+    return (granule - pre_skip) / 48_000
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_a_question_page_has_generated_audio_without_javascript(
+    app: Flask,
+    client,  # type: ignore[no-untyped-def]
+    demo,  # type: ignore[no-untyped-def]
+    lang: str,
+) -> None:
+    client.get(f"/s/DEMO?lang={lang}")
+    started = client.post_form("/s/DEMO/start", {}, token_from=f"/s/DEMO?lang={lang}")
+    page = client.get(started.headers["Location"]).get_data(as_text=True)
+    player = re.search(r'<audio controls preload="none" src="([^"]+)"', page)
+    assert player, page
+    url = player.group(1).replace("&amp;", "&")
+    assert f"/voorlezen/{lang}.ogg?v=" in url
+    audio = client.get(url)
+    assert audio.status_code == 200
+    assert audio.mimetype == "audio/ogg"
+    assert "max-age=31536000" in audio.headers["Cache-Control"]
+    seconds = ogg_opus_seconds(audio.get_data())
+    assert seconds > 0.5, seconds
+    print(f"{lang}: {len(audio.get_data())} bytes, {seconds:.2f} s")
+
+
+def test_no_player_where_no_engine_speaks_and_publishing_says_so(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from participatie.extensions import db
+    from participatie.models import Survey, SurveyStatus
+
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
+        assert survey is not None
+        # Tigrinya content for every text: offered, but espeak-ng has no Tigrinya voice.
+        survey.title = {**survey.title, "ti": "ሰላም"}
+        survey.intro = {**survey.intro, "ti": "ሰላም"}
+        survey.thanks = {**survey.thanks, "ti": "የቐንየልና"}
+        for question in survey.questions:
+            question.label = {**question.label, "ti": "ሕቶ"}
+            if question.hint.get("nl"):
+                question.hint = {**question.hint, "ti": "መብርሂ"}
+            for option in question.options:
+                option.label = {**option.label, "ti": "ምርጫ"}
+        survey.status = SurveyStatus.DRAFT
+        survey.revision += 1
+        db.session.commit()
+        db.session.remove()
+    result = app.test_cli_runner().invoke(args=["surveys", "publish", "DEMO"])
+    assert result.exit_code == 0, result.output
+    assert "ti" in result.stdout.split()
+    assert "De computer kan niet voorlezen in het ትግርኛ" in result.stderr
+    client = app.test_client()
+    client.get("/s/DEMO?lang=ti")
+    with client.session_transaction() as session:
+        session["lang"] = "ti"
+    page = client.get("/s/DEMO?lang=ti").get_data(as_text=True)
+    assert "<audio" not in page
