@@ -325,7 +325,9 @@ def _verdicts(project: Project, start: date) -> None:
 def _progress_report(project: Project, start: date, coordinator: User | None) -> None:
     from participatie.report.progress import create_report
 
-    report: ProgressReport = create_report(project, start, start + timedelta(days=182), coordinator)
+    report: ProgressReport = create_report(
+        project, start, start + timedelta(days=182), coordinator, audited=False
+    )
     report.created_at = _moment(start + timedelta(days=185))
 
 

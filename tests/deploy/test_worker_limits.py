@@ -84,7 +84,7 @@ def test_without_redis_the_default_is_one_worker_and_it_starts(tmp_path: Path) -
             check=True,
             capture_output=True,
         )
-        wait_for(f"http://127.0.0.1:{port}/healthz", seconds=30)
+        wait_for(f"http://127.0.0.1:{port}/healthz", seconds=60)
     finally:
         process.terminate()
         process.communicate(timeout=30)

@@ -43,13 +43,15 @@ def _hostile_survey(app: Flask) -> None:
             ],
             code="HOSTIEL",
         )
-        for i in range(12):
+        # Six answers per option: every count is at least k, so none is hidden.
+        for i in range(6 * len(HOSTILE)):
             b.respond(survey, {"keuze": f"o{i % len(HOSTILE)}", "getal": -5 - i})
         db.session.commit()
 
 
 def _export(client: Any, fmt: str, lang: str = "nl") -> bytes:
-    response = client.get(f"/projecten/demo/resultaten/HOSTIEL/{fmt}?lang={lang}")
+    # Coordinators export live figures (the survey was made after the demo's release).
+    response = client.get(f"/projecten/demo/resultaten/HOSTIEL/{fmt}?lang={lang}&live=1")
     assert response.status_code == 200, response.status_code
     return bytes(response.data)
 
