@@ -24,6 +24,7 @@ from participatie.models import (
     DecisionOutcome,
     Goal,
     GoalKind,
+    GoalTheme,
     Indicator,
     Measurement,
     Project,
@@ -81,8 +82,17 @@ class PublicLine:
 
 
 def _indicators(decision: Decision, locale: str) -> list[LineIndicator]:
-    action_ids = [action.id for action in decision.actions]
-    goal_ids = select(Goal.id).where(Goal.decision_id == decision.id)
+    # A theme's line reaches every goal that answers it: goals made from its decision and goals
+    # a werkgroep linked to the theme itself, with the actions under them.
+    goal_ids = select(Goal.id).where(
+        or_(
+            Goal.decision_id == decision.id,
+            Goal.id.in_(select(GoalTheme.goal_id).where(GoalTheme.theme_id == decision.theme_id)),
+        )
+    )
+    action_ids = select(Action.id).where(
+        or_(Action.decision_id == decision.id, Action.goal_id.in_(goal_ids))
+    )
     found = db.session.scalars(
         select(Indicator)
         .where(or_(Indicator.goal_id.in_(goal_ids), Indicator.action_id.in_(action_ids)))

@@ -74,6 +74,8 @@ def test_priorities_to_measurements_as_three_people(
     member.fill("#title_nl", "Elk kind krijgt hulp bij huiswerk")
     member.fill("#owner", "Schepen van onderwijs")
     member.fill("#deadline", "2027-06-30")
+    # The goal answers a theme the parents raised: the public page will draw the line to it.
+    member.get_by_label("Lidgeld van clubs is te hoog").check()
     _save(member, "Bewaren")
     expect(member.locator("main")).to_contain_text("nog niet SMART")
     expect(member.locator("main")).to_contain_text("minstens één indicator")
@@ -131,3 +133,27 @@ def test_priorities_to_measurements_as_three_people(
     assert [m["value"] for m in indicator["measurements"]] == [55, 63.5]
     assert huiswerk["goals"][1]["parent"] == "Elk kind krijgt hulp bij huiswerk"
     problems.assert_none("stuurgroep walk")
+
+    # 5. Anyone, on the public page in nl and ar: what parents said about the theme → what the
+    # stuurgroep decided → the indicator of the werkgroep's goal, with its latest value and target.
+    public = new_context(width=360, height=740).new_page()
+    for lang, title in (("nl", "Lidgeld van clubs is te hoog"), ("ar", "رسوم النوادي مرتفعة جدًا")):
+        public.goto(live_server(f"/p/demo?lang={lang}"))
+        heading = public.locator("h3", has_text=title)
+        expect(heading).to_have_count(1)
+        # The theme's block runs from its h3 to the next one: the indicator's line is in it.
+        line = public.locator(
+            f"xpath=//ul[preceding-sibling::h3[1][contains(., '{title}')]]"
+            "/li[contains(., 'Kinderen die hun huiswerk af hebben')]"
+        )
+        expect(line).to_have_count(1)
+        expect(line).to_contain_text(re.compile(r"63[,.]5|٦٣[٫,.]٥"))
+        expect(line).to_contain_text(re.compile(r"80|٨٠"))
+        if lang == "ar":
+            # Not yet translated: the Dutch name is marked and isolated.
+            expect(line.locator("bdi[lang=nl]").first).to_have_attribute("dir", "ltr")
+        quote = public.locator(
+            f"xpath=//blockquote[preceding-sibling::h3[1][contains(., '{title}')]]"
+        )
+        expect(quote.first).to_be_visible()
+        assert_no_axe_violations(public)
