@@ -27,7 +27,9 @@ from participatie.models import (
     GoalTheme,
     Indicator,
     Measurement,
+    Priority,
     Project,
+    ProposedBy,
     Release,
     Workgroup,
 )
@@ -256,6 +258,9 @@ class PlanGoal:
 class PlanGroup:
     name: str
     goals: list[PlanGoal]
+    # The oudergroep proposed this domain as a priority and the stuurgroep chose it (indirect
+    # participation, DESIGN §1 step 6): the public page says so.
+    proposed_by_parents: bool = False
 
 
 def public_plan(project: Project, locale: str) -> list[PlanGroup]:
@@ -263,6 +268,15 @@ def public_plan(project: Project, locale: str) -> list[PlanGroup]:
     groups = db.session.scalars(
         select(Workgroup).where(Workgroup.project_id == project.id).order_by(Workgroup.id)
     ).all()
+    from_parents = set(
+        db.session.scalars(
+            select(Priority.domain_id).where(
+                Priority.project_id == project.id,
+                Priority.chosen.is_(True),
+                Priority.proposed_by == ProposedBy.OUDERGROEP,
+            )
+        )
+    )
     plan = []
     for group in groups:
         goals = sorted(group.goals, key=lambda g: (g.kind != GoalKind.STRATEGIC, g.id))
@@ -277,5 +291,5 @@ def public_plan(project: Project, locale: str) -> list[PlanGroup]:
             if any(text.strip() for text in goal.title.values())
         ]
         if shown:
-            plan.append(PlanGroup(group.name, shown))
+            plan.append(PlanGroup(group.name, shown, group.domain_id in from_parents))
     return plan
