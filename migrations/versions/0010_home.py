@@ -28,5 +28,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("responses", schema=None) as batch_op:
         batch_op.drop_index("ix_responses_survey_id_consented_at")
-    with op.batch_alter_table("projects", schema=None) as batch_op:
+    # ALTER TABLE … DROP COLUMN in place (SQLite ≥ 3.35 too): recreating `projects` would drop
+    # a table that every other table points at, which SQLite's foreign keys refuse.
+    with op.batch_alter_table("projects", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("omgevingsanalyse")

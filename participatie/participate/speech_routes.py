@@ -38,8 +38,9 @@ def spoken(code: str, name: str, lang: str) -> Response:
 
 @bp.app_template_global()
 def spoken_url(survey: SurveyDef, question: QuestionDef, lang: str) -> str | None:
-    """The generated audio's URL for this page, or None where no engine speaks the language."""
-    if lang not in survey.languages or not speech.speaks(lang):
+    """The generated audio's URL for this page, or None where no engine speaks the language or
+    the survey is not open (audio is made at publishing; a draft's preview has none)."""
+    if not survey.is_open or lang not in survey.languages or not speech.speaks(lang):
         return None
     text = speech.page_text(question, lang)
     if not text:

@@ -24,6 +24,8 @@ def _gunicorn(tmp_path: Path, *args: str, **env: str) -> subprocess.Popen[bytes]
             "DATABASE_URL": f"sqlite:///{tmp_path / 'limits.db'}",
             "SECRET_KEY": "worker-limit-secret",
             "RESUME_CODE_KEY": "worker-limit-resume",
+            # Production refuses to start without a contact key while reminders are on.
+            "REMINDERS_ENABLED": "false",
             **env,
         }
     )
