@@ -136,6 +136,9 @@ def test_paper_forms_are_keyed_in_with_the_keyboard_only(
         page.keyboard.type(number)
         page.keyboard.press("Enter")
         expect(page.get_by_label("1. Wie ben je?")).to_be_focused()
+        # The field has focus as soon as the page is parsed; Enter moves on only once the
+        # deferred keyboard script runs (before `load`). A volunteer is never that fast.
+        page.wait_for_load_state("load")
         for typed in keys:
             page.keyboard.type(typed)
             page.keyboard.press("Enter")  # to the next question; on the last one: save
