@@ -17,15 +17,9 @@ from tests.browser.closing import close_page
 from tests.browser.conftest import ContextFactory
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
+from tests.browser.test_report_pages import LANGUAGES, _open
 
 pytestmark = pytest.mark.browser
-
-LANGUAGES = {"nl": "ltr", "ar": "rtl"}
-
-
-def _open(page: Page, url: str) -> None:
-    response = page.goto(url)
-    assert response is not None and response.status == 200, f"{url}: {response and response.status}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
