@@ -156,7 +156,7 @@ def app_ctx(app: Flask) -> Iterator[Flask]:
 class PageCheckingClient(FlaskClient):
     """Every HTML response is validated; a 500 is always a failure."""
 
-    def open(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def,override]
+    def open(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
         response = super().open(*args, **kwargs)
         path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "")
         assert response.status_code != 500, (
@@ -174,7 +174,7 @@ class PageCheckingClient(FlaskClient):
 
     def post_form(
         self, path: str, data: dict[str, Any], token_from: str | None = None, **kwargs: Any
-    ):  # type: ignore[no-untyped-def]
+    ):
         data = dict(data)
         data.setdefault("csrf_token", self.csrf_token(token_from or path))
         return self.post(path, data=data, **kwargs)

@@ -47,7 +47,7 @@ def test_every_route_declares_its_access_rule(app: Flask) -> None:
 def test_anonymous_visitors_are_sent_to_login_from_every_protected_route(
     app: Flask,
     client,
-    demo,  # type: ignore[no-untyped-def]
+    demo,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # CSRF off: otherwise a POST-only route "passes" with the CSRF 400 before its access check runs.
@@ -264,7 +264,7 @@ def test_meeting_pages_are_for_coordinators_only(client, demo, email: str, allow
 )
 def test_suggestion_quality_page_is_for_coordinators(
     client, demo, email: str, expected: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, email)
     assert client.get("/projecten/demo/uitspraken/voorstellen").status_code == expected
     # the page has no form: a POST is not a route

@@ -76,7 +76,7 @@ def test_only_members_who_help_get_in(app: Flask, client, demo) -> None:  # type
 
 def test_consent_is_shown_in_the_parents_language_and_must_be_confirmed(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, VOLUNTEER)
     url = f"{HOME}/DEMO/toestemming?taal=ar"
     page = client.get(url).get_data(as_text=True)
@@ -226,7 +226,7 @@ def test_hand_over_for_a_sensitive_question_and_back(app: Flask, client, demo) -
 
 def test_a_paused_conversation_is_listed_and_only_for_its_volunteer(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, VOLUNTEER)
     first = _start(client, "tr")
     answer(client, first, {"answer": "ouder"})
@@ -247,7 +247,7 @@ def test_a_double_tap_stores_one_answer(app: Flask, client, demo) -> None:  # ty
     form = {
         "idem": re.search(r'name="idem" value="([^"]+)"', page).group(1),
         "csrf_token": csrf(page),
-    }  # type: ignore[union-attr]
+    }
     assert client.post(first, data={**form, "answer": "ouder"}).status_code == 302
     assert client.post(first, data={**form, "answer": "ouder"}).status_code == 302
     response = _newest(app)

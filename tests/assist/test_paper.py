@@ -74,7 +74,7 @@ def answers_of(app: Flask, response_id: int) -> dict[str, object]:
             .join(Answer.question)
             .where(Answer.response_id == response_id)
         ).all()
-        return dict(rows)  # type: ignore[arg-type]
+        return dict(rows)
 
 
 def allocate(app: Flask, copies: int, language: str = "nl", code: str = "DEMO") -> list[str]:
@@ -134,7 +134,7 @@ def test_paper_pdf_text_and_data_entry_of_a_printed_number(
     client,
     demo,
     language: str,
-    expected: list[str],  # type: ignore[no-untyped-def]
+    expected: list[str],
 ) -> None:
     needs_pdf_tools()
     login(client, VOLUNTEER)
@@ -231,7 +231,7 @@ def test_without_pango_the_pdf_says_what_to_install(
     app: Flask,
     client,
     demo,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint now fails
     login(client, VOLUNTEER)
@@ -334,7 +334,7 @@ def test_data_entry_checks_numbers_and_answers(app: Flask, client, demo) -> None
 def test_a_keyed_in_form_is_not_for_other_volunteers_but_a_coordinator_may_correct_it(
     app: Flask,
     client,
-    demo,  # type: ignore[no-untyped-def]
+    demo,
 ) -> None:
     (number,) = allocate(app, 1)
     login(client, VOLUNTEER)
@@ -401,7 +401,7 @@ def test_the_cli_exports_the_paper_form_and_its_numbers_can_be_keyed_in(
     app: Flask,
     client,
     demo,
-    tmp_path,  # type: ignore[no-untyped-def]
+    tmp_path,
 ) -> None:
     needs_pdf_tools()
     output = tmp_path / "DEMO-ar.pdf"

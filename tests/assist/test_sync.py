@@ -130,7 +130,7 @@ def test_the_offline_page_and_its_service_worker(client, demo) -> None:  # type:
     assert "worker-src 'self'" in worker.headers["Content-Security-Policy"]
     precache = json.loads(
         re.search(r"const PRECACHE = (\[.*?\]);", worker.get_data(as_text=True)).group(1)
-    )  # type: ignore[union-attr]
+    )
     assert len(precache) >= 8
     for url in precache:
         assert client.get(url).status_code == 200, url
@@ -247,7 +247,7 @@ def test_sync_is_safe_against_forged_requests(client, demo) -> None:  # type: ig
 
 def test_after_hours_offline_and_a_new_login_a_fresh_token_gets_through(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, VOLUNTEER)
     old = token(client)
     # The browser closes or the phone restarts: its session cookie is gone, and so is the session
@@ -282,7 +282,7 @@ def test_only_this_projects_helpers_and_surveys(app: Flask, client, demo) -> Non
 
 def test_a_closed_survey_still_takes_what_was_collected_before_it_closed(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, VOLUNTEER)
     set_survey(app, status=SurveyStatus.CLOSED)
     before = conversation()  # began five hours ago

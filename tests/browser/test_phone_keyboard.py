@@ -73,7 +73,7 @@ def _press(page: Page, key: str) -> None:
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 def test_keyboard_walk_without_javascript(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
+    client,
     live_server: LiveServer,
     demo: None,
     new_context: ContextFactory,

@@ -72,7 +72,7 @@ def capture_form(client: Any, group_id: str, text: str, **fields: Any):  # type:
 
 def capture_json(
     client: Any, group_id: str, csrf: str, text: str, key: str | None = None, **fields: Any
-):  # type: ignore[no-untyped-def]
+):
     """What capture.js sends: JSON, the CSRF token in a header, a key per quote."""
     body = {"key": key or str(uuid.uuid4()), "text": text, **fields}
     return client.post(

@@ -171,7 +171,7 @@ def _textarea(page: str) -> str:
 )
 def test_a_wrong_file_gets_a_clear_message(
     client, group_id: str, filename: str, data: bytes, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     response = _upload(client, f"{BASE}/{group_id}/transcript", filename, data)
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
@@ -202,7 +202,7 @@ def test_nothing_submitted_and_nothing_found(client, group_id: str) -> None:  # 
 
 def test_cli_creates_the_group_and_prints_quotes_per_speaker(
     app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     transcript = tmp_path / "gesprek.docx"
     transcript.write_bytes(_docx(TRANSCRIPT.splitlines()))
     runner = app.test_cli_runner()
@@ -226,7 +226,7 @@ def test_cli_creates_the_group_and_prints_quotes_per_speaker(
         group = db.session.scalar(
             select(FocusGroup).where(
                 FocusGroup.project_id == project.id, FocusGroup.title == "Avondgroep"
-            )  # type: ignore[union-attr]
+            )
         )
         assert group is not None and [a.pseudonym for a in group.attendees] == ["P1", "P2", "P3"]
         assert len(group.quotes) == 4 and {q.language for q in group.quotes} == {"nl"}
@@ -238,7 +238,7 @@ def test_cli_creates_the_group_and_prints_quotes_per_speaker(
 
 def test_cli_refuses_unknown_projects_and_unreadable_files(
     app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     runner = app.test_cli_runner()
     good = tmp_path / "gesprek.txt"
     good.write_text("P1: ja\n", encoding="utf-8")

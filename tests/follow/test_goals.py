@@ -177,7 +177,7 @@ def test_yes_no_and_number_units(client, app, plan_world) -> None:  # type: igno
 
 def test_deleting_a_goal_with_measurements_asks_first_and_is_logged(
     client, app, plan_world
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, MEMBER)
     path = f"/projecten/demo/doelen/{plan_world.goal}/verwijderen"
     page = client.get(path).get_data(as_text=True)

@@ -193,7 +193,7 @@ IDEM = re.compile(r'name="idem" value="([^"]+)"')
 
 def test_parents_answer_wat_moet_eerst_through_the_participant_pages(
     client, app: Flask, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, "coordinator@kempenaar.example")
     client.post_form(PAGE + "/wat-moet-eerst", {}, token_from=PAGE)
     with app.app_context():

@@ -14,8 +14,8 @@ from tests.surveys.helpers import add_question, as_coordinator, new_survey, surv
 
 def test_builder_shows_offered_languages_and_what_the_others_lack(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client,
+    demo,
 ) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)

@@ -30,8 +30,8 @@ def ogg_opus_seconds(data: bytes) -> float:
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 def test_a_question_page_has_generated_audio_without_javascript(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client,
+    demo,
     lang: str,
 ) -> None:
     client.get(f"/s/DEMO?lang={lang}")

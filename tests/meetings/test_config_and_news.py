@@ -53,7 +53,7 @@ def test_release_news_goes_once_to_those_who_asked_in_their_language(
     app: Flask,
     client,
     demo,
-    sms_gateway,  # type: ignore[no-untyped-def]
+    sms_gateway,
 ) -> None:
     from participatie.meetings.contacts import notify_release_subscribers
 

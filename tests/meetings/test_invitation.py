@@ -20,7 +20,7 @@ from tests.test_plain_language import MINIMUM, flesch_douma
 def test_the_invitation_says_day_hour_place_childcare_vergoeding_and_whom_to_call(
     app: Flask,
     client,
-    demo,  # type: ignore[no-untyped-def]
+    demo,
 ) -> None:
     token, _start, _due, place = coming_oudergroep(app)
     page = client.get(f"/m/{token}?lang=nl")
@@ -67,7 +67,7 @@ def test_bad_input_gets_a_message_on_the_same_page_and_keeps_the_fields(
     demo,
     lang: str,
     fields: dict[str, str],
-    message: str | None,  # type: ignore[no-untyped-def]
+    message: str | None,
 ) -> None:
     token, *_ = coming_oudergroep(app)
     response = sign_up(client, token, lang, **fields)
@@ -101,7 +101,7 @@ def test_without_the_consent_tick_nothing_is_kept(app: Flask, client, demo) -> N
 def test_the_calendar_file_parses_and_starts_at_the_right_moment_in_utc(
     app: Flask,
     client,
-    demo,  # type: ignore[no-untyped-def]
+    demo,
 ) -> None:
     token, start, _due, place = coming_oudergroep(app)
     response = client.get(f"/m/{token}/agenda.ics?lang=nl")
@@ -123,7 +123,7 @@ def test_the_printable_invitation_reads_back(
     tmp_path,
     lang: str,
     words: str,
-    size: str,  # type: ignore[no-untyped-def]
+    size: str,
 ) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not found (apt-get install poppler-utils)")

@@ -50,7 +50,7 @@ def test_meeting_pages_are_for_coordinators(client, demo, email: str, expected: 
 def test_a_coordinator_plans_a_meeting_with_agenda_attendance_and_vergoeding(
     app: Flask,
     client,
-    demo,  # type: ignore[no-untyped-def]
+    demo,
 ) -> None:
     login(client, "coordinator@kempenaar.example")
     bad = client.post_form(BASE + "/nieuw", {**MEETING, "end": "18:00"})
@@ -98,7 +98,7 @@ def test_the_attendance_sheet_gives_totals_per_meeting_and_period(
     app: Flask,
     client,
     demo,
-    tmp_path,  # type: ignore[no-untyped-def]
+    tmp_path,
 ) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not found (apt-get install poppler-utils)")
@@ -139,7 +139,7 @@ def test_meetings_list_prints_the_design_shape(app: Flask, demo) -> None:  # typ
 def test_gesprekstafel_postits_become_statements_to_tag_per_table_and_round(
     app: Flask,
     client,
-    demo,  # type: ignore[no-untyped-def]
+    demo,
 ) -> None:
     from participatie.models import Quote, Statement, StatementSource
 
@@ -195,7 +195,7 @@ def test_gesprekstafel_postits_become_statements_to_tag_per_table_and_round(
 def test_agenda_items_and_decisions_taken_link_to_themes_and_decision_records(
     app: Flask,
     client,
-    demo,  # type: ignore[no-untyped-def]
+    demo,
 ) -> None:
     from participatie.models import Decision, MeetingDecision, Theme
 

@@ -44,7 +44,7 @@ def test_one_sms_and_one_email_each_in_their_language_and_never_twice(
     client,
     demo,
     sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    smtp_server,
 ) -> None:
     start, due, place = _signed_up_nl_and_ar(app, client)
     assert due.astimezone(BRUSSELS).hour == 10
@@ -89,7 +89,7 @@ def test_two_senders_at_the_same_moment_send_each_reminder_once(
     client,
     demo,
     sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    smtp_server,
 ) -> None:
     _start, due, _place = _signed_up_nl_and_ar(app, client)
     sms_gateway.delay = 0.2  # both senders are busy at the same time
@@ -117,7 +117,7 @@ def test_a_gateway_answering_500_leaves_the_reminder_due_and_exits_1(
     client,
     demo,
     sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    smtp_server,
 ) -> None:
     _start, due, _place = _signed_up_nl_and_ar(app, client)
     sms_gateway.status = 500
@@ -142,7 +142,7 @@ def test_a_slow_gateway_counts_as_down(
     client,
     demo,
     sms_gateway,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch,
 ) -> None:
     from participatie.meetings import senders
 
@@ -159,7 +159,7 @@ def test_a_moved_meeting_sends_one_correction_to_those_reminded(
     client,
     demo,
     sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    smtp_server,
 ) -> None:
     from participatie.models import Meeting
     from tests.conftest import login
@@ -204,7 +204,7 @@ def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
     app: Flask,
     client,
     demo,
-    database_url: str,  # type: ignore[no-untyped-def]
+    database_url: str,
 ) -> None:
     from sqlalchemy import text
 
@@ -255,7 +255,7 @@ def test_two_processes_at_the_same_moment_send_each_reminder_once(
     demo,
     sms_gateway,
     smtp_server,
-    database_url: str,  # type: ignore[no-untyped-def]
+    database_url: str,
 ) -> None:
     """Two `participatie reminders send` processes, as two servers' timers would start them."""
     import os

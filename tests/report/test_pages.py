@@ -46,7 +46,7 @@ def _demo_theme(app: Flask, title: str) -> str:
 )
 def test_results_and_decisions_are_for_coordinators_and_stuurgroep(
     client, demo, email: str, expected: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, email)
     assert client.get("/projecten/demo/resultaten").status_code == expected
     assert client.get("/projecten/demo/beslissingen").status_code == expected
@@ -100,7 +100,7 @@ def test_downloads_are_the_export_formats_and_are_audited(app: Flask, client, de
 
 def test_pdf_download_without_pango_explains_and_the_site_keeps_working(
     client, demo, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import builtins
 
     real_import = builtins.__import__
@@ -159,7 +159,7 @@ def test_taken_up_needs_no_motivation_and_actions_are_kept(app: Flask, client, d
             .order_by(Decision.id.desc())
             .first()
             .public_id
-        )  # type: ignore[union-attr]
+        )
     new_action = f"/projecten/demo/beslissingen/besluit/{decision_id}/acties/nieuw"
     bad = client.post_form(
         new_action,

@@ -39,7 +39,7 @@ POSTS = [
 )
 def test_only_coordinators_open_the_tagging_pages(
     app: Flask, client, demo, email: str, expected: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, email)
     other = Staff(client)
     for url in GET_PAGES:

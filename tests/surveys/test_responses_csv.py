@@ -90,7 +90,7 @@ def test_a_kobo_export_is_imported_once(app: Flask, demo, tmp_path: Path) -> Non
 
 def test_any_error_imports_nothing_and_lists_rows_and_columns(
     app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     before = len(_demo_responses(app))
     lines = [
         "wie,kinderen,moeilijk,vrije_tijd_drempel,hulp_vinden,goed,kleur",

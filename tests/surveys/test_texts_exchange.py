@@ -175,7 +175,7 @@ def test_an_xliff_file_goes_to_the_translator_and_comes_back(app: Flask, client,
 
 def test_an_empty_translation_in_the_file_keeps_what_the_survey_has(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     as_coordinator(client)
     catalog = po_file(client, app)
     for message in catalog:

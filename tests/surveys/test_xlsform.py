@@ -122,7 +122,7 @@ def test_kobo_form_with_translations_and_routing(app: Flask, client, demo, tmp_p
 
 def test_odk_form_in_one_language_with_groups_and_ranges(
     app: Flask, client, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     result = _import(app, tmp_path, odk_school_form(), name="school.xlsx")
     assert result.exit_code == 0, result.stderr
     code = result.stdout.strip()
@@ -257,7 +257,7 @@ def test_round_trip_import_export_import_keeps_the_survey(app: Flask, demo, tmp_
 
 def test_the_demo_survey_exports_to_a_form_pyxform_accepts(
     app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     output = tmp_path / "demo.xlsx"
     result = app.test_cli_runner().invoke(
         args=["surveys", "export", "DEMO", "--format", "xlsform", "--output", str(output)]
@@ -396,7 +396,7 @@ def test_command_line_usage_and_refusals(app: Flask, demo, tmp_path: Path) -> No
 )
 def test_small_broken_forms_say_what_is_wrong(
     app: Flask, demo, tmp_path: Path, survey: list, choices: list | None, expected: str
-) -> None:  # type: ignore[type-arg]
+) -> None:
     from tests.surveys.helpers import xlsform
 
     result = _import(app, tmp_path, xlsform(survey, choices))

@@ -89,7 +89,7 @@ def test_the_same_key_with_another_answer_stores_it_and_reroutes(app: Flask, cli
 
 def test_offline_same_key_other_content_is_a_conflict_resolved_on_the_device(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, VOLUNTEER)
     item = conversation()
     assert send(client, [item]).get_json()["results"][0]["status"] == "stored"
@@ -146,7 +146,7 @@ def _opened(app: Flask) -> datetime:
 
 def test_conversations_outside_the_allowed_time_are_refused_with_the_reason(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, VOLUNTEER)
     now = datetime.now(UTC)
     set_survey(app, opened_at=now - timedelta(days=2))

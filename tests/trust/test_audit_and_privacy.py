@@ -57,7 +57,7 @@ def test_privacy_page_says_what_is_kept_and_for_how_long(client, demo) -> None: 
 
 def test_the_data_protection_officer_gets_everything_but_secrets(
     app: Flask, client, demo, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import io
     import json
     import zipfile

@@ -124,7 +124,7 @@ def _terminate_app_connections(app: Flask) -> int:
 @pytest.mark.parametrize(("idle_ping_seconds", "status"), [(0.0, 200), (3600.0, 503)])
 def test_a_connection_dropped_while_idle_is_replaced_before_use(
     outage_app, monkeypatch: pytest.MonkeyPatch, idle_ping_seconds: float, status: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # No ping on every checkout (it would cost each page a round trip); a connection that sat
     # idle is pinged and, when the server dropped it, replaced. Without that ping (3600 s) the
     # same request meets the dead connection: proof that the ping is what saves it.

@@ -45,7 +45,7 @@ def _timed(call: Any) -> tuple[Any, float]:
 
 def test_an_xlsform_of_20000_rows_is_refused_at_once_on_the_page_and_the_cli(
     app: Flask, client, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     data = xlsform_of_rows(20_000)
     before = _count(app, Survey)
     login(client, COORDINATOR)
@@ -104,7 +104,7 @@ def _odt_of_empty_paragraphs(paragraphs: int) -> bytes:
 
 def test_a_transcript_of_too_many_paragraphs_is_refused_while_it_is_read(
     app: Flask, client, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, COORDINATOR)
     group_id = create_group(client, languages=["nl"])
     add_attendee(client, group_id)
@@ -150,7 +150,7 @@ def _csv_import(app: Flask, path: Path) -> Any:
 
 def test_a_response_csv_past_a_cap_is_refused_and_stores_nothing(
     app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     before = _count(app, Response)
     # A select_multiple column family thousands of columns wide.
     wide = tmp_path / "breed.csv"

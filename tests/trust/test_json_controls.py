@@ -22,7 +22,7 @@ CLEAN = "Een zwembad dat minder kost.\tEcht.\nJa"
 
 def test_control_characters_in_an_offline_sync_are_cleaned_and_every_page_still_opens(
     app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     login(client, VOLUNTEER)
     item = conversation()
     item["answers"]["verschil"] = {"answer": [DIRTY], "decline": ""}
