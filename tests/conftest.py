@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 from flask_migrate import upgrade
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
@@ -156,7 +157,7 @@ def app_ctx(app: Flask) -> Iterator[Flask]:
 class PageCheckingClient(FlaskClient):
     """Every HTML response is validated; a 500 is always a failure."""
 
-    def open(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+    def open(self, *args: Any, **kwargs: Any):
         response = super().open(*args, **kwargs)
         path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "")
         assert response.status_code != 500, (
@@ -174,16 +175,18 @@ class PageCheckingClient(FlaskClient):
 
     def post_form(
         self, path: str, data: dict[str, Any], token_from: str | None = None, **kwargs: Any
-    ):
+    ) -> TestResponse:
         data = dict(data)
         data.setdefault("csrf_token", self.csrf_token(token_from or path))
         return self.post(path, data=data, **kwargs)
 
 
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
+def client(app: Flask) -> PageCheckingClient:
     app.test_client_class = PageCheckingClient
-    return app.test_client()
+    page_client = app.test_client()
+    assert isinstance(page_client, PageCheckingClient)
+    return page_client
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ class PageProblem(AssertionError):
     pass
 
 
-def _text(element) -> str:  # type: ignore[no-untyped-def]
+def _text(element) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
 
 

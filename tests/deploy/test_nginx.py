@@ -15,14 +15,14 @@ pytestmark = [pytest.mark.nginx, pytest.mark.slow]
 
 
 @pytest.fixture
-def through_nginx(database_url: str, demo, tmp_path: Path):  # type: ignore[no-untyped-def]
+def through_nginx(database_url: str, demo: None, tmp_path: Path):
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
         pytest.skip("nginx is not installed (apt-get install nginx)")
     with gunicorn(database_url) as upstream, nginx(upstream, tmp_path) as address:
         yield f"http://{address}", tmp_path
 
 
-def test_a_participant_journey_through_nginx(through_nginx) -> None:  # type: ignore[no-untyped-def]
+def test_a_participant_journey_through_nginx(through_nginx) -> None:
     base, workdir = through_nginx
     web = Session(base)
     welcome = web.get("/s/DEMO")
@@ -71,7 +71,7 @@ def test_a_participant_journey_through_nginx(through_nginx) -> None:  # type: ig
     assert "/s/DEMO/klaar" in log and "127.0.0.1" not in log
 
 
-def test_nginx_refuses_oversized_requests(through_nginx) -> None:  # type: ignore[no-untyped-def]
+def test_nginx_refuses_oversized_requests(through_nginx) -> None:
     base, _ = through_nginx
     web = Session(base)
     reply = web.post("/", {"code": "x" * (9 * 1024 * 1024)})

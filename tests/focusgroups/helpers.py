@@ -60,7 +60,7 @@ def add_attendee(client: Any, group_id: str, **fields: Any) -> None:
     assert response.status_code == 302, response.get_data(as_text=True)[:800]
 
 
-def capture_form(client: Any, group_id: str, text: str, **fields: Any):  # type: ignore[no-untyped-def]
+def capture_form(client: Any, group_id: str, text: str, **fields: Any):
     """The capture screen without JavaScript: fetch the page (fresh key), post, follow."""
     path = f"{BASE}/{group_id}/noteren"
     page = client.get(path).get_data(as_text=True)

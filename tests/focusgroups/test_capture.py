@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import Quote, Statement
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import (
     BASE,
     add_attendee,
@@ -25,7 +25,7 @@ from tests.focusgroups.helpers import (
 
 
 @pytest.fixture
-def group_id(client, demo) -> str:  # type: ignore[no-untyped-def]
+def group_id(client: PageCheckingClient, demo: None) -> str:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client)
     add_attendee(client, group_id)
@@ -41,7 +41,9 @@ def _quotes(app: Flask, group_id: str) -> list[Quote]:
         return quotes
 
 
-def test_a_retried_json_save_returns_the_same_quote(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_retried_json_save_returns_the_same_quote(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     csrf = token(client, f"{BASE}/{group_id}/noteren")
     key = str(uuid.uuid4())
     first = capture_json(client, group_id, csrf, "Het zwembad is te duur.", key=key, speaker="P1")
@@ -65,7 +67,9 @@ def _statement_count(app: Flask) -> int:
         return db.session.scalar(select(func.count(Statement.id))) or 0
 
 
-def test_a_resubmitted_plain_form_stores_one_quote(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_resubmitted_plain_form_stores_one_quote(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     path = f"{BASE}/{group_id}/noteren"
     page = client.get(path).get_data(as_text=True)
     key = re.search(r'name="idem" type="hidden" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
@@ -76,7 +80,9 @@ def test_a_resubmitted_plain_form_stores_one_quote(app: Flask, client, group_id:
     assert [q.text for q in _quotes(app, group_id)] == ["Eén keer."]
 
 
-def test_bad_input_gets_a_message_and_keeps_the_text(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_gets_a_message_and_keeps_the_text(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     response = capture_form(client, group_id, "Wat ik typte", speaker="P9")
     body = response.get_data(as_text=True)
     assert response.status_code == 400
@@ -102,7 +108,9 @@ def test_bad_input_gets_a_message_and_keeps_the_text(app: Flask, client, group_i
     assert _quotes(app, group_id) == []
 
 
-def test_speaker_language_and_question_are_remembered(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_language_and_question_are_remembered(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     response = capture_form(client, group_id, "أحتاج إلى مساعدة.", speaker="P2", question="1")
     location = response.headers["Location"]
     assert "spreker=P2" in location and "vraag=1" in location
@@ -118,7 +126,9 @@ def test_speaker_language_and_question_are_remembered(app: Flask, client, group_
     assert '<kbd aria-hidden="true">1</kbd>' in fresh and '<kbd aria-hidden="true">2</kbd>' in fresh
 
 
-def test_quick_tags_only_when_the_project_has_codes(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_quick_tags_only_when_the_project_has_codes(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     with app.app_context():
         from participatie.models import Code
 
@@ -135,7 +145,9 @@ def test_quick_tags_only_when_the_project_has_codes(app: Flask, client, group_id
     assert response.json["quote"]["tags"] == ["betaalbaarheid"]
 
 
-def test_correcting_and_deleting_a_quote(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_correcting_and_deleting_a_quote(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     csrf = token(client, f"{BASE}/{group_id}/noteren")
     created = capture_json(client, group_id, csrf, "Bel 0470 12 34 56", speaker="P1").json["quote"]
     assert created["needs_review"] is True
@@ -168,7 +180,9 @@ def test_correcting_and_deleting_a_quote(app: Flask, client, group_id: str) -> N
         assert db.session.scalar(left) == 0
 
 
-def test_other_projects_and_roles_cannot_reach_a_group(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_projects_and_roles_cannot_reach_a_group(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     assert client.get(f"{BASE}/not-a-group/noteren").status_code == 404
     client.post_form("/logout", {}, token_from="/account")
     login(client, "stuurgroep@kempenaar.example")

@@ -20,7 +20,7 @@ from participatie.privacy import (
     report_text,
     review_fits,
 )
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import BASE, add_attendee, capture_json, create_group, token
 
 
@@ -123,7 +123,9 @@ def _statement(app: Flask, text: str) -> Statement:
     return statement
 
 
-def test_report_text_hides_unreviewed_findings_and_follows_edits(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_report_text_hides_unreviewed_findings_and_follows_edits(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client)
     add_attendee(client, group_id)
@@ -169,7 +171,9 @@ def test_report_text_hides_unreviewed_findings_and_follows_edits(app: Flask, cli
     assert "De tekst is intussen veranderd." in stale.get_data(as_text=True)
 
 
-def test_kept_words_can_be_remembered_for_the_project(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_kept_words_can_be_remembered_for_the_project(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client)
     csrf = token(client, f"{BASE}/{group_id}/noteren")
@@ -191,6 +195,6 @@ def test_kept_words_can_be_remembered_for_the_project(app: Flask, client, demo) 
         assert report_text(later) == "Ook in De Brug kun je koffie drinken."
 
 
-def test_another_projects_statement_is_not_found(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_another_projects_statement_is_not_found(client: PageCheckingClient, demo: None) -> None:
     login(client, "coordinator@kempenaar.example")
     assert client.get("/projecten/demo/privacy/not-a-statement").status_code == 404

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Code, Goal, Priority, ProposedBy
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.follow.world import PlanWorld
 
 
@@ -191,7 +191,9 @@ def test_pdf_reads_back_in_dutch_and_arabic(app: Flask, chosen: PlanWorld, tmp_p
     assert "حقيبة" in arabic
 
 
-def test_downloads_from_the_actieplan_page(client, app: Flask, chosen: PlanWorld) -> None:  # type: ignore[no-untyped-def]
+def test_downloads_from_the_actieplan_page(
+    client: PageCheckingClient, app: Flask, chosen: PlanWorld
+) -> None:
     login(client, "stuurgroep@kempenaar.example")
     page = client.get("/projecten/demo/actieplan").get_data(as_text=True)
     for fmt in ("json", "pdf", "ods", "xlsx"):

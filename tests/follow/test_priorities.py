@@ -15,7 +15,7 @@ from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import build_definition
 from participatie.surveys.xlsform import read_xlsform
 from participatie.surveys.xlsform_export import export_xlsform
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.report import builders as b
 
 STUURGROEP = "stuurgroep@kempenaar.example"
@@ -36,7 +36,9 @@ def _sheet(xlsx: bytes) -> bytes:
 PAGE = "/projecten/demo/prioriteiten"
 
 
-def test_the_stuurgroep_chooses_domains_and_the_evidence_is_kept(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_stuurgroep_chooses_domains_and_the_evidence_is_kept(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     login(client, STUURGROEP)
     page = client.get(PAGE).get_data(as_text=True)
     assert "deelnemers brachten dit aan" in page.lower()
@@ -83,7 +85,9 @@ def test_the_stuurgroep_chooses_domains_and_the_evidence_is_kept(client, app: Fl
         assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "priority.delete"))
 
 
-def test_the_oudergroep_proposal_stands_beside_the_choice(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_oudergroep_proposal_stands_beside_the_choice(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     login(client, STUURGROEP)
     path = "/projecten/demo/prioriteiten/oudergroep"
     refused = client.post_form(
@@ -110,7 +114,9 @@ def test_the_oudergroep_proposal_stands_beside_the_choice(client, app: Flask, de
     assert page.count("De oudergroep stelt dit voor.") == 2
 
 
-def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     response = client.post_form(PAGE + "/wat-moet-eerst", {}, token_from=PAGE)
     assert response.status_code == 302
@@ -153,7 +159,9 @@ def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(client, app: Fl
     assert "<td>6</td>" in table and "<td>4</td>" not in table and "verborgen" in table
 
 
-def test_a_decision_records_whether_it_follows_the_oudergroep(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_decision_records_whether_it_follows_the_oudergroep(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     from participatie.models import Decision, Theme
 
     login(client, STUURGROEP)
@@ -192,7 +200,7 @@ IDEM = re.compile(r'name="idem" value="([^"]+)"')
 
 
 def test_parents_answer_wat_moet_eerst_through_the_participant_pages(
-    client, app: Flask, demo
+    client: PageCheckingClient, app: Flask, demo: None
 ) -> None:
     login(client, "coordinator@kempenaar.example")
     client.post_form(PAGE + "/wat-moet-eerst", {}, token_from=PAGE)

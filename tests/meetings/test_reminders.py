@@ -7,6 +7,7 @@ import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from flask_babel import force_locale, format_datetime, format_time
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from participatie.extensions import db
 from participatie.meetings.reminders import BRUSSELS, send_due
 from participatie.meetings.sms_text import sms_size
 from participatie.models import Contact, Reminder
+from tests.conftest import PageCheckingClient
 from tests.meetings.conftest import GATEWAY_TOKEN
 from tests.meetings.helpers import coming_oudergroep, sign_up
 
@@ -22,11 +24,11 @@ NL_PHONE, AR_PHONE = "0470 12 34 56", "+32 486 11 22 33"
 NL_MAIL, AR_MAIL = "mama.nl@example.org", "papa.ar@example.org"
 
 
-def _send(app: Flask, at: datetime):  # type: ignore[no-untyped-def]
+def _send(app: Flask, at: datetime):
     return app.test_cli_runner().invoke(args=["reminders", "send", "--at", at.isoformat()])
 
 
-def _signed_up_nl_and_ar(app: Flask, client) -> tuple[datetime, datetime, str]:  # type: ignore[no-untyped-def]
+def _signed_up_nl_and_ar(app: Flask, client: PageCheckingClient) -> tuple[datetime, datetime, str]:
     token, start, due, place = coming_oudergroep(app)
     for lang, phone, mail in (("nl", NL_PHONE, NL_MAIL), ("ar", AR_PHONE, AR_MAIL)):
         response = sign_up(client, token, lang, phone=phone, email=mail)
@@ -41,8 +43,8 @@ def _expected(app: Flask, start: datetime, lang: str) -> tuple[str, str]:
 
 def test_one_sms_and_one_email_each_in_their_language_and_never_twice(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     sms_gateway,
     smtp_server,
 ) -> None:
@@ -86,8 +88,8 @@ def test_one_sms_and_one_email_each_in_their_language_and_never_twice(
 
 def test_two_senders_at_the_same_moment_send_each_reminder_once(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     sms_gateway,
     smtp_server,
 ) -> None:
@@ -114,8 +116,8 @@ def test_two_senders_at_the_same_moment_send_each_reminder_once(
 
 def test_a_gateway_answering_500_leaves_the_reminder_due_and_exits_1(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     sms_gateway,
     smtp_server,
 ) -> None:
@@ -139,10 +141,10 @@ def test_a_gateway_answering_500_leaves_the_reminder_due_and_exits_1(
 
 def test_a_slow_gateway_counts_as_down(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     sms_gateway,
-    monkeypatch,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from participatie.meetings import senders
 
@@ -156,8 +158,8 @@ def test_a_slow_gateway_counts_as_down(
 
 def test_a_moved_meeting_sends_one_correction_to_those_reminded(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     sms_gateway,
     smtp_server,
 ) -> None:
@@ -202,8 +204,8 @@ def test_a_moved_meeting_sends_one_correction_to_those_reminded(
 
 def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     database_url: str,
 ) -> None:
     from sqlalchemy import text
@@ -251,8 +253,8 @@ def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
 
 def test_two_processes_at_the_same_moment_send_each_reminder_once(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     sms_gateway,
     smtp_server,
     database_url: str,

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from participatie.extensions import db
 from participatie.models import Attendee, Release, Survey
 from participatie.report.participants import participants_per_survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.report import builders as b
 
 COORDINATOR = "coordinator@kempenaar.example"
@@ -25,7 +25,9 @@ def _number(pattern: str, page: str) -> int:
     return int(found.group(1).replace(".", "").replace("\u202f", "").replace("\xa0", ""))
 
 
-def test_every_page_and_download_counts_the_same_participants(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_and_download_counts_the_same_participants(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
         assert survey is not None

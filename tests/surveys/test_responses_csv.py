@@ -30,7 +30,7 @@ def _write(
     return path
 
 
-def _import(app: Flask, path: Path, *extra: str):  # type: ignore[no-untyped-def]
+def _import(app: Flask, path: Path, *extra: str):
     return app.test_cli_runner().invoke(args=["responses", "import", "demo", str(path), *extra])
 
 
@@ -48,7 +48,7 @@ def _demo_responses(app: Flask) -> list[Response]:
         return rows
 
 
-def test_a_kobo_export_is_imported_once(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_kobo_export_is_imported_once(app: Flask, demo: None, tmp_path: Path) -> None:
     before = len(_demo_responses(app))
     with app.app_context():
         statements_before = db.session.scalar(select(func.count(Statement.id)))
@@ -89,7 +89,7 @@ def test_a_kobo_export_is_imported_once(app: Flask, demo, tmp_path: Path) -> Non
 
 
 def test_any_error_imports_nothing_and_lists_rows_and_columns(
-    app: Flask, demo, tmp_path: Path
+    app: Flask, demo: None, tmp_path: Path
 ) -> None:
     before = len(_demo_responses(app))
     lines = [
@@ -119,7 +119,7 @@ def test_any_error_imports_nothing_and_lists_rows_and_columns(
     assert len(_demo_responses(app)) == before
 
 
-def test_delimiter_encoding_and_mode(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_delimiter_encoding_and_mode(app: Flask, demo: None, tmp_path: Path) -> None:
     before = len(_demo_responses(app))
     lines = ["wie\tkinderen\tmode\tlanguage", "ouder\t1\tpapier\tar", "andere\t2\t\t"]
     path = tmp_path / "tab.csv"
@@ -147,7 +147,7 @@ def test_delimiter_encoding_and_mode(app: Flask, demo, tmp_path: Path) -> None: 
     )
 
 
-def test_each_answer_of_a_row_is_stored_once(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_each_answer_of_a_row_is_stored_once(app: Flask, demo: None, tmp_path: Path) -> None:
     with app.app_context():
         answers_before = db.session.scalar(select(func.count(Answer.id)))
     _import(app, _write(tmp_path, [KOBO_HEADER, KOBO_ROWS[0]]))

@@ -11,6 +11,7 @@ from participatie.models import Survey
 from participatie.surveys.catalogue import TEMPLATE_KEYS, template_definition
 from participatie.surveys.jargon import DEFAULT_JARGON
 from participatie.surveys.readability import check_parts, check_text
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import as_coordinator, begin, new_survey, publish, survey_code
 
 # An answer for each kind of question a template uses.
@@ -45,7 +46,9 @@ def test_template_texts_are_plain_dutch(key: str) -> None:
 
 
 @pytest.mark.parametrize("key", TEMPLATE_KEYS)
-def test_a_parent_completes_each_template(app: Flask, client, demo, key: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_parent_completes_each_template(
+    app: Flask, client: PageCheckingClient, demo: None, key: str
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client, title="", start=key, subject="de huiswerkklas")
     assert publish(client, survey_id).status_code == 302
@@ -79,7 +82,7 @@ def test_a_parent_completes_each_template(app: Flask, client, demo, key: str) ->
         assert answered["kan"] == "meer"
 
 
-def test_the_new_survey_page_offers_the_templates(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_new_survey_page_offers_the_templates(client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     page = client.get("/projecten/demo/vragenlijsten/nieuw").get_data(as_text=True)
     for text in ("Levensdomeinen", "zeven B", "akkoord-schaal", "Resultaatsmeting"):

@@ -65,7 +65,7 @@ def _stored(app: Flask, name: str) -> int:
         return int(count or 0)
 
 
-def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(outage_app) -> None:  # type: ignore[no-untyped-def]
+def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(outage_app) -> None:
     app, proxy = outage_app
     app.test_client_class = PageCheckingClient
     client = app.test_client()

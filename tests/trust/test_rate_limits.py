@@ -14,7 +14,7 @@ pytestmark = pytest.mark.redis
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
-def _redis():  # type: ignore[no-untyped-def]
+def _redis():
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)

@@ -13,14 +13,14 @@ from sqlalchemy import select
 from participatie.extensions import db
 from participatie.models import AuditEvent, Response, SurveyStatus, User
 from tests.assist.helpers import COORDINATOR, VOLUNTEER, csrf, set_survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 PAPER = "/projecten/demo/samen/DEMO/papier"
 SECRET_WORDS = ("hash", "secret", "recovery", "token", "password")
 
 
 def test_dpo_export_holds_no_password_recovery_code_or_two_factor_secret(
-    app: Flask, demo, tmp_path: Path
+    app: Flask, demo: None, tmp_path: Path
 ) -> None:
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == COORDINATOR))
@@ -51,7 +51,7 @@ def test_dpo_export_holds_no_password_recovery_code_or_two_factor_secret(
 
 
 def test_a_draft_survey_names_neither_itself_nor_its_project_to_visitors(
-    app: Flask, client, demo
+    app: Flask, client: PageCheckingClient, demo: None
 ) -> None:
     set_survey(app, status=SurveyStatus.DRAFT)
     with app.app_context():
@@ -77,7 +77,7 @@ def test_a_draft_survey_names_neither_itself_nor_its_project_to_visitors(
 
 
 def test_a_volunteer_prints_at_most_100_forms_and_printing_is_logged(
-    app: Flask, client, demo
+    app: Flask, client: PageCheckingClient, demo: None
 ) -> None:
     login(client, VOLUNTEER)
     page = client.get(PAPER).get_data(as_text=True)

@@ -21,6 +21,7 @@ from participatie.models import (
     Verdict,
     Workgroup,
 )
+from tests.conftest import PageCheckingClient
 
 TABLES = (Priority, Workgroup, Goal, Indicator, Meetcode, Verdict, ProgressReport, Release)
 
@@ -32,7 +33,7 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_the_demo_holds_a_year_of_follow_through(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_holds_a_year_of_follow_through(app: Flask, demo: None) -> None:
     with app.app_context():
         chosen = db.session.scalars(select(Priority).where(Priority.chosen)).all()
         assert sorted(p.domain.key for p in chosen) == ["onderwijs", "vrije_tijd"]
@@ -55,7 +56,7 @@ def test_the_demo_holds_a_year_of_follow_through(app: Flask, demo) -> None:  # t
         assert db.session.scalar(select(func.count(Release.id))) == 1
 
 
-def test_loading_the_demo_again_changes_nothing(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_loading_the_demo_again_changes_nothing(app: Flask, demo: None) -> None:
     with app.app_context():
         before = _counts()
     result = app.test_cli_runner().invoke(args=["demo"])
@@ -64,7 +65,7 @@ def test_loading_the_demo_again_changes_nothing(app: Flask, demo) -> None:  # ty
         assert _counts() == before
 
 
-def test_the_demo_measure_shows_change_per_parent(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_measure_shows_change_per_parent(client: PageCheckingClient, demo: None) -> None:
     from tests.conftest import login
 
     login(client, "stuurgroep@kempenaar.example")

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Meetcode, Response, ResultMeasure
+from tests.conftest import PageCheckingClient
 from tests.voice.helpers import (
     answer_all,
     enter_meetcode,
@@ -27,7 +28,9 @@ def _row(page: str, label: str) -> str:
     return page[start : page.index("</tr>", start)]
 
 
-def test_meetcode_pairs_before_and_after_answers(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_meetcode_pairs_before_and_after_answers(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     set_k(app, 3)
     code, measure_id = new_measure(app, client)
     parents = [app.test_client_class(app) for _ in range(4)]
@@ -89,7 +92,9 @@ def test_meetcode_pairs_before_and_after_answers(app: Flask, client, demo) -> No
     assert "Voor: 4 antwoorden" in page and "Na: 3 antwoorden" in page
 
 
-def test_unknown_and_used_meetcodes_are_refused(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_and_used_meetcodes_are_refused(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     code, measure_id = new_measure(app, client)
     first = app.test_client_class(app)
     answer_all(first, code, "hhhhh")
@@ -117,7 +122,9 @@ def test_unknown_and_used_meetcodes_are_refused(app: Flask, client, demo) -> Non
         assert len(rows) == 1 and rows[0].after_response_id is not None
 
 
-def test_a_meetcode_is_not_offered_in_an_ordinary_survey(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_meetcode_is_not_offered_in_an_ordinary_survey(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from tests.surveys.helpers import begin
 
     begin(client, "DEMO")
@@ -125,7 +132,9 @@ def test_a_meetcode_is_not_offered_in_an_ordinary_survey(app: Flask, client, dem
     assert "meetcode" not in client.get("/s/DEMO/klaar").get_data(as_text=True)
 
 
-def test_a_measure_links_to_a_goal_or_an_action(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_measure_links_to_a_goal_or_an_action(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from participatie.models import Action, Goal
 
     with app.app_context():
