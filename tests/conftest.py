@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from werkzeug.test import TestResponse
 from flask_migrate import upgrade
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
+from werkzeug.test import TestResponse
 
 from participatie import create_app
 from participatie.extensions import db
@@ -157,7 +157,7 @@ def app_ctx(app: Flask) -> Iterator[Flask]:
 class PageCheckingClient(FlaskClient):
     """Every HTML response is validated; a 500 is always a failure."""
 
-    def open(self, *args: Any, **kwargs: Any):
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
         response = super().open(*args, **kwargs)
         path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "")
         assert response.status_code != 500, (

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from participatie.auth.services import create_or_update_user
 from participatie.extensions import db
@@ -75,7 +76,9 @@ def csrf(page: str) -> str:
     return match.group(1)
 
 
-def answer(client: PageCheckingClient, url: str, data: dict[str, Any], expect: int = 302):
+def answer(
+    client: PageCheckingClient, url: str, data: dict[str, Any], expect: int = 302
+) -> TestResponse:
     page = client.get(url).get_data(as_text=True)
     form = {"idem": idem(page), "csrf_token": csrf(page), **data}
     response = client.post(url, data=form)

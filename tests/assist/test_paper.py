@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from participatie.assist.paper import UnknownPaperSurvey, render_paper_pdf
 from participatie.extensions import db
@@ -92,7 +93,9 @@ def allocate(app: Flask, copies: int, language: str = "nl", code: str = "DEMO") 
     return [display(number) for number in numbers]
 
 
-def key_in(client: PageCheckingClient, printed: str, entries: dict[str, str], expect: int = 302):
+def key_in(
+    client: PageCheckingClient, printed: str, entries: dict[str, str], expect: int = 302
+) -> TestResponse:
     """Jump by the printed number, then type the answers; returns the entry page's response."""
     page = client.get(JUMP).get_data(as_text=True)
     jumped = client.post(JUMP, data={"csrf_token": csrf(page), "number": printed})

@@ -9,10 +9,11 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
 
 

@@ -17,12 +17,14 @@ from tests.focusgroups.helpers import BASE, add_attendee, create_group, demo_gro
 
 
 @pytest.fixture
-def coordinator(client: PageCheckingClient, demo: None):
+def coordinator(client: PageCheckingClient, demo: None) -> PageCheckingClient:
     login(client, "coordinator@kempenaar.example")
     return client
 
 
-def test_a_guide_template_fills_the_questions_without_saving(app: Flask, coordinator) -> None:
+def test_a_guide_template_fills_the_questions_without_saving(
+    app: Flask, coordinator: PageCheckingClient
+) -> None:
     response = coordinator.post_form(
         f"{BASE}/nieuw",
         {"title": "Droomgroep", "languages": ["nl"], "template": "vrije_tijd", "use_template": "1"},
@@ -43,7 +45,7 @@ def test_a_guide_template_fills_the_questions_without_saving(app: Flask, coordin
         assert group.languages == ["nl", "ar"] and str(group.held_on) == "2026-10-14"
 
 
-def test_bad_input_is_explained_and_kept(coordinator) -> None:
+def test_bad_input_is_explained_and_kept(coordinator: PageCheckingClient) -> None:
     response = coordinator.post_form(
         f"{BASE}/nieuw",
         {
@@ -67,7 +69,7 @@ def test_bad_input_is_explained_and_kept(coordinator) -> None:
     assert "Kies een van de mogelijkheden in de lijst." in tampered.get_data(as_text=True)
 
 
-def test_editing_a_group_and_an_attendee(app: Flask, coordinator) -> None:
+def test_editing_a_group_and_an_attendee(app: Flask, coordinator: PageCheckingClient) -> None:
     group_id = create_group(coordinator)
     edit = f"{BASE}/{group_id}/bewerken"
     page = coordinator.get(edit).get_data(as_text=True)
@@ -115,7 +117,7 @@ def test_editing_a_group_and_an_attendee(app: Flask, coordinator) -> None:
     assert coordinator.get(f"{BASE}/{group_id}/deelnemers/P7").status_code == 404
 
 
-def test_an_attendee_with_quotes_stays(app: Flask, coordinator) -> None:
+def test_an_attendee_with_quotes_stays(app: Flask, coordinator: PageCheckingClient) -> None:
     with app.app_context():
         demo_id = db.session.scalar(
             select(FocusGroup.public_id).where(FocusGroup.title.startswith("Praatcafé De Brug"))
@@ -136,7 +138,9 @@ def _pdf_text(data: bytes) -> str:
 
 
 @pytest.mark.pdf
-def test_attendance_sheet_has_only_what_is_needed(app: Flask, coordinator) -> None:
+def test_attendance_sheet_has_only_what_is_needed(
+    app: Flask, coordinator: PageCheckingClient
+) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not installed (apt-get install poppler-utils)")
     group_id = create_group(coordinator, title="Avond in De Brug")
@@ -175,7 +179,7 @@ def test_attendance_sheet_has_only_what_is_needed(app: Flask, coordinator) -> No
 
 
 def test_attendance_sheet_without_pango_says_what_to_install(
-    coordinator, monkeypatch: pytest.MonkeyPatch
+    coordinator: PageCheckingClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     group_id = create_group(coordinator)
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if importing it failed

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
-from werkzeug.test import encode_multipart
+from werkzeug.test import TestResponse, encode_multipart
 
 from participatie.coordinate.focusgroups.transcripts import parse_transcript
 from participatie.extensions import db
@@ -58,7 +58,7 @@ def test_prefix_variants(line: str, speaker: str) -> None:
     assert [t.speaker for t in parse_transcript(line).turns] == [speaker]
 
 
-def _upload(client: PageCheckingClient, path: str, filename: str, data: bytes):
+def _upload(client: PageCheckingClient, path: str, filename: str, data: bytes) -> TestResponse:
     """A multipart upload built in memory: the test client would spool a large body to a
     temporary file it never closes (a ResourceWarning, an error in this suite)."""
     boundary, body = encode_multipart(

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from participatie.extensions import db
 from participatie.models import AuditEvent, Goal, GoalKind, Indicator, Measurement
 from tests.conftest import PageCheckingClient, login
-from tests.follow.world import MEMBER
+from tests.follow.world import MEMBER, PlanWorld
 
 
 def _goal(app: Flask, public_id: str) -> Goal:
@@ -21,7 +21,7 @@ def _goal(app: Flask, public_id: str) -> Goal:
 
 
 def test_a_goal_without_owner_or_deadline_is_kept_as_a_draft(
-    client: PageCheckingClient, app: Flask, plan_world
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
 ) -> None:
     login(client, MEMBER)
     path = f"/projecten/demo/werkgroepen/{plan_world.workgroup}/doelen/nieuw"
@@ -68,7 +68,7 @@ def test_a_goal_without_owner_or_deadline_is_kept_as_a_draft(
 
 
 def test_a_goal_without_a_title_is_refused_with_a_message(
-    client: PageCheckingClient, plan_world
+    client: PageCheckingClient, plan_world: PlanWorld
 ) -> None:
     login(client, MEMBER)
     path = f"/projecten/demo/werkgroepen/{plan_world.workgroup}/doelen/nieuw"
@@ -80,7 +80,7 @@ def test_a_goal_without_a_title_is_refused_with_a_message(
 
 
 def test_an_action_under_a_goal_keeps_its_fields(
-    client: PageCheckingClient, app: Flask, plan_world
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
 ) -> None:
     login(client, MEMBER)
     response = client.post_form(
@@ -114,7 +114,7 @@ def test_an_action_under_a_goal_keeps_its_fields(
 
 
 def test_measurements_are_validated_and_keep_what_was_typed(
-    client: PageCheckingClient, app: Flask, plan_world
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
 ) -> None:
     login(client, MEMBER)
     path = (
@@ -152,7 +152,9 @@ def test_measurements_are_validated_and_keep_what_was_typed(
         assert values == [72, 81.5]
 
 
-def test_yes_no_and_number_units(client: PageCheckingClient, app: Flask, plan_world) -> None:
+def test_yes_no_and_number_units(
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
+) -> None:
     login(client, MEMBER)
     created = client.post_form(
         f"/projecten/demo/acties/{plan_world.action}/indicatoren/nieuw",
@@ -184,7 +186,7 @@ def test_yes_no_and_number_units(client: PageCheckingClient, app: Flask, plan_wo
 
 
 def test_deleting_a_goal_with_measurements_asks_first_and_is_logged(
-    client: PageCheckingClient, app: Flask, plan_world
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
 ) -> None:
     login(client, MEMBER)
     path = f"/projecten/demo/doelen/{plan_world.goal}/verwijderen"

@@ -13,6 +13,7 @@ from participatie.config import ConfigError
 from participatie.extensions import db
 from participatie.models import Project
 from tests.conftest import PageCheckingClient
+from tests.meetings.conftest import FakeGateway
 from tests.meetings.helpers import coming_oudergroep, sign_up
 
 KEY = "Y29udGFjdC1rZXktZm9yLXRlc3RzLW9ubHktMzJieXQ="
@@ -54,7 +55,7 @@ def test_release_news_goes_once_to_those_who_asked_in_their_language(
     app: Flask,
     client: PageCheckingClient,
     demo: None,
-    sms_gateway,
+    sms_gateway: FakeGateway,
 ) -> None:
     from participatie.meetings.contacts import notify_release_subscribers
 

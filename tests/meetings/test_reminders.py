@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from flask import Flask
 from flask_babel import force_locale, format_datetime, format_time
 from sqlalchemy import select
@@ -17,14 +18,14 @@ from participatie.meetings.reminders import BRUSSELS, send_due
 from participatie.meetings.sms_text import sms_size
 from participatie.models import Contact, Reminder
 from tests.conftest import PageCheckingClient
-from tests.meetings.conftest import GATEWAY_TOKEN
+from tests.meetings.conftest import GATEWAY_TOKEN, FakeGateway, _Collector
 from tests.meetings.helpers import coming_oudergroep, sign_up
 
 NL_PHONE, AR_PHONE = "0470 12 34 56", "+32 486 11 22 33"
 NL_MAIL, AR_MAIL = "mama.nl@example.org", "papa.ar@example.org"
 
 
-def _send(app: Flask, at: datetime):
+def _send(app: Flask, at: datetime) -> Result:
     return app.test_cli_runner().invoke(args=["reminders", "send", "--at", at.isoformat()])
 
 
@@ -45,8 +46,8 @@ def test_one_sms_and_one_email_each_in_their_language_and_never_twice(
     app: Flask,
     client: PageCheckingClient,
     demo: None,
-    sms_gateway,
-    smtp_server,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     start, due, place = _signed_up_nl_and_ar(app, client)
     assert due.astimezone(BRUSSELS).hour == 10
@@ -90,8 +91,8 @@ def test_two_senders_at_the_same_moment_send_each_reminder_once(
     app: Flask,
     client: PageCheckingClient,
     demo: None,
-    sms_gateway,
-    smtp_server,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     _start, due, _place = _signed_up_nl_and_ar(app, client)
     sms_gateway.delay = 0.2  # both senders are busy at the same time
@@ -118,8 +119,8 @@ def test_a_gateway_answering_500_leaves_the_reminder_due_and_exits_1(
     app: Flask,
     client: PageCheckingClient,
     demo: None,
-    sms_gateway,
-    smtp_server,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     _start, due, _place = _signed_up_nl_and_ar(app, client)
     sms_gateway.status = 500
@@ -143,7 +144,7 @@ def test_a_slow_gateway_counts_as_down(
     app: Flask,
     client: PageCheckingClient,
     demo: None,
-    sms_gateway,
+    sms_gateway: FakeGateway,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from participatie.meetings import senders
@@ -160,8 +161,8 @@ def test_a_moved_meeting_sends_one_correction_to_those_reminded(
     app: Flask,
     client: PageCheckingClient,
     demo: None,
-    sms_gateway,
-    smtp_server,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     from participatie.models import Meeting
     from tests.conftest import login
@@ -255,8 +256,8 @@ def test_two_processes_at_the_same_moment_send_each_reminder_once(
     app: Flask,
     client: PageCheckingClient,
     demo: None,
-    sms_gateway,
-    smtp_server,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
     database_url: str,
 ) -> None:
     """Two `participatie reminders send` processes, as two servers' timers would start them."""

@@ -11,6 +11,7 @@ import zipfile
 from typing import Any
 
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from participatie.models import Theme
@@ -29,7 +30,7 @@ def _page(client: PageCheckingClient, path: str) -> str:
     return TOKEN.sub("", response.get_data(as_text=True))
 
 
-def _seen(public, stuurgroep) -> dict[str, Any]:
+def _seen(public: PageCheckingClient, stuurgroep: PageCheckingClient) -> dict[str, Any]:
     """Everything with figures that the public and the stuurgroep can load."""
     return {
         "public": _page(public, "/p/demo?lang=nl"),
@@ -43,7 +44,7 @@ def _seen(public, stuurgroep) -> dict[str, Any]:
     }
 
 
-def _cells(fmt: str, response) -> Any:
+def _cells(fmt: str, response: TestResponse) -> Any:
     """A download's content without the moment it was written (zip and document dates)."""
     assert response.status_code == 200
     body = response.get_data()

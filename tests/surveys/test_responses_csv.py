@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import Result
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -30,7 +31,7 @@ def _write(
     return path
 
 
-def _import(app: Flask, path: Path, *extra: str):
+def _import(app: Flask, path: Path, *extra: str) -> Result:
     return app.test_cli_runner().invoke(args=["responses", "import", "demo", str(path), *extra])
 
 

@@ -6,6 +6,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
+from click.testing import Result
 from flask import Flask
 from sqlalchemy import select
 
@@ -13,7 +14,7 @@ from participatie.extensions import db
 from participatie.models import AuditEvent, Question, Survey
 
 
-def run(app: Flask, *args: str):
+def run(app: Flask, *args: str) -> Result:
     return app.test_cli_runner().invoke(args=["surveys", "texts", *args])
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from flask import Flask
 from pyxform.builder import create_survey_element_from_dict
 from pyxform.xls2json import workbook_to_json
@@ -27,7 +28,9 @@ from tests.surveys.helpers import (
 )
 
 
-def _import(app: Flask, tmp_path: Path, data: bytes, *extra: str, name: str = "form.xlsx"):
+def _import(
+    app: Flask, tmp_path: Path, data: bytes, *extra: str, name: str = "form.xlsx"
+) -> Result:
     path = tmp_path / name
     path.write_bytes(data)
     return app.test_cli_runner().invoke(

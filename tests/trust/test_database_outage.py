@@ -65,7 +65,9 @@ def _stored(app: Flask, name: str) -> int:
         return int(count or 0)
 
 
-def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(outage_app) -> None:
+def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(
+    outage_app: tuple[Flask, TcpProxy],
+) -> None:
     app, proxy = outage_app
     app.test_client_class = PageCheckingClient
     client = app.test_client()
@@ -123,7 +125,10 @@ def _terminate_app_connections(app: Flask) -> int:
 
 @pytest.mark.parametrize(("idle_ping_seconds", "status"), [(0.0, 200), (3600.0, 503)])
 def test_a_connection_dropped_while_idle_is_replaced_before_use(
-    outage_app, monkeypatch: pytest.MonkeyPatch, idle_ping_seconds: float, status: int
+    outage_app: tuple[Flask, TcpProxy],
+    monkeypatch: pytest.MonkeyPatch,
+    idle_ping_seconds: float,
+    status: int,
 ) -> None:
     # No ping on every checkout (it would cost each page a round trip); a connection that sat
     # idle is pinged and, when the server dropped it, replaced. Without that ping (3600 s) the

@@ -8,6 +8,7 @@ import time
 
 import pyotp
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from tests.conftest import PageCheckingClient, login
@@ -32,7 +33,7 @@ def _client(app: Flask) -> PageCheckingClient:
     return app.test_client()  # type: ignore[return-value]
 
 
-def _password_step(client: PageCheckingClient, email: str):
+def _password_step(client: PageCheckingClient, email: str) -> TestResponse:
     return client.post_form("/login", {"email": email, "password": "demo-wachtwoord"})
 
 

@@ -6,12 +6,13 @@ import re
 
 import pyotp
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from tests.conftest import PageCheckingClient, current_totp, login
 
 
-def _password_step(client: PageCheckingClient, email: str):
+def _password_step(client: PageCheckingClient, email: str) -> TestResponse:
     return client.post_form("/login", {"email": email, "password": "demo-wachtwoord"})
 
 
