@@ -181,12 +181,17 @@ class PageCheckingClient(FlaskClient):
         return self.post(path, data=data, **kwargs)
 
 
+def page_client(app: Flask) -> PageCheckingClient:
+    """A test client of ``app`` that checks every page it fetches."""
+    app.test_client_class = PageCheckingClient
+    checking = app.test_client()
+    assert isinstance(checking, PageCheckingClient)
+    return checking
+
+
 @pytest.fixture
 def client(app: Flask) -> PageCheckingClient:
-    app.test_client_class = PageCheckingClient
-    page_client = app.test_client()
-    assert isinstance(page_client, PageCheckingClient)
-    return page_client
+    return page_client(app)
 
 
 @pytest.fixture(scope="session")

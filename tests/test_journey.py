@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import Answer, Question, Response, Statement
-from tests.conftest import PageCheckingClient
+from tests.conftest import PageCheckingClient, page_client
 
 IDEM = re.compile(r'name="idem" value="([^"]+)"')
 
@@ -158,12 +158,12 @@ def test_resume_code_on_another_device_and_delete(
             select(Response.resume_hash).where(Response.resume_hash.is_not(None))
         )
         assert stored and code.replace("-", "") not in stored
-    other = app.test_client()
+    other = page_client(app)
     wrong = other.post_form("/s/DEMO/verder", {"resume_code": "AAAA-AAAA"})
     assert wrong.status_code == 400
     resumed = other.post_form("/s/DEMO/verder", {"resume_code": code.lower()})
     assert resumed.headers["Location"].endswith("/s/DEMO/kinderen")
-    third = app.test_client()
+    third = page_client(app)
     deleted = third.post_form("/s/DEMO/wissen", {"resume_code": code})
     assert "zijn gewist" in deleted.get_data(as_text=True)
     with app.app_context():

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Answer, Question, Response
-from tests.conftest import PageCheckingClient
+from tests.conftest import PageCheckingClient, page_client
 from tests.test_journey import _answer, _begin
 
 PROGRESS = re.compile(r"Vraag (\d+)\n.*?Nog hoogstens (\d+) vra", re.S)
@@ -109,7 +109,7 @@ def test_erase_page_speaks_of_the_code_and_has_a_way_back(
     _answer(client, "wie", {"answer": "ouder"})
     page = client.post_form("/s/DEMO/code", {}).get_data(as_text=True)
     code = re.search(r'class="code-box"[^>]*>([A-Z0-9-]+)<', page).group(1)  # type: ignore[union-attr]
-    other = app.test_client()
+    other = page_client(app)
     other.post_form("/s/DEMO/verder", {"resume_code": code})
     erase = other.get("/s/DEMO/wissen").get_data(as_text=True)
     assert "Dit wist alle antwoorden die bij je code horen." in erase

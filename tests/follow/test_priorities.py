@@ -15,7 +15,7 @@ from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import build_definition
 from participatie.surveys.xlsform import read_xlsform
 from participatie.surveys.xlsform_export import export_xlsform
-from tests.conftest import PageCheckingClient, login
+from tests.conftest import PageCheckingClient, login, page_client
 from tests.report import builders as b
 
 STUURGROEP = "stuurgroep@kempenaar.example"
@@ -215,7 +215,7 @@ def test_parents_answer_wat_moet_eerst_through_the_participant_pages(
     assert published.status_code == 302
     with app.app_context():
         assert db.session.scalar(select(Survey.status).where(Survey.code == code)).value == "open"
-    parent = app.test_client()
+    parent = page_client(app)
     assert parent.post_form(f"/s/{code}/start", {}, token_from=f"/s/{code}").status_code == 302
     question = f"/s/{code}/eerst"
     page = parent.get(question).get_data(as_text=True)

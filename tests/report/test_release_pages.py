@@ -15,7 +15,7 @@ from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from participatie.models import Theme
-from tests.conftest import PageCheckingClient, login
+from tests.conftest import PageCheckingClient, login, page_client
 from tests.report import builders as b
 
 STUURGROEP = "stuurgroep@kempenaar.example"
@@ -61,7 +61,7 @@ def _cells(fmt: str, response: TestResponse) -> Any:
 
 def _parent_answers(app: Flask, domains: list[str]) -> None:
     """One parent through the real journey: consent, who they are, what is hard."""
-    parent = app.test_client()
+    parent = page_client(app)
     started = parent.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     assert started.status_code == 302
     for name, value in (("wie", "ouder"), ("kinderen", "2"), ("moeilijk", domains)):
@@ -85,7 +85,7 @@ def _live_report(app: Flask) -> dict[str, Any]:
 def test_one_new_response_changes_nothing_until_a_release(
     app: Flask, client: PageCheckingClient, demo: None
 ) -> None:
-    public = app.test_client()
+    public = page_client(app)
     login(client, STUURGROEP)
     before = _seen(public, client)
     assert before["public.json"]["release"]["number"] == 1

@@ -11,7 +11,7 @@ from participatie.models import Survey
 from participatie.surveys.catalogue import TEMPLATE_KEYS, template_definition
 from participatie.surveys.jargon import DEFAULT_JARGON
 from participatie.surveys.readability import check_parts, check_text
-from tests.conftest import PageCheckingClient
+from tests.conftest import PageCheckingClient, page_client
 from tests.surveys.helpers import as_coordinator, begin, new_survey, publish, survey_code
 
 # An answer for each kind of question a template uses.
@@ -59,7 +59,7 @@ def test_a_parent_completes_each_template(
         if key in {"drempels", "resultaatsmeting"}:
             assert "de huiswerkklas" in survey.title["nl"]
     definition = template_definition(key, "de huiswerkklas")
-    parent = app.test_client()
+    parent = page_client(app)
     location = begin(parent, code)
     steps = 0
     while not location.endswith("/klaar"):

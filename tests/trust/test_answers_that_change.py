@@ -18,7 +18,7 @@ from participatie.extensions import db
 from participatie.models import Assistance, Survey, User
 from tests.assist.helpers import COORDINATOR, VOLUNTEER, csrf, idem, set_survey
 from tests.assist.test_sync import answers_of, conversation, offline_responses, send
-from tests.conftest import PageCheckingClient, login
+from tests.conftest import PageCheckingClient, login, page_client
 
 
 def _newest_answers(app: Flask) -> dict[str, object]:
@@ -122,7 +122,7 @@ def test_only_the_helper_who_sent_it_may_replace_a_conversation(
     login(client, VOLUNTEER)
     item = conversation()
     send(client, [item])
-    other = app.test_client()
+    other = page_client(app)
     with app.app_context():
         from participatie.auth.services import create_or_update_user
         from participatie.models import Project, Role

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from participatie import database
 from participatie.extensions import db
 from participatie.models import Answer, Question
-from tests.conftest import PageCheckingClient, make_app
+from tests.conftest import PageCheckingClient, make_app, page_client
 from tests.database import fresh_postgres_database, postgres_available
 from tests.trust.tcp_proxy import TcpProxy
 
@@ -70,7 +70,7 @@ def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(
 ) -> None:
     app, proxy = outage_app
     app.test_client_class = PageCheckingClient
-    client = app.test_client()
+    client = page_client(app)
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     page = client.get("/s/DEMO/wie").get_data(as_text=True)
     form = {
@@ -136,7 +136,7 @@ def test_a_connection_dropped_while_idle_is_replaced_before_use(
     app, _proxy = outage_app
     monkeypatch.setattr(database, "IDLE_PING_SECONDS", idle_ping_seconds)
     app.test_client_class = PageCheckingClient
-    client = app.test_client()
+    client = page_client(app)
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     assert client.get("/s/DEMO/wie").status_code == 200
     assert _terminate_app_connections(app) >= 1

@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from participatie.extensions import db, limiter
 from participatie.models import Decision, Verdict
-from tests.conftest import PageCheckingClient, make_app
+from tests.conftest import PageCheckingClient, make_app, page_client
 from tests.database import using_postgres
 
 FORM = re.compile(r'action="(/p/demo/oordeel/([A-Za-z0-9_-]+))"')
@@ -77,7 +77,7 @@ def test_one_vote_per_session_stores_no_address_and_shows_from_k(
     assert "Wat mensen zeiden: ja 3, een beetje 1, nee 0." not in after  # 4 votes: still hidden
 
     # One more browser: 5 votes, so the figures appear.
-    assert _vote(app.test_client(), url, "nee") == 302
+    assert _vote(page_client(app), url, "nee") == 302
     shown = html.unescape(client.get("/p/demo").get_data(as_text=True))
     assert "Wat mensen zeiden: ja 3, een beetje 1, nee 1." in shown
 
