@@ -40,7 +40,7 @@ MARKERS = ("browser", "postgres", "redis", "pdf", "nginx", "slow")  # not `db`: 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
-    outcome = yield
+    outcome: Any = yield
     report = outcome.get_result()
     if IN_CI and report.skipped:
         # What skips on a laptop must run in CI.

@@ -87,29 +87,29 @@ def test_demo_data_is_rich_enough_for_every_results_view(app: Flask, demo: None)
         assert any(q.is_group_question for q in survey.questions)
         assert any(q.relevant for q in survey.questions)
         assert any(o.pictogram for q in survey.questions for o in q.options)
-        responses = db.session.scalar(select(func.count(Response.id)))
+        responses = db.session.execute(select(func.count(Response.id))).scalar_one()
         assert responses is not None and responses >= 120
         languages = db.session.scalars(select(Response.language).distinct()).all()
         assert len(languages) >= 4
         groups = db.session.scalars(select(Response.participant_group).distinct()).all()
         assert len(groups) >= 3
-        assert db.session.scalar(select(func.count(Quote.id))) >= 10
-        assert db.session.scalar(select(func.count(Attendee.id))) >= 4
-        assert db.session.scalar(select(func.count(FocusGroup.id))) == 1
+        assert db.session.execute(select(func.count(Quote.id))).scalar_one() >= 10
+        assert db.session.execute(select(func.count(Attendee.id))).scalar_one() >= 4
+        assert db.session.execute(select(func.count(FocusGroup.id))).scalar_one() == 1
         # Open answers and quotes both become statements to tag.
-        assert db.session.scalar(select(func.count(Statement.id))) >= 100
-        assert db.session.scalar(select(func.count(User.id))) == 4
+        assert db.session.execute(select(func.count(Statement.id))).scalar_one() >= 100
+        assert db.session.execute(select(func.count(User.id))).scalar_one() == 4
 
 
 def test_demo_is_idempotent(app: Flask, demo: None) -> None:
     from participatie.demo import load_demo
 
     with app.app_context():
-        before = db.session.scalar(select(func.count(Response.id)))
+        before = db.session.execute(select(func.count(Response.id))).scalar_one()
         load_demo()
         db.session.commit()
-        assert db.session.scalar(select(func.count(Response.id))) == before
-        assert db.session.scalar(select(func.count(FocusGroup.id))) == 1
+        assert db.session.execute(select(func.count(Response.id))).scalar_one() == before
+        assert db.session.execute(select(func.count(FocusGroup.id))).scalar_one() == 1
 
 
 def test_welcome_page_of_the_demo_survey(client: PageCheckingClient, demo: None) -> None:

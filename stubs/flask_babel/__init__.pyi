@@ -61,4 +61,3 @@ def format_timedelta(
     threshold: float = ...,
 ) -> str: ...
 
-__all__ = ["Babel", "gettext", "ngettext", "lazy_gettext", "lazy_ngettext", "get_locale", "force_locale"]

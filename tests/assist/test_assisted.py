@@ -254,8 +254,10 @@ def test_a_double_tap_stores_one_answer(app: Flask, client: PageCheckingClient, 
     login(client, VOLUNTEER)
     first = _start(client)
     page = client.get(first).get_data(as_text=True)
+    idem = re.search(r'name="idem" value="([^"]+)"', page)
+    assert idem is not None
     form = {
-        "idem": re.search(r'name="idem" value="([^"]+)"', page).group(1),
+        "idem": idem.group(1),
         "csrf_token": csrf(page),
     }
     assert client.post(first, data={**form, "answer": "ouder"}).status_code == 302

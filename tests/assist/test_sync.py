@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import func, select
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from participatie.models import (
@@ -69,7 +70,7 @@ def send(
     items: list[dict[str, Any]],
     csrf_token: str | None = None,
     **headers: str,
-):
+) -> TestResponse:
     return client.post(
         SYNC,
         data=json.dumps({"responses": items}),
@@ -135,9 +136,9 @@ def test_the_offline_page_and_its_service_worker(client: PageCheckingClient, dem
     assert worker.headers["Service-Worker-Allowed"] == HOME
     assert worker.headers["Cache-Control"] == "no-cache"
     assert "worker-src 'self'" in worker.headers["Content-Security-Policy"]
-    precache = json.loads(
-        re.search(r"const PRECACHE = (\[.*?\]);", worker.get_data(as_text=True)).group(1)
-    )
+    listed = re.search(r"const PRECACHE = (\[.*?\]);", worker.get_data(as_text=True))
+    assert listed is not None
+    precache = json.loads(listed.group(1))
     assert len(precache) >= 8
     for url in precache:
         assert client.get(url).status_code == 200, url

@@ -118,3 +118,10 @@ def seed_codes(app: Flask) -> None:
                 )
         db.session.commit()
         db.session.remove()
+
+
+def json_of(response: TestResponse) -> Any:
+    """The JSON body of a response, which must have one."""
+    body = response.get_json()
+    assert body is not None, response.get_data(as_text=True)[:300]
+    return body

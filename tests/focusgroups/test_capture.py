@@ -19,6 +19,7 @@ from tests.focusgroups.helpers import (
     capture_json,
     create_group,
     demo_group,
+    json_of,
     seed_codes,
     token,
 )
@@ -49,22 +50,24 @@ def test_a_retried_json_save_returns_the_same_quote(
     first = capture_json(client, group_id, csrf, "Het zwembad is te duur.", key=key, speaker="P1")
     again = capture_json(client, group_id, csrf, "Het zwembad is te duur.", key=key, speaker="P1")
     assert (first.status_code, again.status_code) == (201, 200)
-    assert again.json["status"] == "duplicate"
-    assert again.json["quote"]["id"] == first.json["quote"]["id"]
+    assert json_of(again)["status"] == "duplicate"
+    assert json_of(again)["quote"]["id"] == json_of(first)["quote"]["id"]
     assert len(_quotes(app, group_id)) == 1
     statements = _statement_count(app)
     # Deleted since: the retry does not bring it back.
-    delete = client.post(first.json["quote"]["delete_url"], json={}, headers={"X-CSRFToken": csrf})
-    assert delete.status_code == 200 and delete.json["status"] == "deleted"
+    delete = client.post(
+        json_of(first)["quote"]["delete_url"], json={}, headers={"X-CSRFToken": csrf}
+    )
+    assert delete.status_code == 200 and json_of(delete)["status"] == "deleted"
     late = capture_json(client, group_id, csrf, "Het zwembad is te duur.", key=key, speaker="P1")
-    assert late.status_code == 200 and late.json["status"] == "deleted"
+    assert late.status_code == 200 and json_of(late)["status"] == "deleted"
     assert _quotes(app, group_id) == []
     assert _statement_count(app) == statements - 1
 
 
 def _statement_count(app: Flask) -> int:
     with app.app_context():
-        return db.session.scalar(select(func.count(Statement.id))) or 0
+        return db.session.execute(select(func.count(Statement.id))).scalar_one() or 0
 
 
 def test_a_resubmitted_plain_form_stores_one_quote(
@@ -98,7 +101,7 @@ def test_bad_input_gets_a_message_and_keeps_the_text(
     assert invalid.status_code == 400
     assert invalid.json == {"status": "invalid", "errors": {"text": ["Typ wat er gezegd werd."]}}
     bad_key = capture_json(client, group_id, csrf, "Tekst", key="<script>")
-    assert bad_key.status_code == 400 and "idem" in bad_key.json["errors"]
+    assert bad_key.status_code == 400 and "idem" in json_of(bad_key)["errors"]
     not_json = client.post(
         f"{BASE}/{group_id}/uitspraken.json", data="tekst", headers={"X-CSRFToken": csrf}
     )
@@ -132,7 +135,7 @@ def test_quick_tags_only_when_the_project_has_codes(
     with app.app_context():
         from participatie.models import Code
 
-        has_codes = db.session.scalar(select(func.count(Code.id))) > 0
+        has_codes = db.session.execute(select(func.count(Code.id))).scalar_one() > 0
     page = client.get(f"{BASE}/{group_id}/noteren").get_data(as_text=True)
     assert ("Snelle tags" in page) == has_codes
     seed_codes(app)
@@ -142,14 +145,16 @@ def test_quick_tags_only_when_the_project_has_codes(
     response = capture_json(client, group_id, csrf, "Te duur.", tags=["betaalbaarheid", "onbekend"])
     assert response.status_code == 400  # a code the project does not have
     response = capture_json(client, group_id, csrf, "Te duur.", tags=["betaalbaarheid"])
-    assert response.json["quote"]["tags"] == ["betaalbaarheid"]
+    assert json_of(response)["quote"]["tags"] == ["betaalbaarheid"]
 
 
 def test_correcting_and_deleting_a_quote(
     app: Flask, client: PageCheckingClient, group_id: str
 ) -> None:
     csrf = token(client, f"{BASE}/{group_id}/noteren")
-    created = capture_json(client, group_id, csrf, "Bel 0470 12 34 56", speaker="P1").json["quote"]
+    created = json_of(capture_json(client, group_id, csrf, "Bel 0470 12 34 56", speaker="P1"))[
+        "quote"
+    ]
     assert created["needs_review"] is True
     update = client.post(
         created["update_url"],
@@ -157,8 +162,8 @@ def test_correcting_and_deleting_a_quote(
         headers={"X-CSRFToken": csrf},
     )
     assert update.status_code == 200
-    assert update.json["quote"]["needs_review"] is False
-    assert update.json["quote"]["speaker"] == "P2"
+    assert json_of(update)["quote"]["needs_review"] is False
+    assert json_of(update)["quote"]["speaker"] == "P2"
     (quote,) = _quotes(app, group_id)
     assert quote.text == "Bel de buurtwerker" and quote.language == "nl"
 

@@ -29,6 +29,7 @@ from tests.focusgroups.helpers import (
     capture_json,
     create_group,
     demo_group,
+    json_of,
     seed_codes,
     token,
 )
@@ -129,8 +130,8 @@ def test_a_focus_group_from_creation_to_the_review_queue(
             language="ar" if arabic else "",
         )
         assert response.status_code == 201, response.get_data(as_text=True)
-        assert response.json["status"] == "created"
-        assert response.json["quote"]["language"] == ("ar" if arabic else "nl")
+        assert json_of(response)["status"] == "created"
+        assert json_of(response)["quote"]["language"] == ("ar" if arabic else "nl")
 
     with app.app_context():
         group = demo_group(app, group_id)

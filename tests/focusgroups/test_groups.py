@@ -122,6 +122,7 @@ def test_an_attendee_with_quotes_stays(app: Flask, coordinator: PageCheckingClie
         demo_id = db.session.scalar(
             select(FocusGroup.public_id).where(FocusGroup.title.startswith("Praatcafé De Brug"))
         )
+        assert demo_id is not None
     response = coordinator.post_form(
         f"{BASE}/{demo_id}/deelnemers/P1/verwijderen", {}, token_from=f"{BASE}/{demo_id}"
     )

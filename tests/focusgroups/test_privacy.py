@@ -21,7 +21,14 @@ from participatie.privacy import (
     review_fits,
 )
 from tests.conftest import PageCheckingClient, login
-from tests.focusgroups.helpers import BASE, add_attendee, capture_json, create_group, token
+from tests.focusgroups.helpers import (
+    BASE,
+    add_attendee,
+    capture_json,
+    create_group,
+    json_of,
+    token,
+)
 
 
 def _found(text: str, allowed: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -130,10 +137,12 @@ def test_report_text_hides_unreviewed_findings_and_follows_edits(
     group_id = create_group(client)
     add_attendee(client, group_id)
     csrf = token(client, f"{BASE}/{group_id}/noteren")
-    plain = capture_json(client, group_id, csrf, "De bus komt te laat.", speaker="P1").json["quote"]
-    risky = capture_json(client, group_id, csrf, "Mail me op an@voorbeeld.be", speaker="P1").json[
+    plain = json_of(capture_json(client, group_id, csrf, "De bus komt te laat.", speaker="P1"))[
         "quote"
     ]
+    risky = json_of(
+        capture_json(client, group_id, csrf, "Mail me op an@voorbeeld.be", speaker="P1")
+    )["quote"]
     assert (plain["needs_review"], risky["needs_review"]) == (False, True)
     with app.app_context():
         assert report_text(_statement(app, "De bus komt te laat.")) == "De bus komt te laat."

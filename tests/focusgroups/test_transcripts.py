@@ -225,6 +225,7 @@ def test_cli_creates_the_group_and_prints_quotes_per_speaker(
     assert "'Fatima' on line 6" in result.stderr and "'Begeleider'" in result.stderr
     with app.app_context():
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))
+        assert project is not None
         group = db.session.scalar(
             select(FocusGroup).where(
                 FocusGroup.project_id == project.id, FocusGroup.title == "Avondgroep"

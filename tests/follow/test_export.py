@@ -126,7 +126,7 @@ def test_xlsx_and_ods_read_back_with_text_as_text(
     assert header[:3] == ["Werkgroep", "Levensdomein", "Doelstelling"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     goal_column = header.index("Doelstelling")
-    formula = next(r for r in rows if r[goal_column] and "turnzak" in r[goal_column])
+    formula = next(r for r in rows if "turnzak" in str(r[goal_column] or ""))
     assert formula[goal_column] == "=SUM(1;2) gratis turnzak"
     cell = next(c for c in sheet[rows.index(formula) + 2] if c.value == formula[goal_column])
     assert cell.data_type == "s"

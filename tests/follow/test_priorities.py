@@ -149,6 +149,7 @@ def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(
     assert "Nog minder dan 5 antwoorden" in page
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.code == code))
+        assert survey is not None
         for _ in range(2):
             b.respond(survey, {"eerst": [names[0]]})
         db.session.commit()
@@ -214,7 +215,8 @@ def test_parents_answer_wat_moet_eerst_through_the_participant_pages(
     published = client.post_form(builder + "/status", {"action": "publish"}, token_from=builder)
     assert published.status_code == 302
     with app.app_context():
-        assert db.session.scalar(select(Survey.status).where(Survey.code == code)).value == "open"
+        status = db.session.scalar(select(Survey.status).where(Survey.code == code))
+        assert status is not None and status.value == "open"
     parent = page_client(app)
     assert parent.post_form(f"/s/{code}/start", {}, token_from=f"/s/{code}").status_code == 302
     question = f"/s/{code}/eerst"

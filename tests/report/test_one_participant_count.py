@@ -81,12 +81,14 @@ def test_every_page_and_download_counts_the_same_participants(
         client.get("/projecten/demo/resultaten?lang=nl&live=1").get_data(as_text=True),
     )
     with app.app_context():
-        survey_counts = participants_per_survey(db.session.get(Survey, survey_id).project)
+        survey = db.session.get(Survey, survey_id)
+        assert survey is not None
+        survey_counts = participants_per_survey(survey.project)
     assert project_total == sum(survey_counts.values()), (project_total, survey_counts)
     with app.app_context():
         release = db.session.scalars(select(Release)).one()
-        attendees = db.session.scalar(
+        attendees = db.session.execute(
             select(func.count(Attendee.id)).where(Attendee.consented_at.is_not(None))
-        )
+        ).scalar_one()
     # The release counts the same survey participants, and the focus group's attendees besides.
     assert release.participants == project_total + attendees

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import (
@@ -161,13 +162,13 @@ def test_taken_up_needs_no_motivation_and_actions_are_kept(
         == 302
     )
     with app.app_context():
-        decision_id = (
-            db.session.query(Decision)
-            .filter(Decision.outcome == DecisionOutcome.TAKEN_UP)
+        decision = db.session.scalars(
+            select(Decision)
+            .where(Decision.outcome == DecisionOutcome.TAKEN_UP)
             .order_by(Decision.id.desc())
-            .first()
-            .public_id
-        )
+        ).first()
+        assert decision is not None
+        decision_id = decision.public_id
     new_action = f"/projecten/demo/beslissingen/besluit/{decision_id}/acties/nieuw"
     bad = client.post_form(
         new_action,
@@ -337,7 +338,7 @@ def small_world(app: Flask) -> None:
 
 
 def test_public_page_in_plain_words_with_small_numbers_hidden(
-    client: PageCheckingClient, small_world
+    client: PageCheckingClient, small_world: None
 ) -> None:
     response = client.get("/p/klein?lang=nl")
     assert response.status_code == 200
@@ -356,7 +357,7 @@ def test_public_page_in_plain_words_with_small_numbers_hidden(
 
 
 def test_public_page_falls_back_to_dutch_with_a_lang_attribute(
-    client: PageCheckingClient, small_world
+    client: PageCheckingClient, small_world: None
 ) -> None:
     page = client.get("/p/klein?lang=ar").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in page

@@ -180,6 +180,7 @@ def test_other_projects_and_roles_are_kept_out(
         db.session.add(Survey(project_id=other.id, code="ELDERS", title={"nl": "Elders"}))
         db.session.commit()
         foreign = db.session.scalar(select(Survey.public_id).where(Survey.code == "ELDERS"))
+        assert foreign is not None
     # A survey of another project, reached through this project's URL, is not found.
     assert client.get(survey_url(foreign)).status_code == 404
     assert client.get(f"/projecten/demo/vragenlijsten/{survey_id}/vragen/nope").status_code == 404

@@ -52,7 +52,7 @@ def _demo_responses(app: Flask) -> list[Response]:
 def test_a_kobo_export_is_imported_once(app: Flask, demo: None, tmp_path: Path) -> None:
     before = len(_demo_responses(app))
     with app.app_context():
-        statements_before = db.session.scalar(select(func.count(Statement.id)))
+        statements_before = db.session.execute(select(func.count(Statement.id))).scalar_one()
     path = _write(tmp_path, [KOBO_HEADER, *KOBO_ROWS])
     result = _import(app, path)
     assert result.exit_code == 0, result.stderr
@@ -79,7 +79,10 @@ def test_a_kobo_export_is_imported_once(app: Flask, demo: None, tmp_path: Path) 
     assert first.completed_at is not None and first.completed_at.day == 1
     with app.app_context():
         # Open answers became statements to tag, as in the journey.
-        assert db.session.scalar(select(func.count(Statement.id))) == statements_before + 2
+        assert (
+            db.session.execute(select(func.count(Statement.id))).scalar_one()
+            == statements_before + 2
+        )
         assert db.session.scalar(
             select(AuditEvent.action).where(AuditEvent.action == "responses.import")
         )
@@ -150,7 +153,7 @@ def test_delimiter_encoding_and_mode(app: Flask, demo: None, tmp_path: Path) -> 
 
 def test_each_answer_of_a_row_is_stored_once(app: Flask, demo: None, tmp_path: Path) -> None:
     with app.app_context():
-        answers_before = db.session.scalar(select(func.count(Answer.id)))
+        answers_before = db.session.execute(select(func.count(Answer.id))).scalar_one()
     _import(app, _write(tmp_path, [KOBO_HEADER, KOBO_ROWS[0]]))
     with app.app_context():
-        assert db.session.scalar(select(func.count(Answer.id))) == answers_before + 7
+        assert db.session.execute(select(func.count(Answer.id))).scalar_one() == answers_before + 7

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -15,7 +18,7 @@ from tests.conftest import PageCheckingClient, page_client
 from tests.surveys.helpers import as_coordinator, begin, new_survey, publish, survey_code
 
 # An answer for each kind of question a template uses.
-ANSWERS = {
+ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "select_one": lambda q: {"answer": q["options"][0]["name"]},
     "select_multiple": lambda q: {"answer": [o["name"] for o in q["options"][:2]]},
     "integer": lambda q: {"answer": "7"},
@@ -33,11 +36,12 @@ def test_template_texts_are_plain_dutch(key: str) -> None:
     for question in definition["questions"]:
         parts = [question["label"]["nl"], question.get("hint", {}).get("nl", "")]
         parts += [o["label"]["nl"] for o in question.get("options", [])]
-        check = check_parts(parts, "nl", DEFAULT_JARGON)
-        assert check is not None and check.score is not None and check.score >= 70, (
-            question["name"],
-            check,
-        )
+        question_check = check_parts(parts, "nl", DEFAULT_JARGON)
+        assert (
+            question_check is not None
+            and question_check.score is not None
+            and question_check.score >= 70
+        ), (question["name"], question_check)
         assert not [f for f in check.findings if f.kind in {"jargon", "sentence"}], (
             question["name"],
             check,

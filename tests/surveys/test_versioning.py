@@ -109,7 +109,7 @@ def test_structural_edits_after_answers_keep_earlier_answers(
         assert questions[names["verhaal"]].until_version == 2
         assert questions[added].since_version == 2
         # The open answer is still a statement to tag.
-        assert db.session.scalar(select(func.count(Statement.id))) >= 1
+        assert db.session.execute(select(func.count(Statement.id))).scalar_one() >= 1
 
     # The participant pages show the new version; a new participant answers it.
     other = app.test_client()

@@ -4,6 +4,7 @@ imported surveys checked by walking them as a participant."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -407,7 +408,12 @@ def test_command_line_usage_and_refusals(app: Flask, demo: None, tmp_path: Path)
     ],
 )
 def test_small_broken_forms_say_what_is_wrong(
-    app: Flask, demo: None, tmp_path: Path, survey: list, choices: list | None, expected: str
+    app: Flask,
+    demo: None,
+    tmp_path: Path,
+    survey: list[Any],
+    choices: list[Any] | None,
+    expected: str,
 ) -> None:
     from tests.surveys.helpers import xlsform
 

@@ -44,7 +44,9 @@ def test_admin_creates_a_project_with_the_default_codebook(
         assert project is not None and project.languages == ["nl", "ar", "ti"]
         assert project.k_threshold == 5 and project.retention_days == 730
         assert (
-            db.session.scalar(select(func.count(Code.id)).where(Code.project_id == project.id))
+            db.session.execute(
+                select(func.count(Code.id)).where(Code.project_id == project.id)
+            ).scalar_one()
             >= 20
         )
         assert db.session.scalar(select(AuditEvent.id).where(AuditEvent.action == "project.create"))

@@ -136,7 +136,7 @@ def test_only_the_helper_who_sent_it_may_replace_a_conversation(
         )
         db.session.commit()
         db.session.remove()
-    login(other, "tweede-vrijwilliger@example.org")  # type: ignore[arg-type]
+    login(other, "tweede-vrijwilliger@example.org")
     changed = dict(item, answers={"wie": {"answer": ["andere"]}}, replace=True)
     result = send(other, [changed]).get_json()["results"][0]
     assert result["status"] == "conflict"

@@ -40,7 +40,7 @@ SAMPLE = {"slug": "demo", "code": "DEMO", "name": "wie", "digest": "0", "filenam
 
 values = st.one_of(
     st.sampled_from(HOSTILE),
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300),
     st.integers(min_value=-(10**12), max_value=10**12).map(str),
 )
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Meetcode, Response, ResultMeasure
-from tests.conftest import PageCheckingClient
+from tests.conftest import PageCheckingClient, page_client
 from tests.voice.helpers import (
     answer_all,
     enter_meetcode,
@@ -33,7 +33,7 @@ def test_meetcode_pairs_before_and_after_answers(
 ) -> None:
     set_k(app, 3)
     code, measure_id = new_measure(app, client)
-    parents = [app.test_client_class(app) for _ in range(4)]
+    parents = [page_client(app) for _ in range(4)]
     # Voor: three parents keep a meetcode, one does not.
     before = ["hhhhh", "lhhhh", "hmhha"]
     meetcodes = []
@@ -52,7 +52,7 @@ def test_meetcode_pairs_before_and_after_answers(
     start_after_round(client, measure_id)
     # Na: the first parent on the same phone (a new answer, not the old one reopened), the
     # others on new phones.
-    after_clients = [parents[0], app.test_client_class(app), app.test_client_class(app)]
+    after_clients = [parents[0], page_client(app), page_client(app)]
     after = ["mhhhh", "lhhhh", "hhhla"]
     for index, (parent, verbs) in enumerate(zip(after_clients, after, strict=True)):
         answer_all(parent, code, verbs, "heel")
@@ -96,12 +96,12 @@ def test_unknown_and_used_meetcodes_are_refused(
     app: Flask, client: PageCheckingClient, demo: None
 ) -> None:
     code, measure_id = new_measure(app, client)
-    first = app.test_client_class(app)
+    first = page_client(app)
     answer_all(first, code, "hhhhh")
     meetcode = keep_meetcode(first, code)
     start_after_round(client, measure_id)
 
-    second, third = app.test_client_class(app), app.test_client_class(app)
+    second, third = page_client(app), page_client(app)
     answer_all(second, code, "mmmmm")
     page = html.unescape(enter_meetcode(second, code, "ACDE-FGHJ", expect=400))
     assert "We vinden deze meetcode niet." in page
