@@ -18,7 +18,13 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(BIN)/.installed ## Create .venv and install the app with its development tools
+# The JavaScript linter (eslint) comes from npm, at the versions package-lock.json records.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(BIN)/.installed node_modules/.installed ## Create .venv and node_modules and install the app with its development tools
 
 translations: install ## Compile the message catalogues (fails on any warning)
 	$(BIN)/python scripts/i18n.py compile
@@ -39,11 +45,12 @@ constraints: install ## Record the installed versions in constraints.txt (after 
 	  echo "# 'make constraints' after changing pyproject.toml and running 'make test'."; \
 	  $(BIN)/pip freeze --exclude-editable | grep -v '^participatie') > constraints.txt
 
-lint: install ## ruff, ruff format, mypy and the import layers (import-linter)
+lint: install ## ruff, ruff format, mypy (strict, app and tests), the import layers (import-linter) and eslint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check participatie tests
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	node_modules/.bin/eslint .
 
 extract: install ## Extract strings into translations/messages.pot and update all catalogues
 	$(BIN)/python scripts/i18n.py extract

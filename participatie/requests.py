@@ -57,4 +57,5 @@ class CleanRequest(Request):
     @cached_property
     def args(self) -> MultiDict[str, str]:
         raw = Request.args.fget(self)  # type: ignore[attr-defined]
-        return _cleaned(raw, self.parameter_storage_class)
+        cleaned: MultiDict[str, str] = _cleaned(raw, self.parameter_storage_class)
+        return cleaned

@@ -117,7 +117,7 @@ def write_catalog(path: Path, catalog: Catalog, *, template: bool = False) -> No
 def extract(root: Path = ROOT, mapping: Path = MAPPING) -> Catalog:
     """Every translatable string of the code and templates, as babel.cfg maps them."""
     with mapping.open() as f:
-        method_map, options_map = parse_mapping_cfg(f, str(mapping))
+        method_map, options_map = parse_mapping_cfg(f, str(mapping))  # type: ignore[no-untyped-call]
     for pattern, method in method_map:
         if method == "jinja2":
             options_map[pattern] = {**options_map.get(pattern, {}), **JINJA_OPTIONS}

@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
+from werkzeug.test import TestResponse
 
 from participatie import create_app
 from participatie.extensions import db
@@ -39,7 +40,7 @@ MARKERS = ("browser", "postgres", "redis", "pdf", "nginx", "slow")  # not `db`: 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
-    outcome = yield
+    outcome: Any = yield
     report = outcome.get_result()
     if IN_CI and report.skipped:
         # What skips on a laptop must run in CI.
@@ -156,7 +157,7 @@ def app_ctx(app: Flask) -> Iterator[Flask]:
 class PageCheckingClient(FlaskClient):
     """Every HTML response is validated; a 500 is always a failure."""
 
-    def open(self, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def,override]
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
         response = super().open(*args, **kwargs)
         path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "")
         assert response.status_code != 500, (
@@ -174,16 +175,23 @@ class PageCheckingClient(FlaskClient):
 
     def post_form(
         self, path: str, data: dict[str, Any], token_from: str | None = None, **kwargs: Any
-    ):  # type: ignore[no-untyped-def]
+    ) -> TestResponse:
         data = dict(data)
         data.setdefault("csrf_token", self.csrf_token(token_from or path))
         return self.post(path, data=data, **kwargs)
 
 
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
+def page_client(app: Flask) -> PageCheckingClient:
+    """A test client of ``app`` that checks every page it fetches."""
     app.test_client_class = PageCheckingClient
-    return app.test_client()
+    checking = app.test_client()
+    assert isinstance(checking, PageCheckingClient)
+    return checking
+
+
+@pytest.fixture
+def client(app: Flask) -> PageCheckingClient:
+    return page_client(app)
 
 
 @pytest.fixture(scope="session")

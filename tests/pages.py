@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 import html5lib
 from html5lib.html5parser import ParseError
@@ -16,7 +17,7 @@ class PageProblem(AssertionError):
     pass
 
 
-def _text(element) -> str:  # type: ignore[no-untyped-def]
+def _text(element: Any) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
 
 

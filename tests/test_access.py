@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 
 from participatie.auth.access import access_rule
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.follow.world import PlanWorld, build_plan
 
 # Filled-in values for URL variables, so each route can be requested.
@@ -46,8 +46,8 @@ def test_every_route_declares_its_access_rule(app: Flask) -> None:
 
 def test_anonymous_visitors_are_sent_to_login_from_every_protected_route(
     app: Flask,
-    client,
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # CSRF off: otherwise a POST-only route "passes" with the CSRF 400 before its access check runs.
@@ -74,12 +74,14 @@ def test_anonymous_visitors_are_sent_to_login_from_every_protected_route(
         ("admin@kempenaar.example", 404),
     ],
 )
-def test_project_pages_need_the_right_role(client, demo, email: str, expected: int) -> None:  # type: ignore[no-untyped-def]
+def test_project_pages_need_the_right_role(
+    client: PageCheckingClient, demo: None, email: str, expected: int
+) -> None:
     login(client, email)
     assert client.get("/projecten/demo").status_code == expected
 
 
-def test_admin_page_is_for_admins_only(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_admin_page_is_for_admins_only(client: PageCheckingClient, demo: None) -> None:
     login(client, "coordinator@kempenaar.example")
     assert client.get("/beheer").status_code == 403
     client.post_form("/logout", {}, token_from="/account")
@@ -96,7 +98,9 @@ def test_admin_page_is_for_admins_only(client, demo) -> None:  # type: ignore[no
         ("admin@kempenaar.example", 404),
     ],
 )
-def test_publishing_releases_is_for_coordinators(client, demo, email: str, expected: int) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_releases_is_for_coordinators(
+    client: PageCheckingClient, demo: None, email: str, expected: int
+) -> None:
     login(client, email)
     assert client.get("/projecten/demo/publicaties").status_code == expected
     token = client.csrf_token("/account")
@@ -210,7 +214,9 @@ def plan_world(app: Flask, demo: None) -> PlanWorld:
 
 
 @pytest.mark.parametrize("who", [COORDINATOR, STUURGROEP, VOLUNTEER, MEMBER, OTHER])
-def test_follow_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who: str) -> None:  # type: ignore[no-untyped-def]
+def test_follow_routes_follow_the_role_matrix(
+    client: PageCheckingClient, plan_world: PlanWorld, who: str
+) -> None:
     login(client, who)
     checked = 0
     for template, expected in FOLLOW_GET_MATRIX:
@@ -243,7 +249,9 @@ MEETING_ROUTES = [
         ("vrijwilliger@kempenaar.example", False),
     ],
 )
-def test_meeting_pages_are_for_coordinators_only(client, demo, email: str, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_pages_are_for_coordinators_only(
+    client: PageCheckingClient, demo: None, email: str, allowed: bool
+) -> None:
     login(client, email)
     for method, path in MEETING_ROUTES:
         if method == "POST":
@@ -263,8 +271,8 @@ def test_meeting_pages_are_for_coordinators_only(client, demo, email: str, allow
     ],
 )
 def test_suggestion_quality_page_is_for_coordinators(
-    client, demo, email: str, expected: int
-) -> None:  # type: ignore[no-untyped-def]
+    client: PageCheckingClient, demo: None, email: str, expected: int
+) -> None:
     login(client, email)
     assert client.get("/projecten/demo/uitspraken/voorstellen").status_code == expected
     # the page has no form: a POST is not a route
@@ -308,7 +316,9 @@ HOME_MATRIX = [
 @pytest.mark.parametrize(
     "who", [COORDINATOR, STUURGROEP, VOLUNTEER, MEMBER, "admin@kempenaar.example"]
 )
-def test_home_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who: str) -> None:  # type: ignore[no-untyped-def]
+def test_home_routes_follow_the_role_matrix(
+    client: PageCheckingClient, plan_world: PlanWorld, who: str
+) -> None:
     login(client, who)
     checked = 0
     for method, path, expected in HOME_MATRIX:

@@ -22,6 +22,7 @@ from participatie.models import (
     SurveyStatus,
     User,
 )
+from tests.conftest import PageCheckingClient
 
 
 def test_production_refuses_to_start_without_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,7 +49,7 @@ def test_postgres_urls_get_the_psycopg_driver(monkeypatch: pytest.MonkeyPatch) -
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
 
 
-def test_healthz_ok(client) -> None:  # type: ignore[no-untyped-def]
+def test_healthz_ok(client: PageCheckingClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok", "database": "ok"}
@@ -86,45 +87,45 @@ def test_demo_data_is_rich_enough_for_every_results_view(app: Flask, demo: None)
         assert any(q.is_group_question for q in survey.questions)
         assert any(q.relevant for q in survey.questions)
         assert any(o.pictogram for q in survey.questions for o in q.options)
-        responses = db.session.scalar(select(func.count(Response.id)))
+        responses = db.session.execute(select(func.count(Response.id))).scalar_one()
         assert responses is not None and responses >= 120
         languages = db.session.scalars(select(Response.language).distinct()).all()
         assert len(languages) >= 4
         groups = db.session.scalars(select(Response.participant_group).distinct()).all()
         assert len(groups) >= 3
-        assert db.session.scalar(select(func.count(Quote.id))) >= 10
-        assert db.session.scalar(select(func.count(Attendee.id))) >= 4
-        assert db.session.scalar(select(func.count(FocusGroup.id))) == 1
+        assert db.session.execute(select(func.count(Quote.id))).scalar_one() >= 10
+        assert db.session.execute(select(func.count(Attendee.id))).scalar_one() >= 4
+        assert db.session.execute(select(func.count(FocusGroup.id))).scalar_one() == 1
         # Open answers and quotes both become statements to tag.
-        assert db.session.scalar(select(func.count(Statement.id))) >= 100
-        assert db.session.scalar(select(func.count(User.id))) == 4
+        assert db.session.execute(select(func.count(Statement.id))).scalar_one() >= 100
+        assert db.session.execute(select(func.count(User.id))).scalar_one() == 4
 
 
 def test_demo_is_idempotent(app: Flask, demo: None) -> None:
     from participatie.demo import load_demo
 
     with app.app_context():
-        before = db.session.scalar(select(func.count(Response.id)))
+        before = db.session.execute(select(func.count(Response.id))).scalar_one()
         load_demo()
         db.session.commit()
-        assert db.session.scalar(select(func.count(Response.id))) == before
-        assert db.session.scalar(select(func.count(FocusGroup.id))) == 1
+        assert db.session.execute(select(func.count(Response.id))).scalar_one() == before
+        assert db.session.execute(select(func.count(FocusGroup.id))).scalar_one() == 1
 
 
-def test_welcome_page_of_the_demo_survey(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_page_of_the_demo_survey(client: PageCheckingClient, demo: None) -> None:
     for code in ("DEMO", "demo", "Demo"):
         response = client.get(f"/s/{code}")
         assert response.status_code == 200
         assert "Hoe gaat het met jouw gezin?" in response.get_data(as_text=True)
 
 
-def test_unknown_survey_code_is_a_translated_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_survey_code_is_a_translated_404(client: PageCheckingClient) -> None:
     response = client.get("/s/NOPE", headers={"Accept-Language": "en"})
     assert response.status_code == 404
     assert 'lang="en"' in response.get_data(as_text=True)
 
 
-def test_security_headers(client) -> None:  # type: ignore[no-untyped-def]
+def test_security_headers(client: PageCheckingClient) -> None:
     response = client.get("/")
     csp = response.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "default-src 'none'" in csp
@@ -132,7 +133,7 @@ def test_security_headers(client) -> None:  # type: ignore[no-untyped-def]
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
-def test_assets_are_fingerprinted_and_cached(client) -> None:  # type: ignore[no-untyped-def]
+def test_assets_are_fingerprinted_and_cached(client: PageCheckingClient) -> None:
     page = client.get("/").get_data(as_text=True)
     href = page.split('rel="stylesheet" href="')[1].split('"')[0]
     assert href.startswith("/assets/")
@@ -154,7 +155,9 @@ def test_production_sends_hsts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
 
 
-def test_the_session_cookie_is_sent_only_when_it_changes(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_session_cookie_is_sent_only_when_it_changes(
+    client: PageCheckingClient, demo: None
+) -> None:
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     client.get("/s/DEMO/wie")
     assert "Set-Cookie" not in client.get("/s/DEMO/wie").headers

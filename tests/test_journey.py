@@ -9,17 +9,18 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import Answer, Question, Response, Statement
+from tests.conftest import PageCheckingClient, page_client
 
 IDEM = re.compile(r'name="idem" value="([^"]+)"')
 
 
-def _begin(client) -> str:  # type: ignore[no-untyped-def]
+def _begin(client: PageCheckingClient) -> str:
     response = client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     assert response.status_code == 302
     return response.headers["Location"]
 
 
-def _answer(client, name: str, data: dict, expect: int = 302):  # type: ignore[no-untyped-def,type-arg]
+def _answer(client: PageCheckingClient, name: str, data: dict, expect: int = 302):  # type: ignore[no-untyped-def,type-arg]
     page = client.get(f"/s/DEMO/{name}").get_data(as_text=True)
     form = {"idem": IDEM.search(page).group(1), **data}  # type: ignore[union-attr]
     response = client.post_form(f"/s/DEMO/{name}", form, token_from=f"/s/DEMO/{name}")
@@ -39,7 +40,9 @@ def _answers(app: Flask) -> dict[str, object]:
         return {name: ("DECLINED" if declined else value) for name, value, declined in rows}
 
 
-def test_welcome_offers_languages_consent_and_the_feedback_page(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_offers_languages_consent_and_the_feedback_page(
+    client: PageCheckingClient, demo: None
+) -> None:
     page = client.get("/s/DEMO").get_data(as_text=True)
     assert "Ik doe mee" in page
     assert 'href="/p/demo"' in page
@@ -47,7 +50,7 @@ def test_welcome_offers_languages_consent_and_the_feedback_page(client, demo) ->
     assert "5 minuten" in page
 
 
-def test_start_page_finds_a_survey_by_code(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_start_page_finds_a_survey_by_code(client: PageCheckingClient, demo: None) -> None:
     response = client.post_form("/", {"code": " demo "})
     assert response.headers["Location"].endswith("/s/DEMO")
     response = client.post_form("/", {"code": "NOPE"})
@@ -56,7 +59,9 @@ def test_start_page_finds_a_survey_by_code(client, demo) -> None:  # type: ignor
     assert 'href="#code"' in response.get_data(as_text=True)
 
 
-def test_a_whole_journey_with_back_error_and_routing(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_journey_with_back_error_and_routing(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     assert _begin(client).endswith("/s/DEMO/wie")
     page = client.get("/s/DEMO/wie").get_data(as_text=True)
     # The routed follow-up may still come: the longest path counts it (issue 19, honest progress).
@@ -112,7 +117,9 @@ def test_a_whole_journey_with_back_error_and_routing(app: Flask, client, demo) -
         )
 
 
-def test_a_resubmitted_page_stores_one_answer(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_resubmitted_page_stores_one_answer(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _begin(client)
     page = client.get("/s/DEMO/wie").get_data(as_text=True)
     key = IDEM.search(page).group(1)  # type: ignore[union-attr]
@@ -125,7 +132,7 @@ def test_a_resubmitted_page_stores_one_answer(app: Flask, client, demo) -> None:
     assert _answers(app) == {"wie": "andere"}
 
 
-def test_tampered_values_get_a_message_not_an_error(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_tampered_values_get_a_message_not_an_error(client: PageCheckingClient, demo: None) -> None:
     _begin(client)
     response = _answer(client, "wie", {"answer": "<script>"}, expect=400)
     assert "Kies een van de antwoorden." in response.get_data(as_text=True)
@@ -134,12 +141,14 @@ def test_tampered_values_get_a_message_not_an_error(client, demo) -> None:  # ty
     _answer(client, "goed", {"answer": "x" * 501}, expect=400)
 
 
-def test_question_pages_need_a_started_response(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_question_pages_need_a_started_response(client: PageCheckingClient, demo: None) -> None:
     assert client.get("/s/DEMO/wie").headers["Location"].endswith("/s/DEMO")
     assert client.get("/s/NOPE/wie").status_code == 404
 
 
-def test_resume_code_on_another_device_and_delete(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_resume_code_on_another_device_and_delete(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _begin(client)
     _answer(client, "wie", {"answer": "ervaringsdeskundige"})
     page = client.post_form("/s/DEMO/code", {}).get_data(as_text=True)
@@ -149,12 +158,12 @@ def test_resume_code_on_another_device_and_delete(app: Flask, client, demo) -> N
             select(Response.resume_hash).where(Response.resume_hash.is_not(None))
         )
         assert stored and code.replace("-", "") not in stored
-    other = app.test_client()
+    other = page_client(app)
     wrong = other.post_form("/s/DEMO/verder", {"resume_code": "AAAA-AAAA"})
     assert wrong.status_code == 400
     resumed = other.post_form("/s/DEMO/verder", {"resume_code": code.lower()})
     assert resumed.headers["Location"].endswith("/s/DEMO/kinderen")
-    third = app.test_client()
+    third = page_client(app)
     deleted = third.post_form("/s/DEMO/wissen", {"resume_code": code})
     assert "zijn gewist" in deleted.get_data(as_text=True)
     with app.app_context():
@@ -164,13 +173,15 @@ def test_resume_code_on_another_device_and_delete(app: Flask, client, demo) -> N
     assert other.post_form("/s/DEMO/verder", {"resume_code": code}).status_code == 400
 
 
-def test_qr_code_is_an_svg(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_qr_code_is_an_svg(client: PageCheckingClient, demo: None) -> None:
     response = client.get("/s/DEMO/qr.svg")
     assert response.status_code == 200 and response.mimetype == "image/svg+xml"
     assert b"<svg" in response.data
 
 
-def test_a_filled_honeypot_creates_no_response(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_filled_honeypot_creates_no_response(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     with app.app_context():
         before = db.session.scalar(select(func.count(Response.id)))
         db.session.remove()
@@ -184,7 +195,7 @@ def test_a_filled_honeypot_creates_no_response(app: Flask, client, demo) -> None
     assert _begin(client).endswith("/s/DEMO/wie")  # a parent, with the field left empty
 
 
-def test_odd_numbers_get_a_message(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_odd_numbers_get_a_message(client: PageCheckingClient, demo: None) -> None:
     _begin(client)
     _answer(client, "wie", {"answer": "ouder"})
     for typed in ("--3", "1e3", "nan", "inf", "3.5", "99999999999999999999"):

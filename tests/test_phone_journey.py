@@ -10,12 +10,13 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Answer, Question, Response
+from tests.conftest import PageCheckingClient, page_client
 from tests.test_journey import _answer, _begin
 
 PROGRESS = re.compile(r"Vraag (\d+)\n.*?Nog hoogstens (\d+) vra", re.S)
 
 
-def _progress(client, name: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _progress(client: PageCheckingClient, name: str) -> tuple[int, int]:
     page = client.get(f"/s/DEMO/{name}").get_data(as_text=True)
     found = PROGRESS.search(page)
     assert found, page[:400]
@@ -23,7 +24,7 @@ def _progress(client, name: str) -> tuple[int, int]:  # type: ignore[no-untyped-
     return number, number + left
 
 
-def test_welcome_promises_skipping_only_where_true(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_welcome_promises_skipping_only_where_true(client: PageCheckingClient, demo: None) -> None:
     page = client.get("/s/DEMO").get_data(as_text=True)
     # Two DEMO questions are required: the welcome page names them instead of promising a skip.
     assert "Je mag een vraag overslaan of altijd stoppen." not in page
@@ -32,7 +33,9 @@ def test_welcome_promises_skipping_only_where_true(client, demo) -> None:  # typ
     assert "De andere vragen mag je overslaan." in page
 
 
-def test_skip_on_every_optional_question_stores_no_answer(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_skip_on_every_optional_question_stores_no_answer(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _begin(client)
     required = client.get("/s/DEMO/wie").get_data(as_text=True)
     assert "Sla deze vraag over" not in required
@@ -55,7 +58,9 @@ def test_skip_on_every_optional_question_stores_no_answer(app: Flask, client, de
         db.session.remove()
 
 
-def test_progress_never_goes_back_and_its_total_only_shrinks(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_progress_never_goes_back_and_its_total_only_shrinks(
+    client: PageCheckingClient, demo: None
+) -> None:
     _begin(client)
     seen = [_progress(client, "wie")]
     _answer(client, "wie", {"answer": "ouder"})
@@ -75,7 +80,7 @@ def test_progress_never_goes_back_and_its_total_only_shrinks(client, demo) -> No
     assert seen[0] == (1, 8) and seen[-1] == (8, 8), seen
 
 
-def test_one_thank_you_then_a_code_to_keep(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_one_thank_you_then_a_code_to_keep(client: PageCheckingClient, demo: None) -> None:
     _begin(client)
     for name, data in [
         ("wie", {"answer": "ouder"}),
@@ -97,12 +102,14 @@ def test_one_thank_you_then_a_code_to_keep(client, demo) -> None:  # type: ignor
     assert "Verder met de vragen" not in page
 
 
-def test_erase_page_speaks_of_the_code_and_has_a_way_back(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_erase_page_speaks_of_the_code_and_has_a_way_back(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _begin(client)
     _answer(client, "wie", {"answer": "ouder"})
     page = client.post_form("/s/DEMO/code", {}).get_data(as_text=True)
     code = re.search(r'class="code-box"[^>]*>([A-Z0-9-]+)<', page).group(1)  # type: ignore[union-attr]
-    other = app.test_client()
+    other = page_client(app)
     other.post_form("/s/DEMO/verder", {"resume_code": code})
     erase = other.get("/s/DEMO/wissen").get_data(as_text=True)
     assert "Dit wist alle antwoorden die bij je code horen." in erase
@@ -112,7 +119,9 @@ def test_erase_page_speaks_of_the_code_and_has_a_way_back(app: Flask, client, de
     assert 'name="resume_code"' in fresh and 'href="/s/DEMO">Nee, terug' in fresh
 
 
-def test_agreement_faces_differ_in_mouth_and_colour_and_carry_words(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_faces_differ_in_mouth_and_colour_and_carry_words(
+    client: PageCheckingClient, demo: None
+) -> None:
     _begin(client)
     for name, data in [
         ("wie", {"answer": "ouder"}),

@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import textstat
 
+from tests.conftest import PageCheckingClient
+
 MINIMUM = 70
 
 
@@ -43,7 +45,7 @@ def flesch_douma(html: str) -> float:
     return float(textstat.flesch_reading_ease(" ".join(parser.parts)))
 
 
-def test_every_participant_page_reads_easily(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_participant_page_reads_easily(client: PageCheckingClient, demo: None) -> None:
     pages = {"/": client.get("/"), "/s/DEMO": client.get("/s/DEMO")}
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     for name in ("wie", "kinderen", "moeilijk", "uitpas", "hulp_vinden", "verschil", "goed"):

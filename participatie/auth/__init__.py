@@ -19,7 +19,7 @@ def init_auth(app: Flask) -> None:
     # Renews the session id on login so a fixed session cannot be taken over.
     login_manager.session_protection = "strong"
 
-    @login_manager.user_loader
+    @login_manager.user_loader  # type: ignore[untyped-decorator]  # Flask-Login ships no types
     def load_user(public_id: str) -> User | None:
         from participatie.auth.sessions import is_current
 

@@ -108,7 +108,7 @@ class SignupForm(StripWhitespaceForm):
             raise ValidationError(_l("Zet een vinkje als je een bericht wilt krijgen."))
 
     def validate(self, extra_validators: Any = None) -> bool:
-        valid = super().validate(extra_validators)
+        valid: bool = super().validate(extra_validators)
         if not self.phone.data and not self.email.data:
             self.phone.errors = [
                 *self.phone.errors,

@@ -32,8 +32,9 @@ def _short(value: str) -> str:
 
 def _link(endpoint: str, **values: str) -> str:
     """An absolute link on BASE_URL, inside a request or not (the CLI sends from none)."""
-    path = current_app.url_map.bind("localhost").build(endpoint, values)
-    return current_app.config["BASE_URL"].rstrip("/") + path
+    path: str = current_app.url_map.bind("localhost").build(endpoint, values)
+    base: str = current_app.config["BASE_URL"]
+    return base.rstrip("/") + path
 
 
 def stop_url(contact: Contact) -> str:

@@ -6,6 +6,8 @@ new URL. The file is made at publishing; one whose text changed since is made on
 
 from __future__ import annotations
 
+import subprocess
+
 from flask import Response, abort, url_for
 
 from participatie.auth.access import public
@@ -28,7 +30,7 @@ def spoken(code: str, name: str, lang: str) -> Response:
         abort(404)
     try:
         path = speech.synthesise(lang, text)
-    except (speech.SpeechUnavailable, OSError, speech.subprocess.SubprocessError):
+    except (speech.SpeechUnavailable, OSError, subprocess.SubprocessError):
         abort(404)
     # A few kilobytes: read whole, so no file handle outlives the request.
     out = Response(path.read_bytes(), mimetype=speech.MIMETYPE)

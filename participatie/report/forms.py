@@ -72,7 +72,7 @@ class DecisionForm(StripWhitespaceForm):
         return {"ja": True, "nee": False}.get(self.follows_oudergroep.data or "")
 
     def validate(self, extra_validators: Any = None) -> bool:
-        valid = super().validate(extra_validators)
+        valid: bool = super().validate(extra_validators)
         first = getattr(self, f"motivation_{self.project.languages[0]}")
         if self.outcome.data in NEEDS_MOTIVATION and not first.data:
             first.errors = [*first.errors, str(messages.ENTER_MOTIVATION)]

@@ -44,7 +44,7 @@ def report_pdf(results: ProjectResults) -> bytes:
 
 
 def public_url(project: Project, locale: str) -> str:
-    base = current_app.config["BASE_URL"].rstrip("/")
+    base: str = current_app.config["BASE_URL"].rstrip("/")
     return base + url_for("report.public_page", slug=project.slug, lang=locale)
 
 

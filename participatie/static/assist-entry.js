@@ -35,7 +35,7 @@
     var values = {};
     specs.forEach(function (spec) {
       var field = input(spec);
-      var relevant = true;
+      var relevant;
       try {
         relevant = Relevance.isRelevant(spec.relevant, values);
       } catch (problem) {

@@ -112,7 +112,7 @@
   // --- status ------------------------------------------------------------------------------
 
   function waitingMessage(count) {
-    var category = "other";
+    var category;
     try {
       category = new Intl.PluralRules(document.documentElement.lang).select(count);
     } catch (error) {

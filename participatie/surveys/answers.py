@@ -231,7 +231,10 @@ def _upsert_answer(response: Response, question: QuestionDef, parsed: Parsed) ->
         .on_conflict_do_update(index_elements=["response_id", "question_id"], set_=changes)
         .returning(Answer)
     )
-    return db.session.scalars(statement, execution_options={"populate_existing": True}).one()
+    answer: Answer = db.session.scalars(
+        statement, execution_options={"populate_existing": True}
+    ).one()
+    return answer
 
 
 def _sync_statement(

@@ -81,7 +81,8 @@ def template_definition(key: str, subject: str = "") -> dict[str, Any]:
     The default stays Dutch whatever the coordinator's screen language: it is survey content,
     and Dutch is the source language of every survey.
     """
-    return _fill(copy.deepcopy(_load(key)), subject.strip() or DEFAULT_SUBJECT)
+    filled: dict[str, Any] = _fill(copy.deepcopy(_load(key)), subject.strip() or DEFAULT_SUBJECT)
+    return filled
 
 
 def preset_options(template_key: str, question_name: str) -> list[dict[str, Any]]:

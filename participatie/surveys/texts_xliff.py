@@ -48,7 +48,8 @@ def write_texts(survey: Survey, language: str, units: Iterable[TextUnit]) -> byt
         ET.SubElement(element, "target", attributes).text = unit.target
         ET.SubElement(element, "note").text = unit.note
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _local(tag: object) -> str:

@@ -84,7 +84,8 @@ def _sigmoid(z: float) -> float:
 @cache
 def model() -> dict[str, Any]:
     """The fitted table: ``{"coefficients": [...], "threshold": t, "fallback": f, ...}``."""
-    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    table: dict[str, Any] = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return table
 
 
 def linear_score(e: Evidence, coefficients: Sequence[float]) -> float:

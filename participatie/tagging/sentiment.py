@@ -23,15 +23,18 @@ def analyzer(lang: str) -> Callable[[str], Any] | None:
     if lang == "en":
         from textblob.en import sentiment as english
 
-        return english
+        analyze: Callable[[str], Any] = english
+        return analyze
     if lang == "nl":
         from textblob_nl.sentiments import PatternAnalyzer as DutchAnalyzer
 
-        return DutchAnalyzer().analyze
+        dutch: Callable[[str], Any] = DutchAnalyzer().analyze
+        return dutch
     if lang == "fr":
         from textblob_fr.sentiments import PatternAnalyzer as FrenchAnalyzer
 
-        return FrenchAnalyzer().analyze
+        french: Callable[[str], Any] = FrenchAnalyzer().analyze
+        return french
     return None
 
 

@@ -7,11 +7,13 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from participatie.auth.services import create_or_update_user
 from participatie.extensions import db
 from participatie.models import Organisation, Project, Role, Survey, SurveyStatus
 from participatie.models.base import utcnow
+from tests.conftest import PageCheckingClient
 
 VOLUNTEER = "vrijwilliger@kempenaar.example"
 COORDINATOR = "coordinator@kempenaar.example"
@@ -74,7 +76,9 @@ def csrf(page: str) -> str:
     return match.group(1)
 
 
-def answer(client, url: str, data: dict[str, Any], expect: int = 302):  # type: ignore[no-untyped-def]
+def answer(
+    client: PageCheckingClient, url: str, data: dict[str, Any], expect: int = 302
+) -> TestResponse:
     page = client.get(url).get_data(as_text=True)
     form = {"idem": idem(page), "csrf_token": csrf(page), **data}
     response = client.post(url, data=form)

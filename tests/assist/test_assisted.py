@@ -19,12 +19,12 @@ from participatie.models import (
     User,
 )
 from tests.assist.helpers import COORDINATOR, STUURGROEP, VOLUNTEER, answer, csrf, other_project
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 HOME = "/projecten/demo/samen"
 
 
-def _start(client, language: str = "nl") -> str:  # type: ignore[no-untyped-def]
+def _start(client: PageCheckingClient, language: str = "nl") -> str:
     """Consent confirmed; returns the first question's URL."""
     url = f"{HOME}/DEMO/toestemming?taal={language}"
     page = client.get(url).get_data(as_text=True)
@@ -45,7 +45,9 @@ def _newest(app: Flask) -> Response:
         return newest
 
 
-def test_volunteer_sees_the_open_surveys_of_their_project_and_no_results(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_volunteer_sees_the_open_surveys_of_their_project_and_no_results(
+    client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     page = client.get(HOME).get_data(as_text=True)
     assert "Hoe gaat het met jouw gezin?" in page
@@ -58,7 +60,7 @@ def test_volunteer_sees_the_open_surveys_of_their_project_and_no_results(client,
     assert client.get("/projecten/demo").status_code == 403
 
 
-def test_only_members_who_help_get_in(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_only_members_who_help_get_in(app: Flask, client: PageCheckingClient, demo: None) -> None:
     other_project(app, volunteer="elders@example.org")
     assert client.get(HOME).status_code == 302  # anonymous: to the login page
     login(client, "elders@example.org")
@@ -75,8 +77,8 @@ def test_only_members_who_help_get_in(app: Flask, client, demo) -> None:  # type
 
 
 def test_consent_is_shown_in_the_parents_language_and_must_be_confirmed(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     url = f"{HOME}/DEMO/toestemming?taal=ar"
     page = client.get(url).get_data(as_text=True)
@@ -103,7 +105,9 @@ def test_consent_is_shown_in_the_parents_language_and_must_be_confirmed(
         assert assistance.consent_confirmed_at is not None
 
 
-def test_a_whole_assisted_journey_in_the_parents_language(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_assisted_journey_in_the_parents_language(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     first = _start(client, "ar")
     page = client.get(first).get_data(as_text=True)
@@ -161,7 +165,9 @@ def test_a_whole_assisted_journey_in_the_parents_language(app: Flask, client, de
     assert again.status_code == 302 and again.headers["Location"].endswith("/klaar")
 
 
-def test_the_volunteers_identity_stays_in_assistance_only(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_volunteers_identity_stays_in_assistance_only(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     first = _start(client)
     answer(client, first, {"answer": "ouder"})
@@ -183,7 +189,9 @@ def test_the_volunteers_identity_stays_in_assistance_only(app: Flask, client, de
         assert events == []
 
 
-def test_language_switch_is_for_this_participant_only(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_language_switch_is_for_this_participant_only(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     first = _start(client, "nl")
     switched = client.get(first + "?lang=en")
@@ -198,7 +206,9 @@ def test_language_switch_is_for_this_participant_only(app: Flask, client, demo) 
     assert "من أنت؟" in client.get(first).get_data(as_text=True)
 
 
-def test_hand_over_for_a_sensitive_question_and_back(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_hand_over_for_a_sensitive_question_and_back(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     first = _start(client)
     base = first.rsplit("/", 1)[0]
@@ -225,8 +235,8 @@ def test_hand_over_for_a_sensitive_question_and_back(app: Flask, client, demo) -
 
 
 def test_a_paused_conversation_is_listed_and_only_for_its_volunteer(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     first = _start(client, "tr")
     answer(client, first, {"answer": "ouder"})
@@ -240,14 +250,16 @@ def test_a_paused_conversation_is_listed_and_only_for_its_volunteer(
     assert client.get(resume).status_code == 404  # another helper cannot open it
 
 
-def test_a_double_tap_stores_one_answer(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_double_tap_stores_one_answer(app: Flask, client: PageCheckingClient, demo: None) -> None:
     login(client, VOLUNTEER)
     first = _start(client)
     page = client.get(first).get_data(as_text=True)
+    idem = re.search(r'name="idem" value="([^"]+)"', page)
+    assert idem is not None
     form = {
-        "idem": re.search(r'name="idem" value="([^"]+)"', page).group(1),
+        "idem": idem.group(1),
         "csrf_token": csrf(page),
-    }  # type: ignore[union-attr]
+    }
     assert client.post(first, data={**form, "answer": "ouder"}).status_code == 302
     assert client.post(first, data={**form, "answer": "ouder"}).status_code == 302
     response = _newest(app)

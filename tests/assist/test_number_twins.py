@@ -60,7 +60,7 @@ PIECES = [
 ]
 TYPED = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=12).map("".join),
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=8),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=8),
 )
 QUESTIONS = st.sampled_from(
     [

@@ -6,10 +6,12 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from participatie.assist.paper import UnknownPaperSurvey, render_paper_pdf
 from participatie.extensions import db
@@ -26,7 +28,7 @@ from participatie.models import (
     SurveyStatus,
 )
 from tests.assist.helpers import COORDINATOR, VOLUNTEER, csrf
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 PAPER = "/projecten/demo/samen/DEMO/papier"
 JUMP = "/projecten/demo/samen/DEMO/invoer"
@@ -74,7 +76,7 @@ def answers_of(app: Flask, response_id: int) -> dict[str, object]:
             .join(Answer.question)
             .where(Answer.response_id == response_id)
         ).all()
-        return dict(rows)  # type: ignore[arg-type]
+        return dict(rows)
 
 
 def allocate(app: Flask, copies: int, language: str = "nl", code: str = "DEMO") -> list[str]:
@@ -91,7 +93,9 @@ def allocate(app: Flask, copies: int, language: str = "nl", code: str = "DEMO") 
     return [display(number) for number in numbers]
 
 
-def key_in(client, printed: str, entries: dict[str, str], expect: int = 302):  # type: ignore[no-untyped-def]
+def key_in(
+    client: PageCheckingClient, printed: str, entries: dict[str, str], expect: int = 302
+) -> TestResponse:
     """Jump by the printed number, then type the answers; returns the entry page's response."""
     page = client.get(JUMP).get_data(as_text=True)
     jumped = client.post(JUMP, data={"csrf_token": csrf(page), "number": printed})
@@ -131,10 +135,10 @@ def key_in(client, printed: str, entries: dict[str, str], expect: int = 302):  #
 )
 def test_paper_pdf_text_and_data_entry_of_a_printed_number(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     language: str,
-    expected: list[str],  # type: ignore[no-untyped-def]
+    expected: list[str],
 ) -> None:
     needs_pdf_tools()
     login(client, VOLUNTEER)
@@ -171,7 +175,7 @@ def test_paper_pdf_text_and_data_entry_of_a_printed_number(
 
 
 @pytest.mark.pdf
-def test_tigrinya_and_every_copy_on_its_own_pages(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_tigrinya_and_every_copy_on_its_own_pages(app: Flask, demo: None) -> None:
     needs_pdf_tools()
     from participatie.surveys.assemble import survey_from_definition
 
@@ -205,9 +209,13 @@ def test_tigrinya_and_every_copy_on_its_own_pages(app: Flask, demo) -> None:  # 
         db.session.commit()
         pdf = render_paper_pdf("tigrinya", "ti", copies=4)
         db.session.commit()
-        numbers = db.session.scalars(
-            select(Response.paper_number).where(Response.survey_id == survey.id)
-        ).all()
+        numbers = [
+            number
+            for number in db.session.scalars(
+                select(Response.paper_number).where(Response.survey_id == survey.id)
+            )
+            if number is not None
+        ]
     text = pdf_text(pdf)
     for sentence in ("ስድራቤትካ", "ደሓን ዲኻ፧", "እወ", "ኣይፋል"):
         assert sentence in text
@@ -218,7 +226,7 @@ def test_tigrinya_and_every_copy_on_its_own_pages(app: Flask, demo) -> None:  # 
     assert [n.replace("-", "") for n in printed_numbers(text)] == sorted(numbers)
 
 
-def test_render_paper_pdf_refuses_unknown_surveys_and_languages(app_ctx, demo) -> None:  # type: ignore[no-untyped-def]
+def test_render_paper_pdf_refuses_unknown_surveys_and_languages(app_ctx: Flask, demo: None) -> None:
     with pytest.raises(UnknownPaperSurvey):
         render_paper_pdf("NOPE", "nl")
     with pytest.raises(UnknownPaperSurvey, match="not offered in 'ti'"):
@@ -229,9 +237,9 @@ def test_render_paper_pdf_refuses_unknown_surveys_and_languages(app_ctx, demo) -
 
 def test_without_pango_the_pdf_says_what_to_install(
     app: Flask,
-    client,
-    demo,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint now fails
     login(client, VOLUNTEER)
@@ -247,7 +255,7 @@ def test_without_pango_the_pdf_says_what_to_install(
     assert client.get("/projecten/demo/samen").status_code == 200  # the rest still works
 
 
-def test_print_form_checks_its_input(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_print_form_checks_its_input(client: PageCheckingClient, demo: None) -> None:
     login(client, VOLUNTEER)
     page = client.get(PAPER).get_data(as_text=True)
     assert '<option selected value="nl">Nederlands</option>' in page
@@ -261,7 +269,9 @@ def test_print_form_checks_its_input(client, demo) -> None:  # type: ignore[no-u
     assert 'value="veel"' in body  # what was typed stays
 
 
-def test_data_entry_checks_numbers_and_answers(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_data_entry_checks_numbers_and_answers(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     first, second = allocate(app, 2)
     login(client, VOLUNTEER)
     page = client.get(JUMP).get_data(as_text=True)
@@ -333,8 +343,8 @@ def test_data_entry_checks_numbers_and_answers(app: Flask, client, demo) -> None
 
 def test_a_keyed_in_form_is_not_for_other_volunteers_but_a_coordinator_may_correct_it(
     app: Flask,
-    client,
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     (number,) = allocate(app, 1)
     login(client, VOLUNTEER)
@@ -363,7 +373,9 @@ def test_a_keyed_in_form_is_not_for_other_volunteers_but_a_coordinator_may_corre
     assert set(actions) == {"paper_response.viewed", "paper_response.corrected"}
 
 
-def test_the_qr_code_link_opens_its_copy(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_qr_code_link_opens_its_copy(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from participatie.assist.paper import entry_address
     from participatie.surveys.definition import load_definition
 
@@ -382,7 +394,9 @@ def test_the_qr_code_link_opens_its_copy(app: Flask, client, demo) -> None:  # t
     assert typed.headers["Location"] == opened.headers["Location"]
 
 
-def test_a_number_of_another_survey_is_unknown_here(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_number_of_another_survey_is_unknown_here(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from tests.assist.helpers import other_project
 
     other_project(app)
@@ -399,9 +413,9 @@ def test_a_number_of_another_survey_is_unknown_here(app: Flask, client, demo) ->
 @pytest.mark.pdf
 def test_the_cli_exports_the_paper_form_and_its_numbers_can_be_keyed_in(
     app: Flask,
-    client,
-    demo,
-    tmp_path,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    tmp_path: Path,
 ) -> None:
     needs_pdf_tools()
     output = tmp_path / "DEMO-ar.pdf"
@@ -446,7 +460,9 @@ def test_the_cli_exports_the_paper_form_and_its_numbers_can_be_keyed_in(
 
 
 @pytest.mark.pdf
-def test_a_coordinator_may_print_a_draft_and_it_is_logged(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_coordinator_may_print_a_draft_and_it_is_logged(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from tests.assist.helpers import set_survey
 
     needs_pdf_tools()

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import func, select
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from participatie.models import (
@@ -24,14 +25,14 @@ from participatie.models import (
     User,
 )
 from tests.assist.helpers import VOLUNTEER, other_project, set_survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 HOME = "/projecten/demo/samen"
 SYNC = f"{HOME}/sync"
 HEADERS = {"X-Participatie-Sync": "1"}
 
 
-def token(client) -> str:  # type: ignore[no-untyped-def]
+def token(client: PageCheckingClient) -> str:
     response = client.get(f"{SYNC}/token")
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     return str(response.get_json()["token"])
@@ -64,7 +65,12 @@ def conversation(**overrides: Any) -> dict[str, Any]:
     return item
 
 
-def send(client, items: list[dict[str, Any]], csrf_token: str | None = None, **headers: str):  # type: ignore[no-untyped-def]
+def send(
+    client: PageCheckingClient,
+    items: list[dict[str, Any]],
+    csrf_token: str | None = None,
+    **headers: str,
+) -> TestResponse:
     return client.post(
         SYNC,
         data=json.dumps({"responses": items}),
@@ -93,7 +99,9 @@ def answers_of(app: Flask, response_id: int) -> dict[str, object]:
     return {name: "DECLINED" if declined else value for name, value, declined in rows}
 
 
-def test_definition_has_every_question_and_text_in_every_language(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_definition_has_every_question_and_text_in_every_language(
+    client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     definition = client.get(f"{HOME}/DEMO/definitie.json").get_json()
     assert [q["name"] for q in definition["questions"]][:3] == ["wie", "kinderen", "moeilijk"]
@@ -117,7 +125,7 @@ def test_definition_has_every_question_and_text_in_every_language(client, demo) 
     assert "responses" not in json.dumps(definition)  # no results of any kind
 
 
-def test_the_offline_page_and_its_service_worker(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_offline_page_and_its_service_worker(client: PageCheckingClient, demo: None) -> None:
     login(client, VOLUNTEER)
     page = client.get(f"{HOME}/DEMO/zonder-internet").get_data(as_text=True)
     assert 'data-definition-url="/projecten/demo/samen/DEMO/definitie.json"' in page
@@ -128,15 +136,17 @@ def test_the_offline_page_and_its_service_worker(client, demo) -> None:  # type:
     assert worker.headers["Service-Worker-Allowed"] == HOME
     assert worker.headers["Cache-Control"] == "no-cache"
     assert "worker-src 'self'" in worker.headers["Content-Security-Policy"]
-    precache = json.loads(
-        re.search(r"const PRECACHE = (\[.*?\]);", worker.get_data(as_text=True)).group(1)
-    )  # type: ignore[union-attr]
+    listed = re.search(r"const PRECACHE = (\[.*?\]);", worker.get_data(as_text=True))
+    assert listed is not None
+    precache = json.loads(listed.group(1))
     assert len(precache) >= 8
     for url in precache:
         assert client.get(url).status_code == 200, url
 
 
-def test_a_batch_is_stored_once_with_consent_apart(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_batch_is_stored_once_with_consent_apart(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     first, second = (
         conversation(),
@@ -176,7 +186,9 @@ def test_a_batch_is_stored_once_with_consent_apart(app: Flask, client, demo) -> 
         )
 
 
-def test_every_answer_is_checked_by_the_python_parser(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_answer_is_checked_by_the_python_parser(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     wrong = conversation(
         answers={
@@ -204,7 +216,9 @@ def test_every_answer_is_checked_by_the_python_parser(app: Flask, client, demo) 
         assert db.session.scalar(select(func.count(IdempotencyKey.key))) == 1
 
 
-def test_routing_prunes_answers_the_survey_skips(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_routing_prunes_answers_the_survey_skips(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     item = conversation(
         answers={
@@ -217,7 +231,7 @@ def test_routing_prunes_answers_the_survey_skips(app: Flask, client, demo) -> No
     assert answers_of(app, stored.id) == {"moeilijk": ["wonen"]}
 
 
-def test_sync_is_safe_against_forged_requests(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_sync_is_safe_against_forged_requests(client: PageCheckingClient, demo: None) -> None:
     login(client, VOLUNTEER)
     item = [conversation()]
     no_token = client.post(
@@ -246,8 +260,8 @@ def test_sync_is_safe_against_forged_requests(client, demo) -> None:  # type: ig
 
 
 def test_after_hours_offline_and_a_new_login_a_fresh_token_gets_through(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     old = token(client)
     # The browser closes or the phone restarts: its session cookie is gone, and so is the session
@@ -263,7 +277,9 @@ def test_after_hours_offline_and_a_new_login_a_fresh_token_gets_through(
     assert len(offline_responses(app)) == 1
 
 
-def test_only_this_projects_helpers_and_surveys(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_only_this_projects_helpers_and_surveys(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     other_project(app, volunteer="elders@example.org")
     login(client, "elders@example.org")
     assert client.get(f"{SYNC}/token").status_code == 404
@@ -281,8 +297,8 @@ def test_only_this_projects_helpers_and_surveys(app: Flask, client, demo) -> Non
 
 
 def test_a_closed_survey_still_takes_what_was_collected_before_it_closed(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     set_survey(app, status=SurveyStatus.CLOSED)
     before = conversation()  # began five hours ago

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from tests.browser import axe as axe_module
 from tests.browser.live_server import LiveServer
@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 
 
 # --- Server and browser --------------------------------------------------------------------------

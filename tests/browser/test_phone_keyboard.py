@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 from tests.browser.conftest import ContextFactory
 from tests.browser.journey_steps import tab_to
 from tests.browser.live_server import LiveServer
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import (
     add_question,
     as_coordinator,
@@ -38,7 +39,7 @@ LABELS = {
 }
 
 
-def _make_survey(app: Flask, client) -> str:  # type: ignore[no-untyped-def]
+def _make_survey(app: Flask, client: PageCheckingClient) -> str:
     as_coordinator(client)
     survey_id = new_survey(client, "Hoe gaat het met de hulp?")
     typed = add_question(client, survey_id, LABELS["nl"][0], "integer")
@@ -73,7 +74,7 @@ def _press(page: Page, key: str) -> None:
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 def test_keyboard_walk_without_javascript(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
     live_server: LiveServer,
     demo: None,
     new_context: ContextFactory,

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from flask import Flask
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Dialog, Page
 from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import select
 
@@ -162,7 +162,12 @@ def test_payloads_never_run(
     _plant(app, live_server, context)
     page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def note_and_dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", note_and_dismiss)
     if email:
         _login(page, live_server, app, email)
     problems = _crawl(page, [live_server(path) for path in start], live_server.url)

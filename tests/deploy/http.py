@@ -7,12 +7,14 @@ import http.cookiejar
 import re
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
 
 
@@ -32,7 +34,7 @@ class Session:
             urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
         )
 
-    def request(self, path: str, data: dict[str, str | list[str]] | None = None) -> Reply:
+    def request(self, path: str, data: Mapping[str, str | list[str]] | None = None) -> Reply:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(
             self.base + path, data=body, headers={"Accept-Encoding": "gzip"}
@@ -48,7 +50,7 @@ class Session:
     def get(self, path: str) -> Reply:
         return self.request(path)
 
-    def post(self, path: str, data: dict[str, str | list[str]]) -> Reply:
+    def post(self, path: str, data: Mapping[str, str | list[str]]) -> Reply:
         return self.request(path, data)
 
     @staticmethod

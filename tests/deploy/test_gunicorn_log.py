@@ -30,7 +30,7 @@ def _send(address: str, raw: bytes) -> bytes:
         return b"".join(chunks)
 
 
-def test_the_error_log_writes_no_client_address(database_url: str, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_error_log_writes_no_client_address(database_url: str, demo: None) -> None:
     with gunicorn_process(database_url, workers=1) as (address, master):
         for raw in MALFORMED:
             reply = _send(address, raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,14 @@ pytestmark = [pytest.mark.nginx, pytest.mark.slow]
 
 
 @pytest.fixture
-def through_nginx(database_url: str, demo, tmp_path: Path):  # type: ignore[no-untyped-def]
+def through_nginx(database_url: str, demo: None, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
         pytest.skip("nginx is not installed (apt-get install nginx)")
     with gunicorn(database_url) as upstream, nginx(upstream, tmp_path) as address:
         yield f"http://{address}", tmp_path
 
 
-def test_a_participant_journey_through_nginx(through_nginx) -> None:  # type: ignore[no-untyped-def]
+def test_a_participant_journey_through_nginx(through_nginx: tuple[str, Path]) -> None:
     base, workdir = through_nginx
     web = Session(base)
     welcome = web.get("/s/DEMO")
@@ -37,7 +38,7 @@ def test_a_participant_journey_through_nginx(through_nginx) -> None:  # type: ig
 
     started = web.post("/s/DEMO/start", {"csrf_token": web.field(welcome.body, "csrf_token")})
     assert started.status == 302
-    answers = {
+    answers: dict[str, dict[str, str | list[str]]] = {
         "wie": {"answer": "ouder"},
         "kinderen": {"answer": "2"},
         "moeilijk": {"answer": ["wonen"]},
@@ -51,7 +52,7 @@ def test_a_participant_journey_through_nginx(through_nginx) -> None:  # type: ig
         assert location.endswith(f"/s/DEMO/{name}"), location
         page = web.get(f"/s/DEMO/{name}")
         assert page.status == 200
-        form = {
+        form: dict[str, str | list[str]] = {
             "csrf_token": web.field(page.body, "csrf_token"),
             "idem": web.field(page.body, "idem"),
         }
@@ -71,7 +72,7 @@ def test_a_participant_journey_through_nginx(through_nginx) -> None:  # type: ig
     assert "/s/DEMO/klaar" in log and "127.0.0.1" not in log
 
 
-def test_nginx_refuses_oversized_requests(through_nginx) -> None:  # type: ignore[no-untyped-def]
+def test_nginx_refuses_oversized_requests(through_nginx: tuple[str, Path]) -> None:
     base, _ = through_nginx
     web = Session(base)
     reply = web.post("/", {"code": "x" * (9 * 1024 * 1024)})

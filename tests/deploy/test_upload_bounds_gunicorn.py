@@ -90,8 +90,8 @@ def _while_uploading(base: str, upload: Any) -> tuple[tuple[int, str, float], li
 
 
 def test_oversized_uploads_are_refused_within_2_seconds_while_parents_are_served(
-    app: Flask, database_url: str, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, database_url: str, demo: None
+) -> None:
     xlsform = xlsform_of_rows(20_000)
     docx = docx_unpacking_past_the_cap()
     with app.app_context():

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from participatie.models import Code, CodeKind, FocusGroup, Project
@@ -60,7 +61,7 @@ def add_attendee(client: Any, group_id: str, **fields: Any) -> None:
     assert response.status_code == 302, response.get_data(as_text=True)[:800]
 
 
-def capture_form(client: Any, group_id: str, text: str, **fields: Any):  # type: ignore[no-untyped-def]
+def capture_form(client: Any, group_id: str, text: str, **fields: Any) -> TestResponse:
     """The capture screen without JavaScript: fetch the page (fresh key), post, follow."""
     path = f"{BASE}/{group_id}/noteren"
     page = client.get(path).get_data(as_text=True)
@@ -72,7 +73,7 @@ def capture_form(client: Any, group_id: str, text: str, **fields: Any):  # type:
 
 def capture_json(
     client: Any, group_id: str, csrf: str, text: str, key: str | None = None, **fields: Any
-):  # type: ignore[no-untyped-def]
+) -> TestResponse:
     """What capture.js sends: JSON, the CSRF token in a header, a key per quote."""
     body = {"key": key or str(uuid.uuid4()), "text": text, **fields}
     return client.post(
@@ -117,3 +118,10 @@ def seed_codes(app: Flask) -> None:
                 )
         db.session.commit()
         db.session.remove()
+
+
+def json_of(response: TestResponse) -> Any:
+    """The JSON body of a response, which must have one."""
+    body = response.get_json()
+    assert body is not None, response.get_data(as_text=True)[:300]
+    return body

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import Quote, Statement
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import (
     BASE,
     add_attendee,
@@ -19,13 +19,14 @@ from tests.focusgroups.helpers import (
     capture_json,
     create_group,
     demo_group,
+    json_of,
     seed_codes,
     token,
 )
 
 
 @pytest.fixture
-def group_id(client, demo) -> str:  # type: ignore[no-untyped-def]
+def group_id(client: PageCheckingClient, demo: None) -> str:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client)
     add_attendee(client, group_id)
@@ -41,31 +42,37 @@ def _quotes(app: Flask, group_id: str) -> list[Quote]:
         return quotes
 
 
-def test_a_retried_json_save_returns_the_same_quote(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_retried_json_save_returns_the_same_quote(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     csrf = token(client, f"{BASE}/{group_id}/noteren")
     key = str(uuid.uuid4())
     first = capture_json(client, group_id, csrf, "Het zwembad is te duur.", key=key, speaker="P1")
     again = capture_json(client, group_id, csrf, "Het zwembad is te duur.", key=key, speaker="P1")
     assert (first.status_code, again.status_code) == (201, 200)
-    assert again.json["status"] == "duplicate"
-    assert again.json["quote"]["id"] == first.json["quote"]["id"]
+    assert json_of(again)["status"] == "duplicate"
+    assert json_of(again)["quote"]["id"] == json_of(first)["quote"]["id"]
     assert len(_quotes(app, group_id)) == 1
     statements = _statement_count(app)
     # Deleted since: the retry does not bring it back.
-    delete = client.post(first.json["quote"]["delete_url"], json={}, headers={"X-CSRFToken": csrf})
-    assert delete.status_code == 200 and delete.json["status"] == "deleted"
+    delete = client.post(
+        json_of(first)["quote"]["delete_url"], json={}, headers={"X-CSRFToken": csrf}
+    )
+    assert delete.status_code == 200 and json_of(delete)["status"] == "deleted"
     late = capture_json(client, group_id, csrf, "Het zwembad is te duur.", key=key, speaker="P1")
-    assert late.status_code == 200 and late.json["status"] == "deleted"
+    assert late.status_code == 200 and json_of(late)["status"] == "deleted"
     assert _quotes(app, group_id) == []
     assert _statement_count(app) == statements - 1
 
 
 def _statement_count(app: Flask) -> int:
     with app.app_context():
-        return db.session.scalar(select(func.count(Statement.id))) or 0
+        return db.session.execute(select(func.count(Statement.id))).scalar_one() or 0
 
 
-def test_a_resubmitted_plain_form_stores_one_quote(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_resubmitted_plain_form_stores_one_quote(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     path = f"{BASE}/{group_id}/noteren"
     page = client.get(path).get_data(as_text=True)
     key = re.search(r'name="idem" type="hidden" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
@@ -76,7 +83,9 @@ def test_a_resubmitted_plain_form_stores_one_quote(app: Flask, client, group_id:
     assert [q.text for q in _quotes(app, group_id)] == ["Eén keer."]
 
 
-def test_bad_input_gets_a_message_and_keeps_the_text(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_gets_a_message_and_keeps_the_text(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     response = capture_form(client, group_id, "Wat ik typte", speaker="P9")
     body = response.get_data(as_text=True)
     assert response.status_code == 400
@@ -92,7 +101,7 @@ def test_bad_input_gets_a_message_and_keeps_the_text(app: Flask, client, group_i
     assert invalid.status_code == 400
     assert invalid.json == {"status": "invalid", "errors": {"text": ["Typ wat er gezegd werd."]}}
     bad_key = capture_json(client, group_id, csrf, "Tekst", key="<script>")
-    assert bad_key.status_code == 400 and "idem" in bad_key.json["errors"]
+    assert bad_key.status_code == 400 and "idem" in json_of(bad_key)["errors"]
     not_json = client.post(
         f"{BASE}/{group_id}/uitspraken.json", data="tekst", headers={"X-CSRFToken": csrf}
     )
@@ -102,7 +111,9 @@ def test_bad_input_gets_a_message_and_keeps_the_text(app: Flask, client, group_i
     assert _quotes(app, group_id) == []
 
 
-def test_speaker_language_and_question_are_remembered(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_language_and_question_are_remembered(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     response = capture_form(client, group_id, "أحتاج إلى مساعدة.", speaker="P2", question="1")
     location = response.headers["Location"]
     assert "spreker=P2" in location and "vraag=1" in location
@@ -118,11 +129,13 @@ def test_speaker_language_and_question_are_remembered(app: Flask, client, group_
     assert '<kbd aria-hidden="true">1</kbd>' in fresh and '<kbd aria-hidden="true">2</kbd>' in fresh
 
 
-def test_quick_tags_only_when_the_project_has_codes(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_quick_tags_only_when_the_project_has_codes(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     with app.app_context():
         from participatie.models import Code
 
-        has_codes = db.session.scalar(select(func.count(Code.id))) > 0
+        has_codes = db.session.execute(select(func.count(Code.id))).scalar_one() > 0
     page = client.get(f"{BASE}/{group_id}/noteren").get_data(as_text=True)
     assert ("Snelle tags" in page) == has_codes
     seed_codes(app)
@@ -132,12 +145,16 @@ def test_quick_tags_only_when_the_project_has_codes(app: Flask, client, group_id
     response = capture_json(client, group_id, csrf, "Te duur.", tags=["betaalbaarheid", "onbekend"])
     assert response.status_code == 400  # a code the project does not have
     response = capture_json(client, group_id, csrf, "Te duur.", tags=["betaalbaarheid"])
-    assert response.json["quote"]["tags"] == ["betaalbaarheid"]
+    assert json_of(response)["quote"]["tags"] == ["betaalbaarheid"]
 
 
-def test_correcting_and_deleting_a_quote(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_correcting_and_deleting_a_quote(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     csrf = token(client, f"{BASE}/{group_id}/noteren")
-    created = capture_json(client, group_id, csrf, "Bel 0470 12 34 56", speaker="P1").json["quote"]
+    created = json_of(capture_json(client, group_id, csrf, "Bel 0470 12 34 56", speaker="P1"))[
+        "quote"
+    ]
     assert created["needs_review"] is True
     update = client.post(
         created["update_url"],
@@ -145,8 +162,8 @@ def test_correcting_and_deleting_a_quote(app: Flask, client, group_id: str) -> N
         headers={"X-CSRFToken": csrf},
     )
     assert update.status_code == 200
-    assert update.json["quote"]["needs_review"] is False
-    assert update.json["quote"]["speaker"] == "P2"
+    assert json_of(update)["quote"]["needs_review"] is False
+    assert json_of(update)["quote"]["speaker"] == "P2"
     (quote,) = _quotes(app, group_id)
     assert quote.text == "Bel de buurtwerker" and quote.language == "nl"
 
@@ -168,7 +185,9 @@ def test_correcting_and_deleting_a_quote(app: Flask, client, group_id: str) -> N
         assert db.session.scalar(left) == 0
 
 
-def test_other_projects_and_roles_cannot_reach_a_group(app: Flask, client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_projects_and_roles_cannot_reach_a_group(
+    app: Flask, client: PageCheckingClient, group_id: str
+) -> None:
     assert client.get(f"{BASE}/not-a-group/noteren").status_code == 404
     client.post_form("/logout", {}, token_from="/account")
     login(client, "stuurgroep@kempenaar.example")

@@ -25,7 +25,7 @@ from tests.conftest import current_totp
 
 pytestmark = pytest.mark.browser
 
-LAPTOP = {"width": 1280, "height": 900, "mobile": False}
+LAPTOP: dict[str, Any] = {"width": 1280, "height": 900, "mobile": False}
 
 
 @pytest.fixture

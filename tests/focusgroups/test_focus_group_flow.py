@@ -21,7 +21,7 @@ from participatie.models import (
     User,
 )
 from participatie.privacy import report_text
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import (
     BASE,
     add_attendee,
@@ -29,6 +29,7 @@ from tests.focusgroups.helpers import (
     capture_json,
     create_group,
     demo_group,
+    json_of,
     seed_codes,
     token,
 )
@@ -69,7 +70,9 @@ ARABIC = [
 ]
 
 
-def test_a_focus_group_from_creation_to_the_review_queue(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_focus_group_from_creation_to_the_review_queue(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     seed_codes(app)
     login(client, "coordinator@kempenaar.example")
 
@@ -127,8 +130,8 @@ def test_a_focus_group_from_creation_to_the_review_queue(app: Flask, client, dem
             language="ar" if arabic else "",
         )
         assert response.status_code == 201, response.get_data(as_text=True)
-        assert response.json["status"] == "created"
-        assert response.json["quote"]["language"] == ("ar" if arabic else "nl")
+        assert json_of(response)["status"] == "created"
+        assert json_of(response)["quote"]["language"] == ("ar" if arabic else "nl")
 
     with app.app_context():
         group = demo_group(app, group_id)
@@ -232,7 +235,7 @@ def _fingerprint(page: str) -> str:
     return match.group(1)
 
 
-def test_the_project_menu_shows_focus_groups(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_project_menu_shows_focus_groups(client: PageCheckingClient, demo: None) -> None:
     login(client, "coordinator@kempenaar.example")
     page = client.get("/projecten/demo").get_data(as_text=True)
     assert 'href="/projecten/demo/focusgroepen"' in page
@@ -240,7 +243,9 @@ def test_the_project_menu_shows_focus_groups(client, demo) -> None:  # type: ign
     assert "Praatcafé De Brug" in listing  # the demo's group
 
 
-def test_attendee_has_no_name_field_and_gets_the_next_pseudonym(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_attendee_has_no_name_field_and_gets_the_next_pseudonym(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client, template="", guide="Wat loopt goed?")
     add_attendee(client, group_id)

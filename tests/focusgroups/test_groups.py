@@ -12,17 +12,19 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, FocusGroup
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import BASE, add_attendee, create_group, demo_group
 
 
 @pytest.fixture
-def coordinator(client, demo):  # type: ignore[no-untyped-def]
+def coordinator(client: PageCheckingClient, demo: None) -> PageCheckingClient:
     login(client, "coordinator@kempenaar.example")
     return client
 
 
-def test_a_guide_template_fills_the_questions_without_saving(app: Flask, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_a_guide_template_fills_the_questions_without_saving(
+    app: Flask, coordinator: PageCheckingClient
+) -> None:
     response = coordinator.post_form(
         f"{BASE}/nieuw",
         {"title": "Droomgroep", "languages": ["nl"], "template": "vrije_tijd", "use_template": "1"},
@@ -43,7 +45,7 @@ def test_a_guide_template_fills_the_questions_without_saving(app: Flask, coordin
         assert group.languages == ["nl", "ar"] and str(group.held_on) == "2026-10-14"
 
 
-def test_bad_input_is_explained_and_kept(coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_explained_and_kept(coordinator: PageCheckingClient) -> None:
     response = coordinator.post_form(
         f"{BASE}/nieuw",
         {
@@ -67,7 +69,7 @@ def test_bad_input_is_explained_and_kept(coordinator) -> None:  # type: ignore[n
     assert "Kies een van de mogelijkheden in de lijst." in tampered.get_data(as_text=True)
 
 
-def test_editing_a_group_and_an_attendee(app: Flask, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_editing_a_group_and_an_attendee(app: Flask, coordinator: PageCheckingClient) -> None:
     group_id = create_group(coordinator)
     edit = f"{BASE}/{group_id}/bewerken"
     page = coordinator.get(edit).get_data(as_text=True)
@@ -115,11 +117,12 @@ def test_editing_a_group_and_an_attendee(app: Flask, coordinator) -> None:  # ty
     assert coordinator.get(f"{BASE}/{group_id}/deelnemers/P7").status_code == 404
 
 
-def test_an_attendee_with_quotes_stays(app: Flask, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_an_attendee_with_quotes_stays(app: Flask, coordinator: PageCheckingClient) -> None:
     with app.app_context():
         demo_id = db.session.scalar(
             select(FocusGroup.public_id).where(FocusGroup.title.startswith("Praatcafé De Brug"))
         )
+        assert demo_id is not None
     response = coordinator.post_form(
         f"{BASE}/{demo_id}/deelnemers/P1/verwijderen", {}, token_from=f"{BASE}/{demo_id}"
     )
@@ -136,7 +139,9 @@ def _pdf_text(data: bytes) -> str:
 
 
 @pytest.mark.pdf
-def test_attendance_sheet_has_only_what_is_needed(app: Flask, coordinator) -> None:  # type: ignore[no-untyped-def]
+def test_attendance_sheet_has_only_what_is_needed(
+    app: Flask, coordinator: PageCheckingClient
+) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not installed (apt-get install poppler-utils)")
     group_id = create_group(coordinator, title="Avond in De Brug")
@@ -174,7 +179,9 @@ def test_attendance_sheet_has_only_what_is_needed(app: Flask, coordinator) -> No
         )
 
 
-def test_attendance_sheet_without_pango_says_what_to_install(coordinator, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_attendance_sheet_without_pango_says_what_to_install(
+    coordinator: PageCheckingClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     group_id = create_group(coordinator)
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if importing it failed
     response = coordinator.get(f"{BASE}/{group_id}/aanwezigheidslijst.pdf")

@@ -20,8 +20,15 @@ from participatie.privacy import (
     report_text,
     review_fits,
 )
-from tests.conftest import login
-from tests.focusgroups.helpers import BASE, add_attendee, capture_json, create_group, token
+from tests.conftest import PageCheckingClient, login
+from tests.focusgroups.helpers import (
+    BASE,
+    add_attendee,
+    capture_json,
+    create_group,
+    json_of,
+    token,
+)
 
 
 def _found(text: str, allowed: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -123,15 +130,19 @@ def _statement(app: Flask, text: str) -> Statement:
     return statement
 
 
-def test_report_text_hides_unreviewed_findings_and_follows_edits(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_report_text_hides_unreviewed_findings_and_follows_edits(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client)
     add_attendee(client, group_id)
     csrf = token(client, f"{BASE}/{group_id}/noteren")
-    plain = capture_json(client, group_id, csrf, "De bus komt te laat.", speaker="P1").json["quote"]
-    risky = capture_json(client, group_id, csrf, "Mail me op an@voorbeeld.be", speaker="P1").json[
+    plain = json_of(capture_json(client, group_id, csrf, "De bus komt te laat.", speaker="P1"))[
         "quote"
     ]
+    risky = json_of(
+        capture_json(client, group_id, csrf, "Mail me op an@voorbeeld.be", speaker="P1")
+    )["quote"]
     assert (plain["needs_review"], risky["needs_review"]) == (False, True)
     with app.app_context():
         assert report_text(_statement(app, "De bus komt te laat.")) == "De bus komt te laat."
@@ -169,7 +180,9 @@ def test_report_text_hides_unreviewed_findings_and_follows_edits(app: Flask, cli
     assert "De tekst is intussen veranderd." in stale.get_data(as_text=True)
 
 
-def test_kept_words_can_be_remembered_for_the_project(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_kept_words_can_be_remembered_for_the_project(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client)
     csrf = token(client, f"{BASE}/{group_id}/noteren")
@@ -191,6 +204,6 @@ def test_kept_words_can_be_remembered_for_the_project(app: Flask, client, demo) 
         assert report_text(later) == "Ook in De Brug kun je koffie drinken."
 
 
-def test_another_projects_statement_is_not_found(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_another_projects_statement_is_not_found(client: PageCheckingClient, demo: None) -> None:
     login(client, "coordinator@kempenaar.example")
     assert client.get("/projecten/demo/privacy/not-a-statement").status_code == 404

@@ -12,12 +12,12 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
-from werkzeug.test import encode_multipart
+from werkzeug.test import TestResponse, encode_multipart
 
 from participatie.coordinate.focusgroups.transcripts import parse_transcript
 from participatie.extensions import db
 from participatie.models import FocusGroup, Project, Quote, Statement
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import BASE, add_attendee, create_group, demo_group, token
 
 TRANSCRIPT = """Focusgroep De Brug, 12 maart
@@ -58,7 +58,7 @@ def test_prefix_variants(line: str, speaker: str) -> None:
     assert [t.speaker for t in parse_transcript(line).turns] == [speaker]
 
 
-def _upload(client, path: str, filename: str, data: bytes):  # type: ignore[no-untyped-def]
+def _upload(client: PageCheckingClient, path: str, filename: str, data: bytes) -> TestResponse:
     """A multipart upload built in memory: the test client would spool a large body to a
     temporary file it never closes (a ResourceWarning, an error in this suite)."""
     boundary, body = encode_multipart(
@@ -104,7 +104,7 @@ FILES = {
 
 
 @pytest.fixture
-def group_id(client, demo) -> str:  # type: ignore[no-untyped-def]
+def group_id(client: PageCheckingClient, demo: None) -> str:
     login(client, "coordinator@kempenaar.example")
     group_id = create_group(client, languages=["nl"])
     add_attendee(client, group_id)
@@ -112,7 +112,9 @@ def group_id(client, demo) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("filename", FILES)
-def test_upload_preview_then_save(app: Flask, client, group_id: str, filename: str) -> None:  # type: ignore[no-untyped-def]
+def test_upload_preview_then_save(
+    app: Flask, client: PageCheckingClient, group_id: str, filename: str
+) -> None:
     path = f"{BASE}/{group_id}/transcript"
     preview = _upload(client, path, filename, FILES[filename])
     body = preview.get_data(as_text=True)
@@ -170,14 +172,14 @@ def _textarea(page: str) -> str:
     ],
 )
 def test_a_wrong_file_gets_a_clear_message(
-    client, group_id: str, filename: str, data: bytes, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    client: PageCheckingClient, group_id: str, filename: str, data: bytes, message: str
+) -> None:
     response = _upload(client, f"{BASE}/{group_id}/transcript", filename, data)
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
 
 
-def test_a_zip_bomb_is_refused(client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_zip_bomb_is_refused(client: PageCheckingClient, group_id: str) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"0" * (60 * 1024 * 1024))
@@ -186,7 +188,7 @@ def test_a_zip_bomb_is_refused(client, group_id: str) -> None:  # type: ignore[n
     assert "Het bestand is te groot." in response.get_data(as_text=True)
 
 
-def test_nothing_submitted_and_nothing_found(client, group_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_submitted_and_nothing_found(client: PageCheckingClient, group_id: str) -> None:
     empty = client.post_form(f"{BASE}/{group_id}/transcript", {"text": "", "action": "preview"})
     assert empty.status_code == 400
     assert "Kies een bestand of plak de tekst van het transcript." in empty.get_data(as_text=True)
@@ -201,8 +203,8 @@ def test_nothing_submitted_and_nothing_found(client, group_id: str) -> None:  # 
 
 
 def test_cli_creates_the_group_and_prints_quotes_per_speaker(
-    app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, demo: None, tmp_path: Path
+) -> None:
     transcript = tmp_path / "gesprek.docx"
     transcript.write_bytes(_docx(TRANSCRIPT.splitlines()))
     runner = app.test_cli_runner()
@@ -223,10 +225,11 @@ def test_cli_creates_the_group_and_prints_quotes_per_speaker(
     assert "'Fatima' on line 6" in result.stderr and "'Begeleider'" in result.stderr
     with app.app_context():
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))
+        assert project is not None
         group = db.session.scalar(
             select(FocusGroup).where(
                 FocusGroup.project_id == project.id, FocusGroup.title == "Avondgroep"
-            )  # type: ignore[union-attr]
+            )
         )
         assert group is not None and [a.pseudonym for a in group.attendees] == ["P1", "P2", "P3"]
         assert len(group.quotes) == 4 and {q.language for q in group.quotes} == {"nl"}
@@ -237,8 +240,8 @@ def test_cli_creates_the_group_and_prints_quotes_per_speaker(
 
 
 def test_cli_refuses_unknown_projects_and_unreadable_files(
-    app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, demo: None, tmp_path: Path
+) -> None:
     runner = app.test_cli_runner()
     good = tmp_path / "gesprek.txt"
     good.write_text("P1: ja\n", encoding="utf-8")

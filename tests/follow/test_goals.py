@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, Goal, GoalKind, Indicator, Measurement
-from tests.conftest import login
-from tests.follow.world import MEMBER
+from tests.conftest import PageCheckingClient, login
+from tests.follow.world import MEMBER, PlanWorld
 
 
 def _goal(app: Flask, public_id: str) -> Goal:
@@ -20,7 +20,9 @@ def _goal(app: Flask, public_id: str) -> Goal:
     return goal
 
 
-def test_a_goal_without_owner_or_deadline_is_kept_as_a_draft(client, app, plan_world) -> None:  # type: ignore[no-untyped-def]
+def test_a_goal_without_owner_or_deadline_is_kept_as_a_draft(
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
+) -> None:
     login(client, MEMBER)
     path = f"/projecten/demo/werkgroepen/{plan_world.workgroup}/doelen/nieuw"
     response = client.post_form(path, {"title_nl": "Minder schoolkosten", "parent": ""})
@@ -65,7 +67,9 @@ def test_a_goal_without_owner_or_deadline_is_kept_as_a_draft(client, app, plan_w
     assert "nog niet SMART" not in page.split("<h2")[0]
 
 
-def test_a_goal_without_a_title_is_refused_with_a_message(client, plan_world) -> None:  # type: ignore[no-untyped-def]
+def test_a_goal_without_a_title_is_refused_with_a_message(
+    client: PageCheckingClient, plan_world: PlanWorld
+) -> None:
     login(client, MEMBER)
     path = f"/projecten/demo/werkgroepen/{plan_world.workgroup}/doelen/nieuw"
     response = client.post_form(path, {"title_nl": "", "owner": "Jan Janssens"})
@@ -75,7 +79,9 @@ def test_a_goal_without_a_title_is_refused_with_a_message(client, plan_world) ->
     assert 'value="Jan Janssens"' in page
 
 
-def test_an_action_under_a_goal_keeps_its_fields(client, app, plan_world) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_under_a_goal_keeps_its_fields(
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
+) -> None:
     login(client, MEMBER)
     response = client.post_form(
         f"/projecten/demo/doelen/{plan_world.goal}/acties/nieuw",
@@ -107,7 +113,9 @@ def test_an_action_under_a_goal_keeps_its_fields(client, app, plan_world) -> Non
     assert "Vul een getal in van 0 tot 100." in bad.get_data(as_text=True)
 
 
-def test_measurements_are_validated_and_keep_what_was_typed(client, app, plan_world) -> None:  # type: ignore[no-untyped-def]
+def test_measurements_are_validated_and_keep_what_was_typed(
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
+) -> None:
     login(client, MEMBER)
     path = (
         f"/projecten/demo/indicatoren/{plan_world.indicator}"  # a percentage, baseline 2026-09-01
@@ -144,7 +152,9 @@ def test_measurements_are_validated_and_keep_what_was_typed(client, app, plan_wo
         assert values == [72, 81.5]
 
 
-def test_yes_no_and_number_units(client, app, plan_world) -> None:  # type: ignore[no-untyped-def]
+def test_yes_no_and_number_units(
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
+) -> None:
     login(client, MEMBER)
     created = client.post_form(
         f"/projecten/demo/acties/{plan_world.action}/indicatoren/nieuw",
@@ -176,8 +186,8 @@ def test_yes_no_and_number_units(client, app, plan_world) -> None:  # type: igno
 
 
 def test_deleting_a_goal_with_measurements_asks_first_and_is_logged(
-    client, app, plan_world
-) -> None:  # type: ignore[no-untyped-def]
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
+) -> None:
     login(client, MEMBER)
     path = f"/projecten/demo/doelen/{plan_world.goal}/verwijderen"
     page = client.get(path).get_data(as_text=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.follow.world import PlanWorld
 
 
-def test_every_page_renders_for_the_coordinator(client, plan_world: PlanWorld) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_renders_for_the_coordinator(
+    client: PageCheckingClient, plan_world: PlanWorld
+) -> None:
     login(client, "coordinator@kempenaar.example")
     w = plan_world
     for path in [
@@ -36,7 +38,9 @@ def test_every_page_renders_for_the_coordinator(client, plan_world: PlanWorld) -
             assert response.status_code == 200, (path, response.status_code)
 
 
-def test_a_werkgroep_member_lands_on_the_actieplan_only(client, plan_world: PlanWorld) -> None:  # type: ignore[no-untyped-def]
+def test_a_werkgroep_member_lands_on_the_actieplan_only(
+    client: PageCheckingClient, plan_world: PlanWorld
+) -> None:
     from tests.follow.world import MEMBER
 
     login(client, MEMBER)

@@ -15,7 +15,7 @@ from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import build_definition
 from participatie.surveys.xlsform import read_xlsform
 from participatie.surveys.xlsform_export import export_xlsform
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login, page_client
 from tests.report import builders as b
 
 STUURGROEP = "stuurgroep@kempenaar.example"
@@ -36,7 +36,9 @@ def _sheet(xlsx: bytes) -> bytes:
 PAGE = "/projecten/demo/prioriteiten"
 
 
-def test_the_stuurgroep_chooses_domains_and_the_evidence_is_kept(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_stuurgroep_chooses_domains_and_the_evidence_is_kept(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     login(client, STUURGROEP)
     page = client.get(PAGE).get_data(as_text=True)
     assert "deelnemers brachten dit aan" in page.lower()
@@ -83,7 +85,9 @@ def test_the_stuurgroep_chooses_domains_and_the_evidence_is_kept(client, app: Fl
         assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "priority.delete"))
 
 
-def test_the_oudergroep_proposal_stands_beside_the_choice(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_oudergroep_proposal_stands_beside_the_choice(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     login(client, STUURGROEP)
     path = "/projecten/demo/prioriteiten/oudergroep"
     refused = client.post_form(
@@ -110,7 +114,9 @@ def test_the_oudergroep_proposal_stands_beside_the_choice(client, app: Flask, de
     assert page.count("De oudergroep stelt dit voor.") == 2
 
 
-def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     response = client.post_form(PAGE + "/wat-moet-eerst", {}, token_from=PAGE)
     assert response.status_code == 302
@@ -143,6 +149,7 @@ def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(client, app: Fl
     assert "Nog minder dan 5 antwoorden" in page
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.code == code))
+        assert survey is not None
         for _ in range(2):
             b.respond(survey, {"eerst": [names[0]]})
         db.session.commit()
@@ -153,7 +160,9 @@ def test_wat_moet_eerst_makes_a_survey_whose_result_shows_from_k(client, app: Fl
     assert "<td>6</td>" in table and "<td>4</td>" not in table and "verborgen" in table
 
 
-def test_a_decision_records_whether_it_follows_the_oudergroep(client, app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_decision_records_whether_it_follows_the_oudergroep(
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     from participatie.models import Decision, Theme
 
     login(client, STUURGROEP)
@@ -192,8 +201,8 @@ IDEM = re.compile(r'name="idem" value="([^"]+)"')
 
 
 def test_parents_answer_wat_moet_eerst_through_the_participant_pages(
-    client, app: Flask, demo
-) -> None:  # type: ignore[no-untyped-def]
+    client: PageCheckingClient, app: Flask, demo: None
+) -> None:
     login(client, "coordinator@kempenaar.example")
     client.post_form(PAGE + "/wat-moet-eerst", {}, token_from=PAGE)
     with app.app_context():
@@ -206,8 +215,9 @@ def test_parents_answer_wat_moet_eerst_through_the_participant_pages(
     published = client.post_form(builder + "/status", {"action": "publish"}, token_from=builder)
     assert published.status_code == 302
     with app.app_context():
-        assert db.session.scalar(select(Survey.status).where(Survey.code == code)).value == "open"
-    parent = app.test_client()
+        status = db.session.scalar(select(Survey.status).where(Survey.code == code))
+        assert status is not None and status.value == "open"
+    parent = page_client(app)
     assert parent.post_form(f"/s/{code}/start", {}, token_from=f"/s/{code}").status_code == 302
     question = f"/s/{code}/eerst"
     page = parent.get(question).get_data(as_text=True)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 from sqlalchemy import select
 
@@ -18,7 +20,7 @@ from participatie.models import (
 from tests.follow.world import PlanWorld
 from tests.report import builders as b
 
-QUESTIONS = [
+QUESTIONS: list[dict[str, Any]] = [
     {
         "name": "hulp",
         "type": "select_one",

@@ -24,6 +24,7 @@ from participatie.models import (
     Theme,
 )
 from participatie.models.base import utcnow
+from tests.conftest import PageCheckingClient
 from tests.follow.world import MEMBER, PlanWorld, build_plan
 from tests.home.helpers import (
     COORDINATOR,
@@ -36,7 +37,7 @@ from tests.home.helpers import (
 )
 
 
-def _home(client) -> str:
+def _home(client: PageCheckingClient) -> str:
     response = client.get("/projecten/demo")
     assert response.status_code == 200
     return response.get_data(as_text=True)

@@ -21,7 +21,8 @@ HOW = "Workflow: translations/README.md; every check at once: python scripts/i18
 
 @pytest.fixture(scope="module")
 def template() -> Catalog:
-    return i18n.read_catalog(i18n.POT)
+    catalog: Catalog = i18n.read_catalog(i18n.POT)
+    return catalog
 
 
 def report(problems: list[str]) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Survey
+from tests.conftest import PageCheckingClient
 from tests.i18n import i18n
 
 MINUTES = "Het duurt ongeveer %(count)s minuut."
@@ -30,7 +31,7 @@ def catalogue_forms(locale: str) -> tuple[list[str], object]:
     return list(message.string), gettext.c2py(catalog.plural_expr)
 
 
-def welcome_page(app: Flask, client, minutes: int, lang: str) -> str:  # type: ignore[no-untyped-def]
+def welcome_page(app: Flask, client: PageCheckingClient, minutes: int, lang: str) -> str:
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
         assert survey is not None
@@ -42,7 +43,9 @@ def welcome_page(app: Flask, client, minutes: int, lang: str) -> str:  # type: i
     return str(response.get_data(as_text=True))
 
 
-def test_arabic_shows_each_of_its_six_plural_forms(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_arabic_shows_each_of_its_six_plural_forms(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     forms, rule = catalogue_forms("ar")
     assert len(forms) == 6 and len(set(forms)) == 6, forms  # six forms, each its own
     seen = set()
@@ -58,7 +61,9 @@ def test_arabic_shows_each_of_its_six_plural_forms(app: Flask, client, demo) -> 
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en", "tr", "uk"])
-def test_other_languages_pick_their_form_per_number(app: Flask, client, demo, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_languages_pick_their_form_per_number(
+    app: Flask, client: PageCheckingClient, demo: None, lang: str
+) -> None:
     forms, rule = catalogue_forms(lang)
     for number in (0, 1, 2, 5, 21, 100):
         page = welcome_page(app, client, number, lang)

@@ -9,13 +9,14 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Survey
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import add_question, as_coordinator, new_survey, survey_url
 
 
 def test_builder_shows_offered_languages_and_what_the_others_lack(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
@@ -38,7 +39,7 @@ def test_builder_shows_offered_languages_and_what_the_others_lack(
     assert "<td>1</td>" in french_row  # the question
 
 
-def test_publish_command_prints_offered_languages_one_per_line(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_publish_command_prints_offered_languages_one_per_line(app: Flask, demo: None) -> None:
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
         assert survey is not None

@@ -11,6 +11,7 @@ import pytest
 from flask import Flask
 
 from participatie.surveys import speech
+from tests.conftest import PageCheckingClient
 
 pytestmark = pytest.mark.skipif(
     speech.tools() is None, reason="espeak-ng and opusenc (apt-get install espeak-ng opus-tools)"
@@ -30,8 +31,8 @@ def ogg_opus_seconds(data: bytes) -> float:
 @pytest.mark.parametrize("lang", ["nl", "ar"])
 def test_a_question_page_has_generated_audio_without_javascript(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
     lang: str,
 ) -> None:
     client.get(f"/s/DEMO?lang={lang}")
@@ -50,7 +51,7 @@ def test_a_question_page_has_generated_audio_without_javascript(
     print(f"{lang}: {len(audio.get_data())} bytes, {seconds:.2f} s")
 
 
-def test_no_player_where_no_engine_speaks_and_publishing_says_so(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_no_player_where_no_engine_speaks_and_publishing_says_so(app: Flask, demo: None) -> None:
     from sqlalchemy import select
 
     from participatie.extensions import db

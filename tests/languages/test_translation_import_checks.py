@@ -17,7 +17,7 @@ from tests.surveys.test_texts_cli import demo_texts, run
 
 def test_bad_translations_refuse_the_whole_file_line_by_line(
     app: Flask,
-    demo,  # type: ignore[no-untyped-def]
+    demo: None,
     tmp_path: Path,
 ) -> None:
     with app.app_context():

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Action, Decision, Goal, Indicator, Project, Theme
+from tests.conftest import PageCheckingClient
 
 STUURGROEP_TEXTS = [
     (Theme, "title"),
@@ -54,8 +55,8 @@ def _walk_json(value: Any, found: list[tuple[str, str]]) -> None:
 
 def test_dutch_texts_on_the_arabic_public_page_are_marked_isolated_and_labelled(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     dutch, translated = _still_dutch(app, "ar")
     page = client.get("/p/demo?lang=ar")
@@ -93,8 +94,8 @@ def test_dutch_texts_on_the_arabic_public_page_are_marked_isolated_and_labelled(
 
 def test_saving_a_decision_says_which_languages_lack_its_reason(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     from tests.conftest import login
 

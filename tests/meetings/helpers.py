@@ -6,9 +6,11 @@ from datetime import datetime
 
 from flask import Flask
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from participatie.models import Meeting, MeetingKind
+from tests.conftest import PageCheckingClient
 
 
 def coming_oudergroep(app: Flask) -> tuple[str, datetime, datetime, str]:
@@ -32,7 +34,7 @@ def coming_oudergroep(app: Flask) -> tuple[str, datetime, datetime, str]:
     return result
 
 
-def sign_up(client, token: str, lang: str, **fields: str):  # type: ignore[no-untyped-def]
+def sign_up(client: PageCheckingClient, token: str, lang: str, **fields: str) -> TestResponse:
     path = f"/m/{token}?lang={lang}"
     data = {"language": lang, "consent": "y", **fields}
     return client.post_form(f"/m/{token}", data, token_from=path)

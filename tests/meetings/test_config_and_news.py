@@ -12,6 +12,8 @@ from participatie import create_app
 from participatie.config import ConfigError
 from participatie.extensions import db
 from participatie.models import Project
+from tests.conftest import PageCheckingClient
+from tests.meetings.conftest import FakeGateway
 from tests.meetings.helpers import coming_oudergroep, sign_up
 
 KEY = "Y29udGFjdC1rZXktZm9yLXRlc3RzLW9ubHktMzJieXQ="
@@ -51,9 +53,9 @@ def test_production_without_reminders_needs_no_contact_key(
 
 def test_release_news_goes_once_to_those_who_asked_in_their_language(
     app: Flask,
-    client,
-    demo,
-    sms_gateway,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    sms_gateway: FakeGateway,
 ) -> None:
     from participatie.meetings.contacts import notify_release_subscribers
 

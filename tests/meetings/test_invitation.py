@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from datetime import UTC
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -13,14 +14,15 @@ from icalendar import Calendar
 
 from participatie.surveys.jargon import DEFAULT_JARGON
 from participatie.surveys.readability import jargon_in
+from tests.conftest import PageCheckingClient
 from tests.meetings.helpers import coming_oudergroep, sign_up
 from tests.test_plain_language import MINIMUM, flesch_douma
 
 
 def test_the_invitation_says_day_hour_place_childcare_vergoeding_and_whom_to_call(
     app: Flask,
-    client,
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     token, _start, _due, place = coming_oudergroep(app)
     page = client.get(f"/m/{token}?lang=nl")
@@ -47,7 +49,7 @@ def test_the_invitation_says_day_hour_place_childcare_vergoeding_and_whom_to_cal
     assert len(page.data) < 14_600
 
 
-def test_an_unknown_invitation_is_not_found(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_invitation_is_not_found(client: PageCheckingClient, demo: None) -> None:
     assert client.get("/m/not-a-real-token").status_code == 404
 
 
@@ -63,11 +65,11 @@ def test_an_unknown_invitation_is_not_found(client, demo) -> None:  # type: igno
 )
 def test_bad_input_gets_a_message_on_the_same_page_and_keeps_the_fields(
     app: Flask,
-    client,
-    demo,
+    client: PageCheckingClient,
+    demo: None,
     lang: str,
     fields: dict[str, str],
-    message: str | None,  # type: ignore[no-untyped-def]
+    message: str | None,
 ) -> None:
     token, *_ = coming_oudergroep(app)
     response = sign_up(client, token, lang, **fields)
@@ -82,7 +84,9 @@ def test_bad_input_gets_a_message_on_the_same_page_and_keeps_the_fields(
         assert f'value="{value}"' in html
 
 
-def test_without_the_consent_tick_nothing_is_kept(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_without_the_consent_tick_nothing_is_kept(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from participatie.extensions import db
     from participatie.models import Contact
 
@@ -100,8 +104,8 @@ def test_without_the_consent_tick_nothing_is_kept(app: Flask, client, demo) -> N
 
 def test_the_calendar_file_parses_and_starts_at_the_right_moment_in_utc(
     app: Flask,
-    client,
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     token, start, _due, place = coming_oudergroep(app)
     response = client.get(f"/m/{token}/agenda.ics?lang=nl")
@@ -118,12 +122,12 @@ def test_the_calendar_file_parses_and_starts_at_the_right_moment_in_utc(
 @pytest.mark.parametrize("size", ["a4", "a5"])
 def test_the_printable_invitation_reads_back(
     app: Flask,
-    client,
-    demo,
-    tmp_path,
+    client: PageCheckingClient,
+    demo: None,
+    tmp_path: Path,
     lang: str,
     words: str,
-    size: str,  # type: ignore[no-untyped-def]
+    size: str,
 ) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not found (apt-get install poppler-utils)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -12,7 +13,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, Meeting, MeetingAttendee
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 BASE = "/projecten/demo/bijeenkomsten"
 MEETING = {
@@ -41,7 +42,9 @@ MEETING = {
         ("vrijwilliger@kempenaar.example", 403),
     ],
 )
-def test_meeting_pages_are_for_coordinators(client, demo, email: str, expected: int) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_pages_are_for_coordinators(
+    client: PageCheckingClient, demo: None, email: str, expected: int
+) -> None:
     login(client, email)
     assert client.get(BASE).status_code == expected
     assert client.get(BASE + "/nieuw").status_code == expected
@@ -49,8 +52,8 @@ def test_meeting_pages_are_for_coordinators(client, demo, email: str, expected: 
 
 def test_a_coordinator_plans_a_meeting_with_agenda_attendance_and_vergoeding(
     app: Flask,
-    client,
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     login(client, "coordinator@kempenaar.example")
     bad = client.post_form(BASE + "/nieuw", {**MEETING, "end": "18:00"})
@@ -96,9 +99,9 @@ def test_a_coordinator_plans_a_meeting_with_agenda_attendance_and_vergoeding(
 @pytest.mark.pdf
 def test_the_attendance_sheet_gives_totals_per_meeting_and_period(
     app: Flask,
-    client,
-    demo,
-    tmp_path,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    tmp_path: Path,
 ) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not found (apt-get install poppler-utils)")
@@ -122,7 +125,7 @@ def test_the_attendance_sheet_gives_totals_per_meeting_and_period(
         assert "P1" in text and "45,00" in text and "Totaal voor de periode" in text
 
 
-def test_meetings_list_prints_the_design_shape(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_meetings_list_prints_the_design_shape(app: Flask, demo: None) -> None:
     result = app.test_cli_runner().invoke(
         args=["meetings", "list", "--project", "demo", "--format", "json"]
     )
@@ -138,8 +141,8 @@ def test_meetings_list_prints_the_design_shape(app: Flask, demo) -> None:  # typ
 
 def test_gesprekstafel_postits_become_statements_to_tag_per_table_and_round(
     app: Flask,
-    client,
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     from participatie.models import Quote, Statement, StatementSource
 
@@ -194,8 +197,8 @@ def test_gesprekstafel_postits_become_statements_to_tag_per_table_and_round(
 
 def test_agenda_items_and_decisions_taken_link_to_themes_and_decision_records(
     app: Flask,
-    client,
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     from participatie.models import Decision, MeetingDecision, Theme
 

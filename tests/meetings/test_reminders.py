@@ -7,6 +7,8 @@ import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+from click.testing import Result
 from flask import Flask
 from flask_babel import force_locale, format_datetime, format_time
 from sqlalchemy import select
@@ -15,18 +17,19 @@ from participatie.extensions import db
 from participatie.meetings.reminders import BRUSSELS, send_due
 from participatie.meetings.sms_text import sms_size
 from participatie.models import Contact, Reminder
-from tests.meetings.conftest import GATEWAY_TOKEN
+from tests.conftest import PageCheckingClient
+from tests.meetings.conftest import GATEWAY_TOKEN, FakeGateway, _Collector
 from tests.meetings.helpers import coming_oudergroep, sign_up
 
 NL_PHONE, AR_PHONE = "0470 12 34 56", "+32 486 11 22 33"
 NL_MAIL, AR_MAIL = "mama.nl@example.org", "papa.ar@example.org"
 
 
-def _send(app: Flask, at: datetime):  # type: ignore[no-untyped-def]
+def _send(app: Flask, at: datetime) -> Result:
     return app.test_cli_runner().invoke(args=["reminders", "send", "--at", at.isoformat()])
 
 
-def _signed_up_nl_and_ar(app: Flask, client) -> tuple[datetime, datetime, str]:  # type: ignore[no-untyped-def]
+def _signed_up_nl_and_ar(app: Flask, client: PageCheckingClient) -> tuple[datetime, datetime, str]:
     token, start, due, place = coming_oudergroep(app)
     for lang, phone, mail in (("nl", NL_PHONE, NL_MAIL), ("ar", AR_PHONE, AR_MAIL)):
         response = sign_up(client, token, lang, phone=phone, email=mail)
@@ -41,10 +44,10 @@ def _expected(app: Flask, start: datetime, lang: str) -> tuple[str, str]:
 
 def test_one_sms_and_one_email_each_in_their_language_and_never_twice(
     app: Flask,
-    client,
-    demo,
-    sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     start, due, place = _signed_up_nl_and_ar(app, client)
     assert due.astimezone(BRUSSELS).hour == 10
@@ -86,10 +89,10 @@ def test_one_sms_and_one_email_each_in_their_language_and_never_twice(
 
 def test_two_senders_at_the_same_moment_send_each_reminder_once(
     app: Flask,
-    client,
-    demo,
-    sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     _start, due, _place = _signed_up_nl_and_ar(app, client)
     sms_gateway.delay = 0.2  # both senders are busy at the same time
@@ -114,10 +117,10 @@ def test_two_senders_at_the_same_moment_send_each_reminder_once(
 
 def test_a_gateway_answering_500_leaves_the_reminder_due_and_exits_1(
     app: Flask,
-    client,
-    demo,
-    sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     _start, due, _place = _signed_up_nl_and_ar(app, client)
     sms_gateway.status = 500
@@ -139,10 +142,10 @@ def test_a_gateway_answering_500_leaves_the_reminder_due_and_exits_1(
 
 def test_a_slow_gateway_counts_as_down(
     app: Flask,
-    client,
-    demo,
-    sms_gateway,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    sms_gateway: FakeGateway,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from participatie.meetings import senders
 
@@ -156,10 +159,10 @@ def test_a_slow_gateway_counts_as_down(
 
 def test_a_moved_meeting_sends_one_correction_to_those_reminded(
     app: Flask,
-    client,
-    demo,
-    sms_gateway,
-    smtp_server,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
 ) -> None:
     from participatie.models import Meeting
     from tests.conftest import login
@@ -202,9 +205,9 @@ def test_a_moved_meeting_sends_one_correction_to_those_reminded(
 
 def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
     app: Flask,
-    client,
-    demo,
-    database_url: str,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    database_url: str,
 ) -> None:
     from sqlalchemy import text
 
@@ -251,11 +254,11 @@ def test_no_address_in_the_clear_and_gone_after_stop_and_purge(
 
 def test_two_processes_at_the_same_moment_send_each_reminder_once(
     app: Flask,
-    client,
-    demo,
-    sms_gateway,
-    smtp_server,
-    database_url: str,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
+    sms_gateway: FakeGateway,
+    smtp_server: _Collector,
+    database_url: str,
 ) -> None:
     """Two `participatie reminders send` processes, as two servers' timers would start them."""
     import os

@@ -207,8 +207,8 @@ def test_reasons_of_fewer_than_k_people_are_not_shown(app_ctx: Flask) -> None:
     survey = b.survey(project, QUESTIONS[2:4])
     for score, why in [("1", "Te ver"), ("2", "Te duur"), ("6", ""), ("6", ""), ("5", "")]:
         b.respond(survey, {"score": score, "score_waarom": why})
-    score = survey_result(survey, "nl").questions[0]
-    assert score.n == 5 and score.reasons == []
+    result = survey_result(survey, "nl").questions[0]
+    assert result.n == 5 and result.reasons == []
 
 
 def test_number_question_has_a_median_and_bins_never_min_or_max(report: dict[str, Any]) -> None:
@@ -277,10 +277,10 @@ def test_reasons_show_beside_shown_scores_and_bins_only(app_ctx: Flask) -> None:
         ],
     )
     for i in range(12):
-        score = "6" if i < 6 else "1" if i < 11 else "3"
+        value = "6" if i < 6 else "1" if i < 11 else "3"
         b.respond(
             survey,
-            {"score": score, "score_waarom": f"Reden {i}", "kinderen": 1 if i < 11 else 9},
+            {"score": value, "score_waarom": f"Reden {i}", "kinderen": 1 if i < 11 else 9},
         )
     score, _, kinderen = survey_result(survey, "nl").questions
     shown = {name: len(items) for _option, name, items in score.reasons}

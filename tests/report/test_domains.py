@@ -18,13 +18,13 @@ import pytest
 from flask import Flask
 
 from participatie.extensions import db
-from participatie.models import CodeKind, TagStatus, Theme, ThemeStatement
+from participatie.models import CodeKind, ResponseMode, TagStatus, Theme, ThemeStatement
 from participatie.report.domains import domain_results
 from participatie.report.participants import load_evidence
 from participatie.report.themes import theme_views
 from tests.report import builders as b
 
-QUESTIONS = [
+QUESTIONS: list[dict[str, Any]] = [
     {
         "name": "wie",
         "type": "select_one",
@@ -74,7 +74,7 @@ def world(app_ctx: Flask) -> dict[str, Any]:
             survey,
             {"wie": "ervaringsdeskundige", "moeilijk": ["inkomen"]},
             group="ervaringsdeskundige",
-            mode=b.ResponseMode.PAPER,
+            mode=ResponseMode.PAPER,
         )
     for i in range(1, 3):
         people[f"A{i}"] = b.respond(

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from participatie.extensions import db
 from participatie.models import Project
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.report import builders as b
 
 COORDINATOR = "coordinator@kempenaar.example"
@@ -56,7 +56,9 @@ def _export(client: Any, fmt: str, lang: str = "nl") -> bytes:
     return bytes(response.data)
 
 
-def test_csv_cells_that_start_like_a_formula_are_neutralised(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_csv_cells_that_start_like_a_formula_are_neutralised(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _hostile_survey(app)
     login(client, COORDINATOR)
     text = _export(client, "csv").decode("utf-8-sig")
@@ -72,7 +74,9 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised(app: Flask, client,
     assert first[3].isdigit() and "," in first[4]
 
 
-def test_xlsx_text_cells_are_text_never_formulas(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_xlsx_text_cells_are_text_never_formulas(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _hostile_survey(app)
     login(client, COORDINATOR)
     book = load_workbook(io.BytesIO(_export(client, "xlsx")))
@@ -91,7 +95,9 @@ def test_xlsx_text_cells_are_text_never_formulas(app: Flask, client, demo) -> No
                 assert b"<f>" not in archive.read(name) and b"<f " not in archive.read(name)
 
 
-def test_ods_text_cells_are_strings_never_formulas(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_ods_text_cells_are_strings_never_formulas(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _hostile_survey(app)
     login(client, COORDINATOR)
     with zipfile.ZipFile(io.BytesIO(_export(client, "ods"))) as archive:

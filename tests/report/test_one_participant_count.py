@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from participatie.extensions import db
 from participatie.models import Attendee, Release, Survey
 from participatie.report.participants import participants_per_survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.report import builders as b
 
 COORDINATOR = "coordinator@kempenaar.example"
@@ -25,7 +25,9 @@ def _number(pattern: str, page: str) -> int:
     return int(found.group(1).replace(".", "").replace("\u202f", "").replace("\xa0", ""))
 
 
-def test_every_page_and_download_counts_the_same_participants(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_and_download_counts_the_same_participants(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
         assert survey is not None
@@ -79,12 +81,14 @@ def test_every_page_and_download_counts_the_same_participants(app: Flask, client
         client.get("/projecten/demo/resultaten?lang=nl&live=1").get_data(as_text=True),
     )
     with app.app_context():
-        survey_counts = participants_per_survey(db.session.get(Survey, survey_id).project)
+        survey = db.session.get(Survey, survey_id)
+        assert survey is not None
+        survey_counts = participants_per_survey(survey.project)
     assert project_total == sum(survey_counts.values()), (project_total, survey_counts)
     with app.app_context():
         release = db.session.scalars(select(Release)).one()
-        attendees = db.session.scalar(
+        attendees = db.session.execute(
             select(func.count(Attendee.id)).where(Attendee.consented_at.is_not(None))
-        )
+        ).scalar_one()
     # The release counts the same survey participants, and the focus group's attendees besides.
     assert release.participants == project_total + attendees

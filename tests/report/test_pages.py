@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import (
@@ -22,7 +23,7 @@ from participatie.models import (
 )
 from participatie.models.base import utcnow
 from participatie.report.releases import publish_release
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.report import builders as b
 
 COORDINATOR = "coordinator@kempenaar.example"
@@ -45,15 +46,17 @@ def _demo_theme(app: Flask, title: str) -> str:
     ],
 )
 def test_results_and_decisions_are_for_coordinators_and_stuurgroep(
-    client, demo, email: str, expected: int
-) -> None:  # type: ignore[no-untyped-def]
+    client: PageCheckingClient, demo: None, email: str, expected: int
+) -> None:
     login(client, email)
     assert client.get("/projecten/demo/resultaten").status_code == expected
     assert client.get("/projecten/demo/beslissingen").status_code == expected
     assert client.get("/projecten/demo/resultaten/DEMO/csv").status_code == expected
 
 
-def test_results_page_shows_figures_charts_and_hidden_cells(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_results_page_shows_figures_charts_and_hidden_cells(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, STUURGROEP)
     page = client.get("/projecten/demo/resultaten?lang=nl").get_data(as_text=True)
     assert page.count('<svg class="chart" role="img"') >= 5  # ranking and every select question
@@ -67,7 +70,9 @@ def test_results_page_shows_figures_charts_and_hidden_cells(app: Flask, client, 
         assert db.session.query(AuditEvent).filter_by(action="report.view").count() == 1
 
 
-def test_downloads_are_the_export_formats_and_are_audited(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_downloads_are_the_export_formats_and_are_audited(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, COORDINATOR)
     csv_response = client.get("/projecten/demo/resultaten/DEMO/csv?lang=nl")
     assert csv_response.mimetype == "text/csv"
@@ -99,8 +104,8 @@ def test_downloads_are_the_export_formats_and_are_audited(app: Flask, client, de
 
 
 def test_pdf_download_without_pango_explains_and_the_site_keeps_working(
-    client, demo, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    client: PageCheckingClient, demo: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import builtins
 
     real_import = builtins.__import__
@@ -119,7 +124,9 @@ def test_pdf_download_without_pango_explains_and_the_site_keeps_working(
     assert client.get("/projecten/demo/resultaten").status_code == 200
 
 
-def test_decision_needs_a_motivation_when_not_taken_up(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_decision_needs_a_motivation_when_not_taken_up(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, STUURGROEP)
     theme_id = _demo_theme(app, "Brieven en formulieren zijn moeilijk")
     url = f"/projecten/demo/beslissingen/{theme_id}/nieuw"
@@ -143,7 +150,9 @@ def test_decision_needs_a_motivation_when_not_taken_up(app: Flask, client, demo)
         assert db.session.query(AuditEvent).filter_by(action="decision.create").count() == 1
 
 
-def test_taken_up_needs_no_motivation_and_actions_are_kept(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_taken_up_needs_no_motivation_and_actions_are_kept(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, COORDINATOR)
     theme_id = _demo_theme(app, "Brieven en formulieren zijn moeilijk")
     assert (
@@ -153,13 +162,13 @@ def test_taken_up_needs_no_motivation_and_actions_are_kept(app: Flask, client, d
         == 302
     )
     with app.app_context():
-        decision_id = (
-            db.session.query(Decision)
-            .filter(Decision.outcome == DecisionOutcome.TAKEN_UP)
+        decision = db.session.scalars(
+            select(Decision)
+            .where(Decision.outcome == DecisionOutcome.TAKEN_UP)
             .order_by(Decision.id.desc())
-            .first()
-            .public_id
-        )  # type: ignore[union-attr]
+        ).first()
+        assert decision is not None
+        decision_id = decision.public_id
     new_action = f"/projecten/demo/beslissingen/besluit/{decision_id}/acties/nieuw"
     bad = client.post_form(
         new_action,
@@ -223,7 +232,9 @@ def test_taken_up_needs_no_motivation_and_actions_are_kept(app: Flask, client, d
         ]
 
 
-def test_a_decision_can_be_edited_and_undone(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_decision_can_be_edited_and_undone(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, STUURGROEP)
     with app.app_context():
         decision = (
@@ -250,7 +261,7 @@ def test_a_decision_can_be_edited_and_undone(app: Flask, client, demo) -> None: 
         assert db.session.query(Action).count() == actions_before  # that decision had none
 
 
-def test_influence_figures(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_influence_figures(app: Flask, client: PageCheckingClient, demo: None) -> None:
     login(client, STUURGROEP)
     page = client.get("/projecten/demo/beslissingen?lang=nl").get_data(as_text=True)
     # Demo: 4 themes, 3 decided, 1 taken up.
@@ -259,7 +270,9 @@ def test_influence_figures(app: Flask, client, demo) -> None:  # type: ignore[no
     assert "dagen" in page
 
 
-def test_objects_of_another_project_are_not_found(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_objects_of_another_project_are_not_found(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     with app.app_context():
         other = b.project(slug="ander")
         theme = Theme(project_id=other.id, title={"nl": "Elders"})
@@ -324,7 +337,9 @@ def small_world(app: Flask) -> None:
         db.session.commit()
 
 
-def test_public_page_in_plain_words_with_small_numbers_hidden(client, small_world) -> None:  # type: ignore[no-untyped-def]
+def test_public_page_in_plain_words_with_small_numbers_hidden(
+    client: PageCheckingClient, small_world: None
+) -> None:
     response = client.get("/p/klein?lang=nl")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
@@ -341,7 +356,9 @@ def test_public_page_in_plain_words_with_small_numbers_hidden(client, small_worl
     assert 'href="/p/klein/poster.pdf?lang=nl"' in page
 
 
-def test_public_page_falls_back_to_dutch_with_a_lang_attribute(client, small_world) -> None:  # type: ignore[no-untyped-def]
+def test_public_page_falls_back_to_dutch_with_a_lang_attribute(
+    client: PageCheckingClient, small_world: None
+) -> None:
     page = client.get("/p/klein?lang=ar").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in page
     assert "المال لا يكفي" in page  # the title has an Arabic version
@@ -352,7 +369,9 @@ def test_public_page_falls_back_to_dutch_with_a_lang_attribute(client, small_wor
     assert "الدخل" in page
 
 
-def test_public_page_is_light(client, demo, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_public_page_is_light(
+    client: PageCheckingClient, demo: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     for lang in ("nl", "ar"):
         body = client.get(f"/p/demo?lang={lang}").get_data()
         compressed = len(gzip.compress(body, 9))
@@ -362,13 +381,13 @@ def test_public_page_is_light(client, demo, capsys: pytest.CaptureFixture[str]) 
         assert b"<script" not in body and b"report.css" not in body
 
 
-def test_unknown_public_page_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_public_page_is_404(client: PageCheckingClient) -> None:
     assert client.get("/p/bestaat-niet").status_code == 404
     assert client.get("/p/bestaat-niet/poster.pdf").status_code == 404
 
 
 @pytest.mark.pdf
-def test_poster_is_one_a4_page_with_the_link(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_poster_is_one_a4_page_with_the_link(client: PageCheckingClient, demo: None) -> None:
     if shutil.which("pdfinfo") is None:
         pytest.skip("pdfinfo not found (apt-get install poppler-utils)")
     for lang in ("nl", "ar"):
@@ -385,7 +404,7 @@ def test_poster_is_one_a4_page_with_the_link(client, demo) -> None:  # type: ign
         assert f"http://localhost/p/demo?lang={lang}" in text
 
 
-def test_hidden_columns_and_cells_say_why(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_columns_and_cells_say_why(client: PageCheckingClient, demo: None) -> None:
     """Issue 17 item 2: complementary suppression explained where it hides a column; the group
     of 4 in "Wie ben je?" is hidden like every small group; no minimum or maximum."""
     login(client, STUURGROEP)

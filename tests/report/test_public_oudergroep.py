@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Decision, Priority, ProposedBy
+from tests.conftest import PageCheckingClient
 
 CHOSEN_FROM_PARENTS = {
     "nl": "De oudergroep stelde voor om hier eerst aan te werken. De stuurgroep koos het ook.",
@@ -20,13 +21,15 @@ FOLLOWS = {
 }
 
 
-def _page(client, lang: str) -> str:  # type: ignore[no-untyped-def]
+def _page(client: PageCheckingClient, lang: str) -> str:
     response = client.get(f"/p/demo?lang={lang}")
     assert response.status_code == 200
     return response.get_data(as_text=True)
 
 
-def test_the_oudergroeps_proposal_shows_on_the_public_page(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_oudergroeps_proposal_shows_on_the_public_page(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     with app.app_context():
         # The demo year: onderwijs was proposed by the oudergroep and chosen, and has a werkgroep.
         from_parents = db.session.scalars(

@@ -11,10 +11,11 @@ import zipfile
 from typing import Any
 
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from participatie.models import Theme
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login, page_client
 from tests.report import builders as b
 
 STUURGROEP = "stuurgroep@kempenaar.example"
@@ -23,13 +24,13 @@ TOKEN = re.compile(r'name="csrf_token" value="[^"]*"')
 IDEM = re.compile(r'name="idem" value="([^"]+)"')
 
 
-def _page(client, path: str) -> str:  # type: ignore[no-untyped-def]
+def _page(client: PageCheckingClient, path: str) -> str:
     response = client.get(path)
     assert response.status_code == 200, path
     return TOKEN.sub("", response.get_data(as_text=True))
 
 
-def _seen(public, stuurgroep) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _seen(public: PageCheckingClient, stuurgroep: PageCheckingClient) -> dict[str, Any]:
     """Everything with figures that the public and the stuurgroep can load."""
     return {
         "public": _page(public, "/p/demo?lang=nl"),
@@ -43,7 +44,7 @@ def _seen(public, stuurgroep) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     }
 
 
-def _cells(fmt: str, response) -> Any:  # type: ignore[no-untyped-def]
+def _cells(fmt: str, response: TestResponse) -> Any:
     """A download's content without the moment it was written (zip and document dates)."""
     assert response.status_code == 200
     body = response.get_data()
@@ -60,7 +61,7 @@ def _cells(fmt: str, response) -> Any:  # type: ignore[no-untyped-def]
 
 def _parent_answers(app: Flask, domains: list[str]) -> None:
     """One parent through the real journey: consent, who they are, what is hard."""
-    parent = app.test_client()
+    parent = page_client(app)
     started = parent.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     assert started.status_code == 302
     for name, value in (("wie", "ouder"), ("kinderen", "2"), ("moeilijk", domains)):
@@ -81,8 +82,10 @@ def _live_report(app: Flask) -> dict[str, Any]:
     return json.loads(result.stdout)
 
 
-def test_one_new_response_changes_nothing_until_a_release(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
-    public = app.test_client()
+def test_one_new_response_changes_nothing_until_a_release(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
+    public = page_client(app)
     login(client, STUURGROEP)
     before = _seen(public, client)
     assert before["public.json"]["release"]["number"] == 1
@@ -120,7 +123,9 @@ def test_one_new_response_changes_nothing_until_a_release(app: Flask, client, de
     assert released["public"] != before["public"] and released["results"] != before["results"]
 
 
-def test_coordinators_may_see_live_figures_and_are_told_so(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_coordinators_may_see_live_figures_and_are_told_so(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _parent_answers(app, ["wonen"])
     login(client, COORDINATOR)
     released = _page(client, "/projecten/demo/resultaten?lang=nl")
@@ -142,7 +147,7 @@ def test_coordinators_may_see_live_figures_and_are_told_so(app: Flask, client, d
     assert client.get("/projecten/demo/resultaten/DEMO/json?live=1").get_json() == released_json
 
 
-def test_without_a_release_nothing_is_shown(app: Flask, client) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_release_nothing_is_shown(app: Flask, client: PageCheckingClient) -> None:
     with app.app_context():
         project = b.project(slug="nieuw", k=5)
         survey = b.survey(

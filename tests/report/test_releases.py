@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, Project, Release, Role, Survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.report import builders as b
 
 COORDINATOR = "coordinator@kempenaar.example"
@@ -112,7 +112,9 @@ def test_cli_usage_and_unknown_project(app: Flask) -> None:
     assert "Il n'y a encore que 2" in _publish(app, "rel", "--lang", "fr").stderr
 
 
-def test_coordinator_publishes_with_the_button(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_coordinator_publishes_with_the_button(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, COORDINATOR)
     page = client.get("/projecten/demo/publicaties?lang=nl").get_data(as_text=True)
     assert "Cijfers van nu publiceren" in page
@@ -155,7 +157,9 @@ def test_coordinator_publishes_with_the_button(app: Flask, client, demo) -> None
     ("email", "expected"),
     [("stuurgroep@kempenaar.example", 403), ("vrijwilliger@kempenaar.example", 403)],
 )
-def test_only_coordinators_publish(client, demo, email: str, expected: int) -> None:  # type: ignore[no-untyped-def]
+def test_only_coordinators_publish(
+    client: PageCheckingClient, demo: None, email: str, expected: int
+) -> None:
     login(client, email)
     assert client.get("/projecten/demo/publicaties").status_code == expected
     token = client.csrf_token("/account")
@@ -166,7 +170,9 @@ def test_only_coordinators_publish(client, demo, email: str, expected: int) -> N
     assert Role.COORDINATOR  # the role the page requires
 
 
-def test_publishing_queues_the_release_news_parents_asked_for(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_queues_the_release_news_parents_asked_for(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from participatie.models import Reminder
     from tests.meetings.helpers import coming_oudergroep, sign_up
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from participatie.report.suppression import determined, percent, protect
+from participatie.report.suppression import Key, determined, percent, protect
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_percent_of_nobody_is_none() -> None:
 
 
 # A split row: ouder, ervaringsdeskundige, andere add up to the ranking's figure T (published).
-ROW = [{"o": 1, "e": 1, "a": 1, "T": -1}]
+ROW: list[dict[Key, int]] = [{"o": 1, "e": 1, "a": 1, "T": -1}]
 
 
 @pytest.mark.parametrize("k", [3, 5])
@@ -61,7 +61,7 @@ def test_hidden_cells_together_count_at_least_k() -> None:
 def test_two_overlapping_filters_cannot_be_subtracted() -> None:
     """All participants (12, shown in the ranking) and survey participants: the difference is
     the focus group (2 people). Hiding only the focus-group cell would let 12 - 10 tell it."""
-    values = {"survey": 10, "focus_group": 2, "all": 12}
+    values: dict[Key, int] = {"survey": 10, "focus_group": 2, "all": 12}
     result = protect(values, [{"survey": 1, "focus_group": 1, "all": -1}], 5, fixed={"all"})
     assert result.hidden == {"survey", "focus_group"}
 
@@ -70,8 +70,17 @@ def test_a_complement_is_not_itself_left_alone_in_another_line() -> None:
     """Two rows, two columns with published column totals. Hiding a (2) and its row complement
     b (8) is not enough: column 1 would give a back from its total. The check is exact: it
     keeps hiding until no hidden small cell follows from the published figures."""
-    values = {"a": 2, "b": 8, "c": 9, "d": 7, "r1": 10, "r2": 16, "c1": 11, "c2": 15}
-    relations = [
+    values: dict[Key, int] = {
+        "a": 2,
+        "b": 8,
+        "c": 9,
+        "d": 7,
+        "r1": 10,
+        "r2": 16,
+        "c1": 11,
+        "c2": 15,
+    }
+    relations: list[dict[Key, int]] = [
         {"a": 1, "b": 1, "r1": -1},
         {"c": 1, "d": 1, "r2": -1},
         {"a": 1, "c": 1, "c1": -1},
@@ -93,7 +102,7 @@ def test_forced_cells_of_a_small_group_are_protected_even_when_zero() -> None:
 
 def test_private_difference_needs_protection_without_being_published() -> None:
     # survey = picker + x, where x (2 people) is never published and the picker count is.
-    values = {"survey": 12, "picker": 10, "x": 2}
+    values: dict[Key, int] = {"survey": 12, "picker": 10, "x": 2}
     result = protect(
         values, [{"survey": 1, "picker": -1, "x": -1}], 5, fixed={"picker"}, private={"x"}
     )
@@ -101,12 +110,12 @@ def test_private_difference_needs_protection_without_being_published() -> None:
 
 
 def test_what_cannot_be_protected_is_reported() -> None:
-    values = {"a": 2, "b": 10, "T": 12}
+    values: dict[Key, int] = {"a": 2, "b": 10, "T": 12}
     result = protect(values, [{"a": 1, "b": 1, "T": -1}], 5, fixed={"b", "T"})
     assert result.exposed == {"a"}
 
 
 def test_determined_sees_through_combinations_of_lines() -> None:
-    relations = [{"x": 1, "y": 1}, {"y": 1, "z": 1}, {"x": 1, "z": 1}]
+    relations: list[dict[Key, int]] = [{"x": 1, "y": 1}, {"y": 1, "z": 1}, {"x": 1, "z": 1}]
     assert determined(relations, {"x", "y", "z"}) == {"x", "y", "z"}
     assert determined(relations[:2], {"x", "y", "z"}) == set()

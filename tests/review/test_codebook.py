@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -24,7 +25,7 @@ XSD = Path(__file__).parent / "data" / "Codebook.xsd"
 NS = {"q": "urn:QDA-XML:codebook:1.0"}
 
 
-def _codes(app: Flask) -> dict[str, dict[str, object]]:
+def _codes(app: Flask) -> dict[str, dict[str, Any]]:
     with app.app_context():
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))
         assert project is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.review.conftest import Staff
 
 GET_PAGES = [
@@ -38,8 +38,8 @@ POSTS = [
     ],
 )
 def test_only_coordinators_open_the_tagging_pages(
-    app: Flask, client, demo, email: str, expected: int
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None, email: str, expected: int
+) -> None:
     login(client, email)
     other = Staff(client)
     for url in GET_PAGES:
@@ -48,7 +48,7 @@ def test_only_coordinators_open_the_tagging_pages(
         assert other.post(url, {"action": "bulk_accept"}).status_code == expected, url
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_visitors_are_sent_to_log_in(client: PageCheckingClient, demo: None) -> None:
     for url in GET_PAGES:
         response = client.get(url)
         assert response.status_code == 302 and "/login" in response.headers["Location"], url

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 from sqlalchemy import select
 
@@ -16,7 +18,7 @@ QUOTES = [
 ]
 
 
-def _theme(app: Flask, public_id: str | None = None) -> dict[str, object]:
+def _theme(app: Flask, public_id: str | None = None) -> dict[str, Any]:
     """The theme with `public_id`, or the newest (the demo has themes of its own)."""
     with app.app_context():
         query = select(Theme).order_by(Theme.id.desc())

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Organisation, Project, Question, Survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.surveys.helpers import (
     add_question,
     as_coordinator,
@@ -31,7 +31,7 @@ def _questions(app: Flask, survey_id: str) -> list[Question]:
         return found
 
 
-def test_the_project_menu_leads_to_the_survey_list(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_project_menu_leads_to_the_survey_list(client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     home = client.get("/projecten/demo").get_data(as_text=True)
     assert 'href="/projecten/demo/vragenlijsten"' in home
@@ -39,7 +39,9 @@ def test_the_project_menu_leads_to_the_survey_list(client, demo) -> None:  # typ
     assert "DEMO" in page and "Nieuwe vragenlijst" in page
 
 
-def test_a_blank_survey_with_every_kind_of_question(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_survey_with_every_kind_of_question(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client, "Hoe gaat het met je buurt?")
     kinds = {
@@ -101,7 +103,7 @@ def test_a_blank_survey_with_every_kind_of_question(app: Flask, client, demo) ->
     assert {"survey.create", "question.add", "question.update"} <= set(audit_actions(app))
 
 
-def test_bad_input_is_explained_and_kept(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_explained_and_kept(client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     name = add_question(client, survey_id, "Hoeveel kinderen?", "integer")
@@ -129,7 +131,7 @@ def test_bad_input_is_explained_and_kept(client, demo) -> None:  # type: ignore[
     assert "Kies een kleur!" in body and 'name="options-4-label"' in body
 
 
-def test_order_copy_and_delete(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_order_copy_and_delete(app: Flask, client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     first = add_question(client, survey_id, "Eerste vraag", "text")
@@ -155,7 +157,7 @@ def test_order_copy_and_delete(app: Flask, client, demo) -> None:  # type: ignor
     assert {"question.move", "question.duplicate", "question.delete"} <= set(audit_actions(app))
 
 
-def test_every_edit_bumps_the_revision(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_edit_bumps_the_revision(app: Flask, client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     before = survey_row(app, survey_id).revision
@@ -165,7 +167,9 @@ def test_every_edit_bumps_the_revision(app: Flask, client, demo) -> None:  # typ
     assert survey_row(app, survey_id).version == 1  # nobody answered: no new version
 
 
-def test_other_projects_and_roles_are_kept_out(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_other_projects_and_roles_are_kept_out(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     name = add_question(client, survey_id, "Een vraag", "text")
@@ -176,6 +180,7 @@ def test_other_projects_and_roles_are_kept_out(app: Flask, client, demo) -> None
         db.session.add(Survey(project_id=other.id, code="ELDERS", title={"nl": "Elders"}))
         db.session.commit()
         foreign = db.session.scalar(select(Survey.public_id).where(Survey.code == "ELDERS"))
+        assert foreign is not None
     # A survey of another project, reached through this project's URL, is not found.
     assert client.get(survey_url(foreign)).status_code == 404
     assert client.get(f"/projecten/demo/vragenlijsten/{survey_id}/vragen/nope").status_code == 404

@@ -10,6 +10,7 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import (
     add_question,
     as_coordinator,
@@ -37,7 +38,7 @@ values = st.one_of(
 
 
 @pytest.mark.slow
-def test_builder_forms_never_fail(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_builder_forms_never_fail(app: Flask, client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     survey_id = new_survey(client, start="levensdomeinen")
     name = add_question(client, survey_id, "Hoeveel kinderen?", "integer")
@@ -61,7 +62,7 @@ def test_builder_forms_never_fail(app: Flask, client, demo) -> None:  # type: ig
     assert client.get(survey_url(survey_id)).status_code == 200
 
 
-def _fuzz(client, url: str, names: list[str] | None, token: str) -> None:  # type: ignore[no-untyped-def]
+def _fuzz(client: PageCheckingClient, url: str, names: list[str] | None, token: str) -> None:
     page = client.get(url.replace("/status", "").replace("/verplaatsen", "")).get_data(as_text=True)
     fields = names or sorted(set(re.findall(r'name="([^"]+)"', page)) - {"csrf_token"}) or ["x"]
 

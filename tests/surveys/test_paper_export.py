@@ -9,7 +9,7 @@ from flask import Flask
 
 
 @pytest.mark.pdf
-def test_the_paper_form_comes_out_as_a_pdf(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_paper_form_comes_out_as_a_pdf(app: Flask, demo: None, tmp_path: Path) -> None:
     output = tmp_path / "demo.pdf"
     runner = app.test_cli_runner()
     result = runner.invoke(

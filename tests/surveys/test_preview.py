@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import Response
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import as_coordinator, new_survey, survey_url
 
 IDEM = re.compile(r'name="idem" value="([^"]+)"')
@@ -20,7 +21,9 @@ def _responses(app: Flask) -> int:
         return int(db.session.scalar(select(func.count(Response.id))) or 0)
 
 
-def test_preview_walks_a_draft_in_two_languages(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_preview_walks_a_draft_in_two_languages(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client, title="", start="levensdomeinen")
     before = _responses(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import Result
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -30,7 +31,7 @@ def _write(
     return path
 
 
-def _import(app: Flask, path: Path, *extra: str):  # type: ignore[no-untyped-def]
+def _import(app: Flask, path: Path, *extra: str) -> Result:
     return app.test_cli_runner().invoke(args=["responses", "import", "demo", str(path), *extra])
 
 
@@ -48,10 +49,10 @@ def _demo_responses(app: Flask) -> list[Response]:
         return rows
 
 
-def test_a_kobo_export_is_imported_once(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_kobo_export_is_imported_once(app: Flask, demo: None, tmp_path: Path) -> None:
     before = len(_demo_responses(app))
     with app.app_context():
-        statements_before = db.session.scalar(select(func.count(Statement.id)))
+        statements_before = db.session.execute(select(func.count(Statement.id))).scalar_one()
     path = _write(tmp_path, [KOBO_HEADER, *KOBO_ROWS])
     result = _import(app, path)
     assert result.exit_code == 0, result.stderr
@@ -78,7 +79,10 @@ def test_a_kobo_export_is_imported_once(app: Flask, demo, tmp_path: Path) -> Non
     assert first.completed_at is not None and first.completed_at.day == 1
     with app.app_context():
         # Open answers became statements to tag, as in the journey.
-        assert db.session.scalar(select(func.count(Statement.id))) == statements_before + 2
+        assert (
+            db.session.execute(select(func.count(Statement.id))).scalar_one()
+            == statements_before + 2
+        )
         assert db.session.scalar(
             select(AuditEvent.action).where(AuditEvent.action == "responses.import")
         )
@@ -89,8 +93,8 @@ def test_a_kobo_export_is_imported_once(app: Flask, demo, tmp_path: Path) -> Non
 
 
 def test_any_error_imports_nothing_and_lists_rows_and_columns(
-    app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, demo: None, tmp_path: Path
+) -> None:
     before = len(_demo_responses(app))
     lines = [
         "wie,kinderen,moeilijk,vrije_tijd_drempel,hulp_vinden,goed,kleur",
@@ -119,7 +123,7 @@ def test_any_error_imports_nothing_and_lists_rows_and_columns(
     assert len(_demo_responses(app)) == before
 
 
-def test_delimiter_encoding_and_mode(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_delimiter_encoding_and_mode(app: Flask, demo: None, tmp_path: Path) -> None:
     before = len(_demo_responses(app))
     lines = ["wie\tkinderen\tmode\tlanguage", "ouder\t1\tpapier\tar", "andere\t2\t\t"]
     path = tmp_path / "tab.csv"
@@ -147,9 +151,9 @@ def test_delimiter_encoding_and_mode(app: Flask, demo, tmp_path: Path) -> None: 
     )
 
 
-def test_each_answer_of_a_row_is_stored_once(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_each_answer_of_a_row_is_stored_once(app: Flask, demo: None, tmp_path: Path) -> None:
     with app.app_context():
-        answers_before = db.session.scalar(select(func.count(Answer.id)))
+        answers_before = db.session.execute(select(func.count(Answer.id))).scalar_one()
     _import(app, _write(tmp_path, [KOBO_HEADER, KOBO_ROWS[0]]))
     with app.app_context():
-        assert db.session.scalar(select(func.count(Answer.id))) == answers_before + 7
+        assert db.session.execute(select(func.count(Answer.id))).scalar_one() == answers_before + 7

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Question
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import (
     add_question,
     answer,
@@ -27,14 +28,16 @@ def _relevant(app: Flask, name: str) -> str:
         return str(db.session.scalar(select(Question.relevant).where(Question.name == name)))
 
 
-def _route(client, survey_id: str, name: str, data: dict, expect: int = 302):  # type: ignore[no-untyped-def,type-arg]
+def _route(client: PageCheckingClient, survey_id: str, name: str, data: dict, expect: int = 302):  # type: ignore[no-untyped-def,type-arg]
     url = survey_url(survey_id, f"/vragen/{name}/tonen")
     response = client.post_form(url, {"join": "and", **data})
     assert response.status_code == expect, response.get_data(as_text=True)[:800]
     return response
 
 
-def test_conditions_from_pickers_and_the_journey_follows_them(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_conditions_from_pickers_and_the_journey_follows_them(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client, "Vrije tijd")
     moeilijk = add_question(client, survey_id, "Waar loopt het moeilijk?", "domains")
@@ -110,7 +113,9 @@ def test_conditions_from_pickers_and_the_journey_follows_them(app: Flask, client
     ]
 
 
-def test_wrong_picks_and_expressions_get_clear_messages(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_picks_and_expressions_get_clear_messages(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     eerste = add_question(client, survey_id, "Heb je kinderen?", "choice")

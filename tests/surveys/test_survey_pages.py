@@ -12,6 +12,7 @@ from werkzeug.test import stream_encode_multipart
 
 from participatie.extensions import db
 from participatie.models import Project, QuestionAudio, Survey
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import (
     add_question,
     as_coordinator,
@@ -30,7 +31,7 @@ M4A = b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00" + b"\x00" * 100
 WEBM = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm" + b"\x00" * 100
 
 
-def test_publish_close_reopen(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_publish_close_reopen(app: Flask, client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     refused = client.get(publish(client, survey_id).headers["Location"]).get_data(as_text=True)
@@ -57,7 +58,7 @@ def test_publish_close_reopen(app: Flask, client, demo) -> None:  # type: ignore
     assert audit_actions(app).count("survey.status") == 3
 
 
-def test_settings_code_and_delete(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_settings_code_and_delete(app: Flask, client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     url = survey_url(survey_id, "/instellingen")
@@ -98,7 +99,9 @@ def test_settings_code_and_delete(app: Flask, client, demo) -> None:  # type: ig
     assert "survey.delete" in audit_actions(app)
 
 
-def test_translation_page_fills_a_language(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_translation_page_fills_a_language(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client, "Hoe gaat het?")
     name = add_question(client, survey_id, "Wie ben je?", "choice")
@@ -119,7 +122,9 @@ def test_translation_page_fills_a_language(app: Flask, client, demo) -> None:  #
     assert "survey.translate" in audit_actions(app)
 
 
-def test_read_aloud_audio_is_checked_by_its_bytes(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_read_aloud_audio_is_checked_by_its_bytes(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     name = add_question(client, survey_id, "Wie ben je?", "text")
@@ -184,7 +189,9 @@ def test_read_aloud_audio_is_checked_by_its_bytes(app: Flask, client, demo) -> N
     assert {"question.audio.add", "question.audio.delete"} <= set(audit_actions(app))
 
 
-def test_plain_language_checker_warns_and_never_blocks(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_plain_language_checker_warns_and_never_blocks(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client)
     name = add_question(client, survey_id, "Hoe ervaart u het participatietraject?", "long_text")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -11,10 +14,11 @@ from participatie.models import Survey
 from participatie.surveys.catalogue import TEMPLATE_KEYS, template_definition
 from participatie.surveys.jargon import DEFAULT_JARGON
 from participatie.surveys.readability import check_parts, check_text
+from tests.conftest import PageCheckingClient, page_client
 from tests.surveys.helpers import as_coordinator, begin, new_survey, publish, survey_code
 
 # An answer for each kind of question a template uses.
-ANSWERS = {
+ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "select_one": lambda q: {"answer": q["options"][0]["name"]},
     "select_multiple": lambda q: {"answer": [o["name"] for o in q["options"][:2]]},
     "integer": lambda q: {"answer": "7"},
@@ -32,11 +36,12 @@ def test_template_texts_are_plain_dutch(key: str) -> None:
     for question in definition["questions"]:
         parts = [question["label"]["nl"], question.get("hint", {}).get("nl", "")]
         parts += [o["label"]["nl"] for o in question.get("options", [])]
-        check = check_parts(parts, "nl", DEFAULT_JARGON)
-        assert check is not None and check.score is not None and check.score >= 70, (
-            question["name"],
-            check,
-        )
+        question_check = check_parts(parts, "nl", DEFAULT_JARGON)
+        assert (
+            question_check is not None
+            and question_check.score is not None
+            and question_check.score >= 70
+        ), (question["name"], question_check)
         assert not [f for f in check.findings if f.kind in {"jargon", "sentence"}], (
             question["name"],
             check,
@@ -45,7 +50,9 @@ def test_template_texts_are_plain_dutch(key: str) -> None:
 
 
 @pytest.mark.parametrize("key", TEMPLATE_KEYS)
-def test_a_parent_completes_each_template(app: Flask, client, demo, key: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_parent_completes_each_template(
+    app: Flask, client: PageCheckingClient, demo: None, key: str
+) -> None:
     as_coordinator(client)
     survey_id = new_survey(client, title="", start=key, subject="de huiswerkklas")
     assert publish(client, survey_id).status_code == 302
@@ -56,7 +63,7 @@ def test_a_parent_completes_each_template(app: Flask, client, demo, key: str) ->
         if key in {"drempels", "resultaatsmeting"}:
             assert "de huiswerkklas" in survey.title["nl"]
     definition = template_definition(key, "de huiswerkklas")
-    parent = app.test_client()
+    parent = page_client(app)
     location = begin(parent, code)
     steps = 0
     while not location.endswith("/klaar"):
@@ -79,7 +86,7 @@ def test_a_parent_completes_each_template(app: Flask, client, demo, key: str) ->
         assert answered["kan"] == "meer"
 
 
-def test_the_new_survey_page_offers_the_templates(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_new_survey_page_offers_the_templates(client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     page = client.get("/projecten/demo/vragenlijsten/nieuw").get_data(as_text=True)
     for text in ("Levensdomeinen", "zeven B", "akkoord-schaal", "Resultaatsmeting"):

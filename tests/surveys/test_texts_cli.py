@@ -6,6 +6,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
+from click.testing import Result
 from flask import Flask
 from sqlalchemy import select
 
@@ -13,7 +14,7 @@ from participatie.extensions import db
 from participatie.models import AuditEvent, Question, Survey
 
 
-def run(app: Flask, *args: str):  # type: ignore[no-untyped-def]
+def run(app: Flask, *args: str) -> Result:
     return app.test_cli_runner().invoke(args=["surveys", "texts", *args])
 
 
@@ -29,7 +30,7 @@ def demo_texts(app: Flask) -> tuple[int, dict[str, dict[str, str]]]:
         return survey.revision, labels
 
 
-def test_export_then_import_from_the_command_line(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_then_import_from_the_command_line(app: Flask, demo: None, tmp_path: Path) -> None:
     path = tmp_path / "demo-uk.po"
     exported = run(app, "export", "demo", "--lang", "uk", "--format", "po", "--output", str(path))
     assert exported.exit_code == 0, exported.output
@@ -68,7 +69,7 @@ def test_export_then_import_from_the_command_line(app: Flask, demo, tmp_path: Pa
     assert again.exit_code == 0 and "0 changed, 44 already so" in again.stderr
 
 
-def test_usage_and_refusals(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_usage_and_refusals(app: Flask, demo: None, tmp_path: Path) -> None:
     out = str(tmp_path / "x.po")
     assert (
         run(app, "export", "DEMO", "--lang", "ar", "--format", "docx", "--output", out).exit_code
@@ -86,7 +87,7 @@ def test_usage_and_refusals(app: Flask, demo, tmp_path: Path) -> None:  # type: 
     assert refused.stdout == ""
 
 
-def test_files_as_other_tools_write_them(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_files_as_other_tools_write_them(app: Flask, demo: None, tmp_path: Path) -> None:
     """A hand-made XLIFF without namespace (as in many examples), units in groups, a target
     a tool pre-filled with the source, Windows line ends, and a .po written by hand."""
     revision, labels = demo_texts(app)

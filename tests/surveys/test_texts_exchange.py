@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, Question, Survey
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import as_coordinator, begin, new_survey, survey_url
 
 XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
@@ -82,7 +83,9 @@ def po_bytes(catalog: Any) -> bytes:
     return out.getvalue()
 
 
-def test_a_po_file_goes_to_the_translator_and_comes_back(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_po_file_goes_to_the_translator_and_comes_back(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     page = client.get(texts_url(app, "")).get_data(as_text=True)
     assert texts_url(app, "/download/po") in page and texts_url(app, "/download/xliff") in page
@@ -144,7 +147,9 @@ def test_a_po_file_goes_to_the_translator_and_comes_back(app: Flask, client, dem
     }
 
 
-def test_an_xliff_file_goes_to_the_translator_and_comes_back(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_an_xliff_file_goes_to_the_translator_and_comes_back(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     response = client.get(texts_url(app, "/download/xliff", "tr"))
     assert response.status_code == 200 and response.mimetype == "application/xliff+xml"
@@ -174,8 +179,8 @@ def test_an_xliff_file_goes_to_the_translator_and_comes_back(app: Flask, client,
 
 
 def test_an_empty_translation_in_the_file_keeps_what_the_survey_has(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     catalog = po_file(client, app)
     for message in catalog:
@@ -187,7 +192,9 @@ def test_an_empty_translation_in_the_file_keeps_what_the_survey_has(
     assert stored(app, "kinderen")["ar"]
 
 
-def test_a_right_to_left_language_is_shown_right_to_left(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_right_to_left_language_is_shown_right_to_left(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     catalog = po_file(client, app)
     label = next(m for m in catalog if m.context == "question:wie:label")
@@ -233,8 +240,8 @@ EXTERNAL = b"""<?xml version="1.0"?>
         (b"tekst", "vertaling.docx", "Kies een bestand dat eindigt op .po, .xlf of .xliff."),
     ],
 )
-def test_a_file_that_cannot_be_used_gets_a_clear_message(  # type: ignore[no-untyped-def]
-    app: Flask, client, demo, data: bytes, filename: str, message: str
+def test_a_file_that_cannot_be_used_gets_a_clear_message(
+    app: Flask, client: PageCheckingClient, demo: None, data: bytes, filename: str, message: str
 ) -> None:
     as_coordinator(client)
     revision = demo_survey(app).revision
@@ -246,7 +253,7 @@ def test_a_file_that_cannot_be_used_gets_a_clear_message(  # type: ignore[no-unt
     assert demo_survey(app).revision == revision
 
 
-def test_no_file_chosen(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_no_file_chosen(app: Flask, client: PageCheckingClient, demo: None) -> None:
     as_coordinator(client)
     response = client.post_form(texts_url(app, "/inlezen"), {}, token_from=texts_url(app, ""))
     assert response.status_code == 400
@@ -254,7 +261,9 @@ def test_no_file_chosen(app: Flask, client, demo) -> None:  # type: ignore[no-un
     assert client.get(texts_url(app, "/inlezen")).status_code == 200
 
 
-def test_a_survey_changed_while_checking_is_checked_again(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_survey_changed_while_checking_is_checked_again(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     catalog = po_file(client, app)
     label = next(m for m in catalog if m.context == "question:kinderen:label")
@@ -274,7 +283,9 @@ def test_a_survey_changed_while_checking_is_checked_again(app: Flask, client, de
     assert stored(app, "kinderen")["ar"] == "عدد الأطفال في البيت؟"
 
 
-def test_a_tampered_confirmation_changes_nothing(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_tampered_confirmation_changes_nothing(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     revision = demo_survey(app).revision
     response = client.post_form(
@@ -286,7 +297,9 @@ def test_a_tampered_confirmation_changes_nothing(app: Flask, client, demo) -> No
     assert demo_survey(app).revision == revision
 
 
-def test_only_the_projects_languages_and_formats_exist(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_projects_languages_and_formats_exist(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     assert client.get(texts_url(app, "/download/po", "ru")).status_code == 404
     assert client.get(texts_url(app, "/download/po", "nl")).status_code == 404
@@ -297,7 +310,9 @@ def test_only_the_projects_languages_and_formats_exist(app: Flask, client, demo)
     assert client.get(survey_url("x" * 22, "/vertalen/ar/download/po")).status_code == 404
 
 
-def test_messages_come_in_the_coordinators_language(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_messages_come_in_the_coordinators_language(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     assert client.get(texts_url(app, "") + "?lang=en").status_code == 200  # remembered
     response = upload(client, app, b'msgid "a"\nmsgstr ""\nkapot\n', "kapot.po")
@@ -307,7 +322,9 @@ def test_messages_come_in_the_coordinators_language(app: Flask, client, demo) ->
     assert 'dir="rtl"' in page and "العمل مع مترجم" in page
 
 
-def test_an_xlsform_upload_without_a_file_shows_the_error_summary(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_an_xlsform_upload_without_a_file_shows_the_error_summary(
+    client: PageCheckingClient, demo: None
+) -> None:
     from tests.conftest import login
 
     login(client, "coordinator@kempenaar.example")

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import Question, Response, Statement, Survey
+from tests.conftest import PageCheckingClient
 from tests.surveys.helpers import (
     add_question,
     answer,
@@ -22,7 +23,7 @@ from tests.surveys.helpers import (
 )
 
 
-def _build(client) -> tuple[str, dict[str, str]]:  # type: ignore[no-untyped-def]
+def _build(client: PageCheckingClient) -> tuple[str, dict[str, str]]:
     survey_id = new_survey(client, "Onze buurt")
     names = {
         "kleur": add_question(client, survey_id, "Welke kleur heeft je deur?", "choice"),
@@ -39,7 +40,9 @@ def _build(client) -> tuple[str, dict[str, str]]:  # type: ignore[no-untyped-def
     return survey_id, names
 
 
-def test_structural_edits_after_answers_keep_earlier_answers(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_structural_edits_after_answers_keep_earlier_answers(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id, names = _build(client)
     code = survey_code(app, survey_id)
@@ -106,7 +109,7 @@ def test_structural_edits_after_answers_keep_earlier_answers(app: Flask, client,
         assert questions[names["verhaal"]].until_version == 2
         assert questions[added].since_version == 2
         # The open answer is still a statement to tag.
-        assert db.session.scalar(select(func.count(Statement.id))) >= 1
+        assert db.session.execute(select(func.count(Statement.id))).scalar_one() >= 1
 
     # The participant pages show the new version; a new participant answers it.
     other = app.test_client()
@@ -130,7 +133,9 @@ def test_structural_edits_after_answers_keep_earlier_answers(app: Flask, client,
         assert versions == [1, 2]
 
 
-def test_a_question_routing_depends_on_cannot_go_or_move_above(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_routing_depends_on_cannot_go_or_move_above(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     as_coordinator(client)
     survey_id, names = _build(client)
     client.post_form(

@@ -4,8 +4,10 @@ imported surveys checked by walking them as a participant."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import Result
 from flask import Flask
 from pyxform.builder import create_survey_element_from_dict
 from pyxform.xls2json import workbook_to_json
@@ -15,6 +17,7 @@ from sqlalchemy import func, select
 from participatie.extensions import db
 from participatie.models import Survey
 from participatie.surveys.snapshot import survey_to_definition
+from tests.conftest import PageCheckingClient
 from tests.surveys.forms import bad_form, kobo_family_form, odk_school_form
 from tests.surveys.helpers import (
     answer,
@@ -26,7 +29,9 @@ from tests.surveys.helpers import (
 )
 
 
-def _import(app: Flask, tmp_path: Path, data: bytes, *extra: str, name: str = "form.xlsx"):  # type: ignore[no-untyped-def]
+def _import(
+    app: Flask, tmp_path: Path, data: bytes, *extra: str, name: str = "form.xlsx"
+) -> Result:
     path = tmp_path / name
     path.write_bytes(data)
     return app.test_cli_runner().invoke(
@@ -54,7 +59,9 @@ def _pyxform_accepts(data: bytes) -> None:
     assert "<h:html" in create_survey_element_from_dict(form).to_xml(validate=False, warnings=[])
 
 
-def test_kobo_form_with_translations_and_routing(app: Flask, client, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_kobo_form_with_translations_and_routing(
+    app: Flask, client: PageCheckingClient, demo: None, tmp_path: Path
+) -> None:
     result = _import(app, tmp_path, kobo_family_form(), "--code", "gezin")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == "GEZIN"
@@ -121,8 +128,8 @@ def test_kobo_form_with_translations_and_routing(app: Flask, client, demo, tmp_p
 
 
 def test_odk_form_in_one_language_with_groups_and_ranges(
-    app: Flask, client, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None, tmp_path: Path
+) -> None:
     result = _import(app, tmp_path, odk_school_form(), name="school.xlsx")
     assert result.exit_code == 0, result.stderr
     code = result.stdout.strip()
@@ -157,7 +164,9 @@ def test_odk_form_in_one_language_with_groups_and_ranges(
     }
 
 
-def test_a_bad_form_is_refused_line_by_line(app: Flask, client, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_form_is_refused_line_by_line(
+    app: Flask, client: PageCheckingClient, demo: None, tmp_path: Path
+) -> None:
     with app.app_context():
         before = db.session.scalar(select(func.count(Survey.id)))
     result = _import(app, tmp_path, bad_form())
@@ -205,7 +214,9 @@ def test_a_bad_form_is_refused_line_by_line(app: Flask, client, demo, tmp_path: 
         assert db.session.scalar(select(func.count(Survey.id))) == before
 
 
-def test_upload_page_imports_and_tells_what_it_skipped(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_upload_page_imports_and_tells_what_it_skipped(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from io import BytesIO
 
     as_coordinator(client)
@@ -231,7 +242,9 @@ def test_upload_page_imports_and_tells_what_it_skipped(app: Flask, client, demo)
     )
 
 
-def test_round_trip_import_export_import_keeps_the_survey(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_import_export_import_keeps_the_survey(
+    app: Flask, demo: None, tmp_path: Path
+) -> None:
     runner = app.test_cli_runner()
     for form in (kobo_family_form(), odk_school_form()):
         code = _import(app, tmp_path, form).stdout.strip()
@@ -256,8 +269,8 @@ def test_round_trip_import_export_import_keeps_the_survey(app: Flask, demo, tmp_
 
 
 def test_the_demo_survey_exports_to_a_form_pyxform_accepts(
-    app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, demo: None, tmp_path: Path
+) -> None:
     output = tmp_path / "demo.xlsx"
     result = app.test_cli_runner().invoke(
         args=["surveys", "export", "DEMO", "--format", "xlsform", "--output", str(output)]
@@ -304,7 +317,7 @@ def test_the_demo_survey_exports_to_a_form_pyxform_accepts(
     assert refused.exit_code == 1 and "no texts in 'so'" in refused.stderr
 
 
-def test_command_line_usage_and_refusals(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_command_line_usage_and_refusals(app: Flask, demo: None, tmp_path: Path) -> None:
     runner = app.test_cli_runner()
     path = tmp_path / "form.xlsx"
     path.write_bytes(odk_school_form())
@@ -395,8 +408,13 @@ def test_command_line_usage_and_refusals(app: Flask, demo, tmp_path: Path) -> No
     ],
 )
 def test_small_broken_forms_say_what_is_wrong(
-    app: Flask, demo, tmp_path: Path, survey: list, choices: list | None, expected: str
-) -> None:  # type: ignore[type-arg]
+    app: Flask,
+    demo: None,
+    tmp_path: Path,
+    survey: list[Any],
+    choices: list[Any] | None,
+    expected: str,
+) -> None:
     from tests.surveys.helpers import xlsform
 
     result = _import(app, tmp_path, xlsform(survey, choices))

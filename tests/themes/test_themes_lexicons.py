@@ -32,7 +32,8 @@ TOP_LEVEL = {
 
 
 def source(lang: str) -> dict[str, Any]:
-    return json.loads((LEXICON_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    lexicon: dict[str, Any] = json.loads((LEXICON_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    return lexicon
 
 
 def test_one_file_per_language_and_nothing_else() -> None:

@@ -24,7 +24,8 @@ def scored(name: str, keep: Any = lambda row: True) -> dict[str, Any]:
     rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
     rows = [row for row in rows if keep(row)]
     preds = [suggest(row["text"], row["lang"]).__dict__ for row in rows]
-    return evaluate(rows, preds)["facets"]
+    facets: dict[str, Any] = evaluate(rows, preds)["facets"]
+    return facets
 
 
 def micro_f1(facets: dict[str, Any], facet: str = "domains") -> float:

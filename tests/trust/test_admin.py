@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from participatie.extensions import db
 from participatie.models import AuditEvent, Code, PasswordReset, Project
 from participatie.models.base import utcnow
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 PROJECT = {
     "name": "Kinderarmoede Geel",
@@ -25,7 +25,9 @@ PROJECT = {
 }
 
 
-def test_admin_creates_a_project_with_the_default_codebook(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_admin_creates_a_project_with_the_default_codebook(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "admin@kempenaar.example")
     bad = client.post_form(
         "/beheer/projecten/nieuw",
@@ -42,7 +44,9 @@ def test_admin_creates_a_project_with_the_default_codebook(app: Flask, client, d
         assert project is not None and project.languages == ["nl", "ar", "ti"]
         assert project.k_threshold == 5 and project.retention_days == 730
         assert (
-            db.session.scalar(select(func.count(Code.id)).where(Code.project_id == project.id))
+            db.session.execute(
+                select(func.count(Code.id)).where(Code.project_id == project.id)
+            ).scalar_one()
             >= 20
         )
         assert db.session.scalar(select(AuditEvent.id).where(AuditEvent.action == "project.create"))
@@ -53,7 +57,9 @@ def test_admin_creates_a_project_with_the_default_codebook(app: Flask, client, d
     assert edited.status_code == 302
 
 
-def test_new_account_chooses_a_password_through_a_one_time_link(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_new_account_chooses_a_password_through_a_one_time_link(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "admin@kempenaar.example")
     page = client.post_form(
         "/beheer/accounts/nieuw", {"email": "Lotte@Kempenaar.example", "name": "Lotte"}
@@ -78,7 +84,9 @@ def test_new_account_chooses_a_password_through_a_one_time_link(app: Flask, clie
     assert client.get("/account").status_code == 200
 
 
-def test_password_links_expire_and_revoked_roles_close_the_door(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_password_links_expire_and_revoked_roles_close_the_door(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, "admin@kempenaar.example")
     page = client.post_form(
         "/beheer/accounts/nieuw", {"email": "sam@kempenaar.example", "name": "Sam"}

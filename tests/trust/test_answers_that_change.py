@@ -18,7 +18,7 @@ from participatie.extensions import db
 from participatie.models import Assistance, Survey, User
 from tests.assist.helpers import COORDINATOR, VOLUNTEER, csrf, idem, set_survey
 from tests.assist.test_sync import answers_of, conversation, offline_responses, send
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login, page_client
 
 
 def _newest_answers(app: Flask) -> dict[str, object]:
@@ -45,7 +45,9 @@ def _walk_to_moeilijk(client: Any) -> None:
         client.post(f"/s/DEMO/{name}", data={"idem": key, "csrf_token": token, "answer": value})
 
 
-def test_question_pages_are_never_stored_by_the_browser(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_question_pages_are_never_stored_by_the_browser(
+    client: PageCheckingClient, demo: None
+) -> None:
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     page = client.get("/s/DEMO/wie")
     assert "no-store" in page.headers.get("Cache-Control", "")
@@ -54,7 +56,9 @@ def test_question_pages_are_never_stored_by_the_browser(client, demo) -> None:  
     assert wrong.status_code == 400 and "no-store" in wrong.headers.get("Cache-Control", "")
 
 
-def test_the_same_key_with_the_same_answer_is_applied_once(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_key_with_the_same_answer_is_applied_once(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _walk_to_moeilijk(client)
     key, token = _page(client, "moeilijk")
     form = {"idem": key, "csrf_token": token, "answer": ["wonen", "vrije_tijd"]}
@@ -64,7 +68,9 @@ def test_the_same_key_with_the_same_answer_is_applied_once(app: Flask, client, d
     assert _newest_answers(app)["moeilijk"] == ["wonen", "vrije_tijd"]
 
 
-def test_the_same_key_with_another_answer_stores_it_and_reroutes(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_key_with_another_answer_stores_it_and_reroutes(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     _walk_to_moeilijk(client)
     key, token = _page(client, "moeilijk")
     first = client.post(
@@ -88,8 +94,8 @@ def test_the_same_key_with_another_answer_stores_it_and_reroutes(app: Flask, cli
 
 
 def test_offline_same_key_other_content_is_a_conflict_resolved_on_the_device(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     item = conversation()
     assert send(client, [item]).get_json()["results"][0]["status"] == "stored"
@@ -110,11 +116,13 @@ def test_offline_same_key_other_content_is_a_conflict_resolved_on_the_device(
     assert send(client, [changed]).get_json()["results"][0]["status"] == "already_stored"
 
 
-def test_only_the_helper_who_sent_it_may_replace_a_conversation(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_helper_who_sent_it_may_replace_a_conversation(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     item = conversation()
     send(client, [item])
-    other = app.test_client()
+    other = page_client(app)
     with app.app_context():
         from participatie.auth.services import create_or_update_user
         from participatie.models import Project, Role
@@ -128,7 +136,7 @@ def test_only_the_helper_who_sent_it_may_replace_a_conversation(app: Flask, clie
         )
         db.session.commit()
         db.session.remove()
-    login(other, "tweede-vrijwilliger@example.org")  # type: ignore[arg-type]
+    login(other, "tweede-vrijwilliger@example.org")
     changed = dict(item, answers={"wie": {"answer": ["andere"]}}, replace=True)
     result = send(other, [changed]).get_json()["results"][0]
     assert result["status"] == "conflict"
@@ -145,8 +153,8 @@ def _opened(app: Flask) -> datetime:
 
 
 def test_conversations_outside_the_allowed_time_are_refused_with_the_reason(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     now = datetime.now(UTC)
     set_survey(app, opened_at=now - timedelta(days=2))
@@ -162,7 +170,9 @@ def test_conversations_outside_the_allowed_time_are_refused_with_the_reason(
     assert len(offline_responses(app)) == 1
 
 
-def test_the_volunteer_recorded_is_always_the_one_signed_in(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_volunteer_recorded_is_always_the_one_signed_in(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     with app.app_context():
         coordinator = db.session.scalar(select(User).where(User.email == COORDINATOR))
         volunteer = db.session.scalar(select(User).where(User.email == VOLUNTEER))

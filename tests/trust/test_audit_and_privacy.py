@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -9,7 +11,7 @@ from sqlalchemy import select
 from participatie.audit import AppendOnlyError, record
 from participatie.extensions import db
 from participatie.models import AuditEvent, Project
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 
 def test_audit_events_cannot_be_changed_or_deleted(app: Flask, demo: None) -> None:
@@ -34,7 +36,7 @@ def test_audit_events_cannot_be_changed_or_deleted(app: Flask, demo: None) -> No
         db.session.remove()
 
 
-def test_admins_read_the_audit_log(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_admins_read_the_audit_log(app: Flask, client: PageCheckingClient, demo: None) -> None:
     with app.test_request_context():
         record("results.view", project=db.session.scalar(select(Project)), object_type="survey")
         db.session.commit()
@@ -47,7 +49,9 @@ def test_admins_read_the_audit_log(app: Flask, client, demo) -> None:  # type: i
     assert page.status_code == 200 and "results.view" in page.get_data(as_text=True)
 
 
-def test_privacy_page_says_what_is_kept_and_for_how_long(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_privacy_page_says_what_is_kept_and_for_how_long(
+    client: PageCheckingClient, demo: None
+) -> None:
     page = client.get("/p/demo/privacy").get_data(as_text=True)
     assert "Geen IP-adres" in page
     assert "1095 dagen" in page or "1.095 dagen" in page
@@ -56,8 +60,8 @@ def test_privacy_page_says_what_is_kept_and_for_how_long(client, demo) -> None: 
 
 
 def test_the_data_protection_officer_gets_everything_but_secrets(
-    app: Flask, client, demo, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None, tmp_path: Path
+) -> None:
     import io
     import json
     import zipfile

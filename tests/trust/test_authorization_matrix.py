@@ -101,7 +101,7 @@ def _gets(app: Flask) -> Iterator[tuple[str, str, str]]:
 
 
 @pytest.mark.slow
-def test_every_route_for_every_visitor(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_route_for_every_visitor(app: Flask, demo: None) -> None:
     _other_project(app)
     checked = 0
     problems = []
@@ -129,7 +129,7 @@ def test_every_route_for_every_visitor(app: Flask, demo) -> None:  # type: ignor
 
 
 @pytest.mark.slow
-def test_objects_of_one_project_are_not_reachable_from_another(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_objects_of_one_project_are_not_reachable_from_another(app: Flask, demo: None) -> None:
     """The coordinator of 'ander' puts every public id of the demo project into every URL of
     their own project: nothing may answer 200."""
     _other_project(app)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from participatie.extensions import db
 from participatie.models import Answer, Question, Statement, Tag
@@ -100,7 +100,7 @@ def test_coordinators_opening_the_queue_together_store_each_suggestion_once(
 
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))
         assert project is not None
-        db.session.execute(Tag.__table__.delete().where(Tag.coder_id.is_(None)))
+        db.session.execute(delete(Tag).where(Tag.coder_id.is_(None)))
         project.settings = {k: v for k, v in (project.settings or {}).items() if k != SEEN_SETTING}
         db.session.commit()
         db.session.remove()

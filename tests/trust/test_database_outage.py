@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from participatie import database
 from participatie.extensions import db
 from participatie.models import Answer, Question
-from tests.conftest import PageCheckingClient, make_app
+from tests.conftest import PageCheckingClient, make_app, page_client
 from tests.database import fresh_postgres_database, postgres_available
 from tests.trust.tcp_proxy import TcpProxy
 
@@ -65,10 +65,12 @@ def _stored(app: Flask, name: str) -> int:
         return int(count or 0)
 
 
-def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(outage_app) -> None:  # type: ignore[no-untyped-def]
+def test_outage_gives_a_translated_503_and_the_retry_loses_nothing(
+    outage_app: tuple[Flask, TcpProxy],
+) -> None:
     app, proxy = outage_app
     app.test_client_class = PageCheckingClient
-    client = app.test_client()
+    client = page_client(app)
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     page = client.get("/s/DEMO/wie").get_data(as_text=True)
     form = {
@@ -123,15 +125,18 @@ def _terminate_app_connections(app: Flask) -> int:
 
 @pytest.mark.parametrize(("idle_ping_seconds", "status"), [(0.0, 200), (3600.0, 503)])
 def test_a_connection_dropped_while_idle_is_replaced_before_use(
-    outage_app, monkeypatch: pytest.MonkeyPatch, idle_ping_seconds: float, status: int
-) -> None:  # type: ignore[no-untyped-def]
+    outage_app: tuple[Flask, TcpProxy],
+    monkeypatch: pytest.MonkeyPatch,
+    idle_ping_seconds: float,
+    status: int,
+) -> None:
     # No ping on every checkout (it would cost each page a round trip); a connection that sat
     # idle is pinged and, when the server dropped it, replaced. Without that ping (3600 s) the
     # same request meets the dead connection: proof that the ping is what saves it.
     app, _proxy = outage_app
     monkeypatch.setattr(database, "IDLE_PING_SECONDS", idle_ping_seconds)
     app.test_client_class = PageCheckingClient
-    client = app.test_client()
+    client = page_client(app)
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     assert client.get("/s/DEMO/wie").status_code == 200
     assert _terminate_app_connections(app) >= 1

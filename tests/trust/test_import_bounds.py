@@ -17,7 +17,7 @@ from werkzeug.test import encode_multipart
 
 from participatie.extensions import db
 from participatie.models import FocusGroup, Response, Survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import BASE, add_attendee, create_group, token
 from tests.trust.big_files import docx_of_empty_paragraphs, xlsform_of_columns, xlsform_of_rows
 
@@ -44,8 +44,8 @@ def _timed(call: Any) -> tuple[Any, float]:
 
 
 def test_an_xlsform_of_20000_rows_is_refused_at_once_on_the_page_and_the_cli(
-    app: Flask, client, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None, tmp_path: Path
+) -> None:
     data = xlsform_of_rows(20_000)
     before = _count(app, Survey)
     login(client, COORDINATOR)
@@ -68,7 +68,7 @@ def test_an_xlsform_of_20000_rows_is_refused_at_once_on_the_page_and_the_cli(
     assert _count(app, Survey) == before
 
 
-def test_an_xlsform_too_wide_is_refused(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_an_xlsform_too_wide_is_refused(app: Flask, client: PageCheckingClient, demo: None) -> None:
     before = _count(app, Survey)
     login(client, COORDINATOR)
     reply = _upload(
@@ -103,8 +103,8 @@ def _odt_of_empty_paragraphs(paragraphs: int) -> bytes:
 
 
 def test_a_transcript_of_too_many_paragraphs_is_refused_while_it_is_read(
-    app: Flask, client, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None, tmp_path: Path
+) -> None:
     login(client, COORDINATOR)
     group_id = create_group(client, languages=["nl"])
     add_attendee(client, group_id)
@@ -149,8 +149,8 @@ def _csv_import(app: Flask, path: Path) -> Any:
 
 
 def test_a_response_csv_past_a_cap_is_refused_and_stores_nothing(
-    app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, demo: None, tmp_path: Path
+) -> None:
     before = _count(app, Response)
     # A select_multiple column family thousands of columns wide.
     wide = tmp_path / "breed.csv"

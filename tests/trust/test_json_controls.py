@@ -12,7 +12,7 @@ from participatie.extensions import db
 from participatie.models import Answer, Question, Quote, Statement
 from tests.assist.helpers import VOLUNTEER
 from tests.assist.test_sync import conversation, send
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 from tests.focusgroups.helpers import BASE, add_attendee, capture_json, create_group, token
 
 COORDINATOR = "coordinator@kempenaar.example"
@@ -21,8 +21,8 @@ CLEAN = "Een zwembad dat minder kost.\tEcht.\nJa"
 
 
 def test_control_characters_in_an_offline_sync_are_cleaned_and_every_page_still_opens(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     item = conversation()
     item["answers"]["verschil"] = {"answer": [DIRTY], "decline": ""}
@@ -47,7 +47,9 @@ def test_control_characters_in_an_offline_sync_are_cleaned_and_every_page_still_
         assert client.get(page).status_code == 200, page
 
 
-def test_control_characters_in_a_captured_quote_are_cleaned(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_control_characters_in_a_captured_quote_are_cleaned(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, COORDINATOR)
     group_id = create_group(client)
     add_attendee(client, group_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.redis
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
-def _redis():  # type: ignore[no-untyped-def]
+def _redis() -> Any:
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)

@@ -8,6 +8,7 @@ import time
 
 import pyotp
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
 from tests.conftest import PageCheckingClient, login
@@ -32,11 +33,11 @@ def _client(app: Flask) -> PageCheckingClient:
     return app.test_client()  # type: ignore[return-value]
 
 
-def _password_step(client: PageCheckingClient, email: str):  # type: ignore[no-untyped-def]
+def _password_step(client: PageCheckingClient, email: str) -> TestResponse:
     return client.post_form("/login", {"email": email, "password": "demo-wachtwoord"})
 
 
-def test_a_code_works_only_once(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_code_works_only_once(app: Flask, demo: None) -> None:
     code = pyotp.TOTP(_secret(app, COORDINATOR)).now()
     first, second = _client(app), _client(app)
     _password_step(first, COORDINATOR)
@@ -49,7 +50,7 @@ def test_a_code_works_only_once(app: Flask, demo) -> None:  # type: ignore[no-un
     assert second.get("/projecten/demo").status_code == 302
 
 
-def test_an_older_code_after_a_newer_one_is_refused(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_code_after_a_newer_one_is_refused(app: Flask, demo: None) -> None:
     totp = pyotp.TOTP(_secret(app, COORDINATOR))
     now = time.time()
     first, second = _client(app), _client(app)
@@ -60,7 +61,7 @@ def test_an_older_code_after_a_newer_one_is_refused(app: Flask, demo) -> None:  
     assert second.post_form("/login/code", {"code": totp.at(now - 30)}).status_code == 200
 
 
-def test_five_wrong_codes_lock_the_account(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_five_wrong_codes_lock_the_account(app: Flask, demo: None) -> None:
     client = _client(app)
     _password_step(client, COORDINATOR)
     for _ in range(4):
@@ -76,7 +77,7 @@ def test_five_wrong_codes_lock_the_account(app: Flask, demo) -> None:  # type: i
     assert "Wacht een kwartier" in page.get_data(as_text=True)
 
 
-def test_logging_out_ends_the_other_sessions(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_logging_out_ends_the_other_sessions(app: Flask, demo: None) -> None:
     phone, laptop = _client(app), _client(app)
     login(phone, VOLUNTEER)
     login(laptop, VOLUNTEER)
@@ -85,7 +86,7 @@ def test_logging_out_ends_the_other_sessions(app: Flask, demo) -> None:  # type:
     assert phone.get("/account").status_code == 302
 
 
-def test_a_password_reset_ends_every_session(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_password_reset_ends_every_session(app: Flask, demo: None) -> None:
     from participatie.auth import resets
     from participatie.auth.services import find_user
 
@@ -106,7 +107,7 @@ def test_a_password_reset_ends_every_session(app: Flask, demo) -> None:  # type:
     assert phone.get("/account").status_code == 302
 
 
-def test_a_new_password_from_the_cli_ends_every_session(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_password_from_the_cli_ends_every_session(app: Flask, demo: None) -> None:
     phone = _client(app)
     login(phone, VOLUNTEER)
     result = app.test_cli_runner().invoke(args=["users", "create", VOLUNTEER])

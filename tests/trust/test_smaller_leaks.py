@@ -13,15 +13,15 @@ from sqlalchemy import select
 from participatie.extensions import db
 from participatie.models import AuditEvent, Response, SurveyStatus, User
 from tests.assist.helpers import COORDINATOR, VOLUNTEER, csrf, set_survey
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 PAPER = "/projecten/demo/samen/DEMO/papier"
 SECRET_WORDS = ("hash", "secret", "recovery", "token", "password")
 
 
 def test_dpo_export_holds_no_password_recovery_code_or_two_factor_secret(
-    app: Flask, demo, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, demo: None, tmp_path: Path
+) -> None:
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == COORDINATOR))
         assert user is not None and user.totp_secret
@@ -51,8 +51,8 @@ def test_dpo_export_holds_no_password_recovery_code_or_two_factor_secret(
 
 
 def test_a_draft_survey_names_neither_itself_nor_its_project_to_visitors(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     set_survey(app, status=SurveyStatus.DRAFT)
     with app.app_context():
         from participatie.models import Survey
@@ -77,8 +77,8 @@ def test_a_draft_survey_names_neither_itself_nor_its_project_to_visitors(
 
 
 def test_a_volunteer_prints_at_most_100_forms_and_printing_is_logged(
-    app: Flask, client, demo
-) -> None:  # type: ignore[no-untyped-def]
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     login(client, VOLUNTEER)
     page = client.get(PAPER).get_data(as_text=True)
     refused = client.post(PAPER, data={"csrf_token": csrf(page), "language": "nl", "copies": "101"})

@@ -6,16 +6,19 @@ import re
 
 import pyotp
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from participatie.extensions import db
-from tests.conftest import current_totp, login
+from tests.conftest import PageCheckingClient, current_totp, login
 
 
-def _password_step(client, email: str):  # type: ignore[no-untyped-def]
+def _password_step(client: PageCheckingClient, email: str) -> TestResponse:
     return client.post_form("/login", {"email": email, "password": "demo-wachtwoord"})
 
 
-def test_coordinators_need_a_code_after_their_password(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_coordinators_need_a_code_after_their_password(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     step = _password_step(client, "coordinator@kempenaar.example")
     assert step.headers["Location"].startswith("/login/code")
     # Half logged in: nothing protected is reachable yet.
@@ -29,17 +32,19 @@ def test_coordinators_need_a_code_after_their_password(app: Flask, client, demo)
     assert client.get("/projecten/demo").status_code == 200
 
 
-def test_volunteers_log_in_with_their_password_only(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_volunteers_log_in_with_their_password_only(client: PageCheckingClient, demo: None) -> None:
     step = _password_step(client, "vrijwilliger@kempenaar.example")
     assert step.headers["Location"] == "/account"
 
 
-def test_the_code_page_needs_the_password_first(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_code_page_needs_the_password_first(client: PageCheckingClient, demo: None) -> None:
     assert client.get("/login/code").headers["Location"] == "/login"
     assert client.get("/login/instellen").headers["Location"] == "/login"
 
 
-def test_enrolment_then_recovery_codes_work_once(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_enrolment_then_recovery_codes_work_once(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     runner = app.test_cli_runner()
     result = runner.invoke(
         args=[
@@ -81,6 +86,6 @@ def test_enrolment_then_recovery_codes_work_once(app: Flask, client, demo) -> No
         db.session.remove()
 
 
-def test_login_helper_covers_admins_too(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_login_helper_covers_admins_too(client: PageCheckingClient, demo: None) -> None:
     login(client, "admin@kempenaar.example")
     assert client.get("/beheer").status_code == 200

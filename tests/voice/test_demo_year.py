@@ -21,22 +21,26 @@ from participatie.models import (
     Verdict,
     Workgroup,
 )
+from tests.conftest import PageCheckingClient
 
 TABLES = (Priority, Workgroup, Goal, Indicator, Meetcode, Verdict, ProgressReport, Release)
 
 
 def _counts() -> dict[str, int]:
     return {
-        table.__tablename__: db.session.scalar(select(func.count()).select_from(table)) or 0
+        table.__tablename__: db.session.execute(
+            select(func.count()).select_from(table)
+        ).scalar_one()
+        or 0
         for table in TABLES
     }
 
 
-def test_the_demo_holds_a_year_of_follow_through(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_holds_a_year_of_follow_through(app: Flask, demo: None) -> None:
     with app.app_context():
         chosen = db.session.scalars(select(Priority).where(Priority.chosen)).all()
         assert sorted(p.domain.key for p in chosen) == ["onderwijs", "vrije_tijd"]
-        assert db.session.scalar(select(func.count(Workgroup.id))) >= 2
+        assert db.session.execute(select(func.count(Workgroup.id))).scalar_one() >= 2
         kinds = {goal.kind for goal in db.session.scalars(select(Goal))}
         assert kinds == {GoalKind.STRATEGIC, GoalKind.OPERATIONAL}
         measured = [i for i in db.session.scalars(select(Indicator)) if len(i.measurements) >= 3]
@@ -51,11 +55,11 @@ def test_the_demo_holds_a_year_of_follow_through(app: Flask, demo) -> None:  # t
             select(func.count(Meetcode.id)).where(Meetcode.after_response_id.is_not(None))
         )
         assert pairs is not None and pairs >= measure.project.k_threshold
-        assert db.session.scalar(select(func.count(ProgressReport.id))) == 1
-        assert db.session.scalar(select(func.count(Release.id))) == 1
+        assert db.session.execute(select(func.count(ProgressReport.id))).scalar_one() == 1
+        assert db.session.execute(select(func.count(Release.id))).scalar_one() == 1
 
 
-def test_loading_the_demo_again_changes_nothing(app: Flask, demo) -> None:  # type: ignore[no-untyped-def]
+def test_loading_the_demo_again_changes_nothing(app: Flask, demo: None) -> None:
     with app.app_context():
         before = _counts()
     result = app.test_cli_runner().invoke(args=["demo"])
@@ -64,7 +68,7 @@ def test_loading_the_demo_again_changes_nothing(app: Flask, demo) -> None:  # ty
         assert _counts() == before
 
 
-def test_the_demo_measure_shows_change_per_parent(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_measure_shows_change_per_parent(client: PageCheckingClient, demo: None) -> None:
     from tests.conftest import login
 
     login(client, "stuurgroep@kempenaar.example")

@@ -10,12 +10,14 @@ from sqlalchemy import delete, select
 
 from participatie.extensions import db
 from participatie.models import AuditEvent, InfluenceEstimate
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 PAGE = "/projecten/demo/invloed"
 
 
-def test_the_coordinator_estimates_once_then_sees_both_sides(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_coordinator_estimates_once_then_sees_both_sides(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     with app.app_context():  # the demo already estimated release 1: start before that
         db.session.execute(delete(InfluenceEstimate))
         db.session.commit()
@@ -49,7 +51,7 @@ def test_the_coordinator_estimates_once_then_sees_both_sides(app: Flask, client,
         )
 
 
-def test_roles_on_the_voice_pages(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_roles_on_the_voice_pages(client: PageCheckingClient, demo: None) -> None:
     login(client, "stuurgroep@kempenaar.example")
     assert client.get(PAGE).status_code == 200
     assert client.get("/projecten/demo/resultaatsmetingen").status_code == 200

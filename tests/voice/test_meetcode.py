@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Meetcode, Response, ResultMeasure
+from tests.conftest import PageCheckingClient, page_client
 from tests.voice.helpers import (
     answer_all,
     enter_meetcode,
@@ -27,10 +28,12 @@ def _row(page: str, label: str) -> str:
     return page[start : page.index("</tr>", start)]
 
 
-def test_meetcode_pairs_before_and_after_answers(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_meetcode_pairs_before_and_after_answers(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     set_k(app, 3)
     code, measure_id = new_measure(app, client)
-    parents = [app.test_client_class(app) for _ in range(4)]
+    parents = [page_client(app) for _ in range(4)]
     # Voor: three parents keep a meetcode, one does not.
     before = ["hhhhh", "lhhhh", "hmhha"]
     meetcodes = []
@@ -49,7 +52,7 @@ def test_meetcode_pairs_before_and_after_answers(app: Flask, client, demo) -> No
     start_after_round(client, measure_id)
     # Na: the first parent on the same phone (a new answer, not the old one reopened), the
     # others on new phones.
-    after_clients = [parents[0], app.test_client_class(app), app.test_client_class(app)]
+    after_clients = [parents[0], page_client(app), page_client(app)]
     after = ["mhhhh", "lhhhh", "hhhla"]
     for index, (parent, verbs) in enumerate(zip(after_clients, after, strict=True)):
         answer_all(parent, code, verbs, "heel")
@@ -89,14 +92,16 @@ def test_meetcode_pairs_before_and_after_answers(app: Flask, client, demo) -> No
     assert "Voor: 4 antwoorden" in page and "Na: 3 antwoorden" in page
 
 
-def test_unknown_and_used_meetcodes_are_refused(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_and_used_meetcodes_are_refused(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     code, measure_id = new_measure(app, client)
-    first = app.test_client_class(app)
+    first = page_client(app)
     answer_all(first, code, "hhhhh")
     meetcode = keep_meetcode(first, code)
     start_after_round(client, measure_id)
 
-    second, third = app.test_client_class(app), app.test_client_class(app)
+    second, third = page_client(app), page_client(app)
     answer_all(second, code, "mmmmm")
     page = html.unescape(enter_meetcode(second, code, "ACDE-FGHJ", expect=400))
     assert "We vinden deze meetcode niet." in page
@@ -117,7 +122,9 @@ def test_unknown_and_used_meetcodes_are_refused(app: Flask, client, demo) -> Non
         assert len(rows) == 1 and rows[0].after_response_id is not None
 
 
-def test_a_meetcode_is_not_offered_in_an_ordinary_survey(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_meetcode_is_not_offered_in_an_ordinary_survey(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from tests.surveys.helpers import begin
 
     begin(client, "DEMO")
@@ -125,7 +132,9 @@ def test_a_meetcode_is_not_offered_in_an_ordinary_survey(app: Flask, client, dem
     assert "meetcode" not in client.get("/s/DEMO/klaar").get_data(as_text=True)
 
 
-def test_a_measure_links_to_a_goal_or_an_action(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_measure_links_to_a_goal_or_an_action(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from participatie.models import Action, Goal
 
     with app.app_context():

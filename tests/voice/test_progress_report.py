@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from participatie.extensions import db
 from participatie.models import Indicator, Measurement, ProgressReport
-from tests.conftest import login
+from tests.conftest import PageCheckingClient, login
 
 PAGE = "/projecten/demo/voortgang"
 
@@ -26,7 +26,9 @@ def _text(pdf: bytes) -> str:
 
 
 @pytest.mark.pdf
-def test_a_new_report_shows_how_indicators_moved_since_the_last(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_report_shows_how_indicators_moved_since_the_last(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not found (apt-get install poppler-utils)")
     with app.app_context():

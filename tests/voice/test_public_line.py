@@ -10,10 +10,12 @@ import subprocess
 import pytest
 from flask import Flask
 
+from tests.conftest import PageCheckingClient
+
 FORM = re.compile(r'action="(/p/demo/oordeel/[A-Za-z0-9_-]+)"')
 
 
-def _page(client, lang: str = "nl") -> str:  # type: ignore[no-untyped-def]
+def _page(client: PageCheckingClient, lang: str = "nl") -> str:
     return html.unescape(client.get(f"/p/demo?lang={lang}").get_data(as_text=True))
 
 
@@ -24,7 +26,9 @@ def _heard_counts(page: str) -> list[int | None]:
     return [int(number) if number else None for number in found]
 
 
-def test_the_json_and_the_page_show_the_same_figures(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_json_and_the_page_show_the_same_figures(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     data = client.get("/p/demo.json").get_json()
     page = re.sub(r"<[^>]+>", "", _page(client))  # the text a reader sees
     assert set(data) == {"project", "release", "intro", "heard", "themes", "plan"}
@@ -83,7 +87,7 @@ def test_the_json_and_the_page_show_the_same_figures(app: Flask, client, demo) -
         assert f"doel {target}%" in page or f"doel {target}" in page
 
 
-def test_texts_say_which_language_they_are_in(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_texts_say_which_language_they_are_in(client: PageCheckingClient, demo: None) -> None:
     data = client.get("/p/demo.json?lang=ar").get_json()
     page = _page(client, "ar")
     assert '<html lang="ar" dir="rtl">' in page
@@ -106,7 +110,9 @@ def test_texts_say_which_language_they_are_in(client, demo) -> None:  # type: ig
     assert "De stuurgroep: ouders, vrijwilligers" in nl and "Een werkgroep:" in nl
 
 
-def test_no_release_means_nothing_heard_yet(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_no_release_means_nothing_heard_yet(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
     from sqlalchemy import delete
 
     from participatie.extensions import db
@@ -124,7 +130,9 @@ def test_no_release_means_nothing_heard_yet(app: Flask, client, demo) -> None:  
 
 
 @pytest.mark.pdf
-def test_the_poster_prints_why_a_decision_is_not_possible(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_poster_prints_why_a_decision_is_not_possible(
+    client: PageCheckingClient, demo: None
+) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not found (apt-get install poppler-utils)")
     data = client.get("/p/demo.json").get_json()

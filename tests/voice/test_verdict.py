@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from participatie.extensions import db, limiter
 from participatie.models import Decision, Verdict
-from tests.conftest import make_app
+from tests.conftest import PageCheckingClient, make_app, page_client
 from tests.database import using_postgres
 
 FORM = re.compile(r'action="(/p/demo/oordeel/([A-Za-z0-9_-]+))"')
@@ -20,12 +20,12 @@ ADDRESS = "203.0.113.77"
 AGENT = "VerdictProbe/7.3 (unique-agent-string)"
 
 
-def _forms(client) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _forms(client: PageCheckingClient) -> list[tuple[str, str]]:
     page = client.get("/p/demo").get_data(as_text=True)
     return FORM.findall(page)
 
 
-def _vote(client, url: str, choice: str) -> int:  # type: ignore[no-untyped-def]
+def _vote(client: PageCheckingClient, url: str, choice: str) -> int:
     response = client.post_form(
         url,
         {"choice": choice},
@@ -52,8 +52,8 @@ def _everything_stored(app: Flask, database_url: str) -> str:
     return "\n".join(dump)
 
 
-def test_one_vote_per_session_stores_no_address_and_shows_from_k(  # type: ignore[no-untyped-def]
-    app: Flask, client, demo, database_url: str
+def test_one_vote_per_session_stores_no_address_and_shows_from_k(
+    app: Flask, client: PageCheckingClient, demo: None, database_url: str
 ) -> None:
     forms = _forms(client)
     assert len(forms) == 3, "every decided theme carries the question"
@@ -77,7 +77,7 @@ def test_one_vote_per_session_stores_no_address_and_shows_from_k(  # type: ignor
     assert "Wat mensen zeiden: ja 3, een beetje 1, nee 0." not in after  # 4 votes: still hidden
 
     # One more browser: 5 votes, so the figures appear.
-    assert _vote(app.test_client(), url, "nee") == 302
+    assert _vote(page_client(app), url, "nee") == 302
     shown = html.unescape(client.get("/p/demo").get_data(as_text=True))
     assert "Wat mensen zeiden: ja 3, een beetje 1, nee 1." in shown
 
@@ -86,7 +86,7 @@ def test_one_vote_per_session_stores_no_address_and_shows_from_k(  # type: ignor
     assert "VerdictProbe" not in stored and "unique-agent-string" not in stored
 
 
-def test_a_vote_without_a_choice_gets_a_message(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_vote_without_a_choice_gets_a_message(client: PageCheckingClient, demo: None) -> None:
     url, _ = _forms(client)[0]
     response = client.post_form(
         url, {"choice": "misschien"}, token_from="/p/demo", follow_redirects=True
@@ -100,7 +100,7 @@ def test_a_vote_without_a_choice_gets_a_message(client, demo) -> None:  # type: 
     )
 
 
-def test_voting_is_rate_limited(app: Flask, demo, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_voting_is_rate_limited(app: Flask, demo: None, database_url: str, tmp_path: Path) -> None:
     limited = make_app(
         database_url,
         tmp_path,

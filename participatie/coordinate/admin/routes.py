@@ -25,7 +25,7 @@ def _project(slug: str) -> Project:
 
 
 def _user(public_id: str) -> User:
-    user = db.session.scalar(select(User).where(User.public_id == public_id))
+    user: User | None = db.session.scalar(select(User).where(User.public_id == public_id))
     if user is None:
         abort(404)
     return user

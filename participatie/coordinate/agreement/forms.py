@@ -46,7 +46,8 @@ class SampleForm(StripWhitespaceForm):
 
     def validate(self, extra_validators: Any = None) -> bool:
         self.process_formdata_errors()
-        return super().validate(extra_validators)
+        valid: bool = super().validate(extra_validators)
+        return valid
 
 
 class AddCoderForm(StripWhitespaceForm):

@@ -92,7 +92,8 @@ def export_qdc(project: Project, codebook: Codebook, lang: str = "nl") -> bytes:
     if len(sets) == 0:
         root.remove(sets)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document
 
 
 def _heading(kind: CodeKind, lang: str) -> str:

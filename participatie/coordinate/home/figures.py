@@ -113,7 +113,8 @@ class Figures:
 
 
 def _count(statement: Any) -> ColumnElement[int]:
-    return statement.scalar_subquery()
+    subquery: ColumnElement[int] = statement.scalar_subquery()
+    return subquery
 
 
 def _project_surveys(project: Project) -> Any:
