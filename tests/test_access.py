@@ -323,3 +323,78 @@ def test_home_routes_follow_the_role_matrix(client, plan_world: PlanWorld, who: 
         assert status == expected[who], (who, method, path, status)
         checked += 1
     assert checked >= 1
+
+
+# --- The translator (vertaler): their own language's pages, nothing else -------------------------
+
+TRANSLATOR = "vertaler@kempenaar.example"  # the demo's translator into Arabic
+
+
+def _translator_url(rule: str, lang: str) -> str:
+    values = {**SAMPLE_VALUES, "lang": lang, "what": "stuurgroep", "format_": "po"}
+    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values.get(m.group(1), "x"), rule)
+
+
+def test_a_translator_reaches_only_their_own_languages_pages(
+    app: Flask,
+    client,
+    demo,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.translate.helpers import add_translators
+
+    other_project = add_translators(app)
+    login(client, TRANSLATOR)
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", False)
+    checked = allowed = 0
+    for endpoint, rule, methods in _routes(app):
+        access = access_rule(app.view_functions[endpoint])
+        if access in ("public", "login"):
+            continue  # open to anyone, or only the account's own things (/account, /logout)
+        for method in sorted(methods):
+            if endpoint.startswith("translate."):
+                own = client.open(_translator_url(rule, "ar"), method=method)
+                assert own.status_code not in (403, 404), (endpoint, method, own.status_code)
+                allowed += 1
+                if "<lang>" in rule:
+                    other_language = client.open(_translator_url(rule, "tr"), method=method)
+                    assert other_language.status_code == 403, (endpoint, method, "tr")
+                other = _translator_url(rule, "ar").replace("/demo/", f"/{other_project}/")
+                assert client.open(other, method=method).status_code == 404, (endpoint, other)
+            else:
+                status = client.open(_url(rule), method=method).status_code
+                assert status == 403, (endpoint, method, status)
+            checked += 1
+    assert allowed >= 7 and checked > 100
+
+
+def test_a_translator_cannot_write_another_projects_text(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from participatie.extensions import db
+    from participatie.models import Decision, Project, Theme
+    from tests.translate.helpers import add_translators
+
+    add_translators(app)
+    with app.app_context():
+        decision = db.session.scalar(
+            select(Decision)
+            .join(Theme)
+            .join(Project, Project.id == Theme.project_id)
+            .where(Project.slug == "elders")
+        )
+        assert decision is not None
+        text_id = f"decision:{decision.public_id}:reason"
+        db.session.remove()
+    login(client, TRANSLATOR)
+    page = client.get("/projecten/demo/vertalen/ar").get_data(as_text=True)
+    assert "Geheim" not in page
+    client.post_form(
+        "/projecten/demo/vertalen/ar/tekst",
+        {"text_id": text_id, "translation": "سبب"},
+        token_from="/projecten/demo/vertalen/ar",
+    )
+    with app.app_context():
+        decision = db.session.scalar(select(Decision).where(Decision.public_id == text_id.split(":")[1]))
+        assert decision is not None and "ar" not in decision.motivation
+        db.session.remove()
