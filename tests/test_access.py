@@ -395,6 +395,8 @@ def test_a_translator_cannot_write_another_projects_text(app: Flask, client, dem
         token_from="/projecten/demo/vertalen/ar",
     )
     with app.app_context():
-        decision = db.session.scalar(select(Decision).where(Decision.public_id == text_id.split(":")[1]))
+        decision = db.session.scalar(
+            select(Decision).where(Decision.public_id == text_id.split(":")[1])
+        )
         assert decision is not None and "ar" not in decision.motivation
         db.session.remove()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from babel import Locale, UnknownLocaleError
 from flask import abort
 from flask_babel import get_locale
@@ -14,6 +16,7 @@ from participatie.models import Project, Role
 def language_label(code: str) -> str:
     """ "Arabisch" on a Dutch page, "Arabic" on an English one; the language's own name if
     Babel has none."""
+    names: Mapping[str, str]
     try:
         names = Locale.parse(str(get_locale() or SOURCE_LOCALE)).languages
     except (UnknownLocaleError, ValueError):

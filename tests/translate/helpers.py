@@ -23,7 +23,9 @@ def add_translators(app: Flask) -> str:
         project = db.session.scalar(select(Project).where(Project.slug == "demo"))
         assert project is not None
         for email, language in ((SECOND, "ar"), (TURKISH, "tr")):
-            user = User(email=email, name=email.split("@")[0], password_hash=hash_password(PASSWORD))
+            user = User(
+                email=email, name=email.split("@")[0], password_hash=hash_password(PASSWORD)
+            )
             db.session.add(user)
             db.session.add(
                 Membership(user=user, project=project, role=Role.VERTALER, language=language)

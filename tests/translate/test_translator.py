@@ -202,12 +202,17 @@ def test_the_coordinator_adds_and_removes_a_translator_with_undo(app: Flask, cli
 
     def languages() -> set[str]:
         with app.app_context():
-            user = db.session.scalar(select(User).where(User.email == "stuurgroep@kempenaar.example"))
+            user = db.session.scalar(
+                select(User).where(User.email == "stuurgroep@kempenaar.example")
+            )
             assert user is not None
             found = {
-                m.language for m in db.session.scalars(select(Membership).where(
-                    Membership.user_id == user.id, Membership.role == Role.VERTALER
-                ))
+                m.language
+                for m in db.session.scalars(
+                    select(Membership).where(
+                        Membership.user_id == user.id, Membership.role == Role.VERTALER
+                    )
+                )
             }
             public_id = user.public_id
             db.session.remove()
