@@ -36,7 +36,12 @@ from participatie.translate.views import (
     language_label,
     my_languages,
 )
-from participatie.translating.state import mark_reviewed, may_review
+from participatie.translating.state import (
+    mark_reviewed,
+    may_review,
+    record_translation,
+    text_hash,
+)
 from participatie.translating.stuurgroep import FILE_NAME
 from participatie.translating.work import find_item, project_surveys, translation_work
 from participatie.translating.writing import (
@@ -67,7 +72,12 @@ def overview(project: Project) -> Page:
     return render_template("translate/overview.html", project=project, rows=rows)
 
 
-def _page(project: Project, lang: str, errors: dict[str, list[str]] | None = None) -> Page:
+def _page(
+    project: Project,
+    lang: str,
+    errors: dict[str, list[str]] | None = None,
+    typed: dict[str, str] | None = None,
+) -> Page:
     work = translation_work(project, lang)
     page = render_template(
         "translate/language.html",
@@ -79,7 +89,10 @@ def _page(project: Project, lang: str, errors: dict[str, list[str]] | None = Non
         target_lang=html_lang(lang),
         target_dir=text_direction(lang),
         coordinator=is_coordinator(project),
-        may_review=lambda state: may_review(state, current_user.id, is_coordinator(project)),
+        may_review=lambda item: may_review(
+            item.standing, item.state, current_user.id, is_coordinator(project)
+        ),
+        typed=typed or {},
     )
     return (page, 400) if errors else page
 
@@ -108,7 +121,8 @@ def save_text(project: Project, lang: str) -> Page:
     target = form.translation.data or ""
     problems = line_problems(item, lang, target) if target.strip() else []
     if problems:
-        return _page(project, lang, {item.text_id: problems})
+        # Shown again as typed, with the reasons beside it: nothing the translator wrote is lost.
+        return _page(project, lang, {item.text_id: problems}, {item.text_id: target})
     save_one(project, item, lang, target, current_user.id)
     record(
         "translation.save",
@@ -129,12 +143,18 @@ def review_text(project: Project, lang: str) -> Page:
     if not form.validate_on_submit():
         abort(400)
     item = find_item(project, lang, form.text_id.data or "")
-    if item is None or item.state is None:
+    if item is None:
         abort(404)
-    if not may_review(item.state, current_user.id, is_coordinator(project)):
+    if not may_review(item.standing, item.state, current_user.id, is_coordinator(project)):
         flash(_("Iemand anders dan de vertaler kijkt een vertaling na."), "error")
         return _back(project, lang)
-    mark_reviewed(item.state, current_user.id)
+    state = item.state
+    if state is None or state.target_hash != text_hash(item.unit.target):
+        # A translation of unknown origin: reviewed as it reads now, against today's Dutch text.
+        unit = item.unit
+        state = record_translation(project, item.text_id, lang, unit.source, unit.target, None)
+    assert state is not None  # a draft has a translation
+    mark_reviewed(state, current_user.id)
     record(
         "translation.review",
         project=project,

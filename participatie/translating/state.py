@@ -66,13 +66,13 @@ def _state(project: Project, text_id: str, language: str) -> TranslationState | 
 
 def record_translation(
     project: Project, text_id: str, language: str, source: str, target: str, user_id: int | None
-) -> None:
+) -> TranslationState | None:
     """A translation was just saved: a draft made from today's Dutch text (or none, if emptied)."""
     state = _state(project, text_id, language)
     if not same_text(target):
         if state is not None:
             db.session.delete(state)
-        return
+        return None
     if state is None:
         state = TranslationState(project_id=project.id, text_id=text_id, language=language)
         db.session.add(state)
@@ -81,6 +81,7 @@ def record_translation(
     state.status = TranslationStatus.DRAFT
     state.translated_by_id = user_id
     state.reviewed_by_id = None
+    return state
 
 
 def mark_reviewed(state: TranslationState, user_id: int) -> None:
@@ -88,11 +89,14 @@ def mark_reviewed(state: TranslationState, user_id: int) -> None:
     state.reviewed_by_id = user_id
 
 
-def may_review(state: TranslationState | None, user_id: int, is_coordinator: bool) -> bool:
-    """A second pair of eyes: the coordinator, or a translator who did not make the draft."""
-    if state is None or state.status != TranslationStatus.DRAFT:
+def may_review(
+    current: Standing, state: TranslationState | None, user_id: int, is_coordinator: bool
+) -> bool:
+    """A second pair of eyes: the coordinator, or a translator who did not make the draft (a
+    translation of unknown origin, without a state, anyone but nobody in particular made)."""
+    if current != Standing.DRAFT:
         return False
-    return is_coordinator or state.translated_by_id != user_id
+    return is_coordinator or state is None or state.translated_by_id != user_id
 
 
 def note_saved(project: Project, text_id: str, texts: dict[str, str], user_id: int | None) -> None:

@@ -72,6 +72,7 @@ def test_a_bad_translation_is_refused_and_nothing_is_saved(app: Flask, client, d
     assert refused.status_code == 400
     html = refused.get_data(as_text=True)
     assert "schrift" in html and "HTML" in html
+    assert "This is &lt;b&gt;English&lt;/b&gt;, not Arabic." in html  # kept as typed
     assert "ar" not in _motivation(app, text_id)
 
 
@@ -248,3 +249,23 @@ def test_saving_the_public_intro_says_which_languages_lack_it(app: Flask, client
         assert project is not None
         assert project.public_intro == {"nl": "Wat we hoorden.", "ar": "ما سمعناه."}
         db.session.remove()
+
+
+def test_a_translation_made_before_the_translator_came_can_be_reviewed(
+    app: Flask,
+    client,
+    demo,  # type: ignore[no-untyped-def]
+) -> None:
+    login(client, TRANSLATOR)
+    html = client.get(PAGE).get_data(as_text=True)
+    # The demo's Arabic texts have no state: drafts of unknown origin, open to review.
+    found = re.search(
+        r'action="/projecten/demo/vertalen/ar/nagekeken">.*?name="text_id" value="([^"]+)"',
+        html,
+        re.S,
+    )
+    assert found
+    before = _counts(client)
+    client.post_form(PAGE + "/nagekeken", {"text_id": found.group(1)}, token_from=PAGE)
+    after = _counts(client)
+    assert (after["draft"], after["reviewed"]) == (before["draft"] - 1, before["reviewed"] + 1)
