@@ -269,3 +269,31 @@ def test_a_translation_made_before_the_translator_came_can_be_reviewed(
     client.post_form(PAGE + "/nagekeken", {"text_id": found.group(1)}, token_from=PAGE)
     after = _counts(client)
     assert (after["draft"], after["reviewed"]) == (before["draft"] - 1, before["reviewed"] + 1)
+
+
+def test_a_survey_question_translated_on_the_page_reaches_the_survey(
+    app: Flask,
+    client,
+    demo,  # type: ignore[no-untyped-def]
+) -> None:
+    from participatie.models import Question, Survey
+
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
+        assert survey is not None
+        question = next(q for q in survey.questions if q.label.get("nl"))
+        text_id = f"survey:{survey.public_id}/question:{question.name}:label"
+        question_id, revision = question.id, survey.revision
+        db.session.remove()
+    login(client, TRANSLATOR)
+    assert _save(client, text_id, "سؤال مترجم من جديد؟").status_code == 302
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert question is not None and question.label["ar"] == "سؤال مترجم من جديد؟"
+        survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
+        assert survey is not None and survey.revision == revision + 1  # participants see it
+        db.session.remove()
+    # Another survey's id, or a made-up one, finds nothing and changes nothing.
+    missing = _save(client, "survey:nope/question:x:label", "نص")
+    assert missing.status_code == 302
+    assert "bestaat niet meer" in client.get(PAGE).get_data(as_text=True)
