@@ -297,3 +297,33 @@ def test_a_survey_question_translated_on_the_page_reaches_the_survey(
     missing = _save(client, "survey:nope/question:x:label", "نص")
     assert missing.status_code == 302
     assert "bestaat niet meer" in client.get(PAGE).get_data(as_text=True)
+
+
+def test_a_translator_cannot_write_another_projects_text(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+    from participatie.models import Theme
+
+    add_translators(app)
+    with app.app_context():
+        decision = db.session.scalar(
+            select(Decision)
+            .join(Theme)
+            .join(Project, Project.id == Theme.project_id)
+            .where(Project.slug == "elders")
+        )
+        assert decision is not None
+        text_id = f"decision:{decision.public_id}:reason"
+        db.session.remove()
+    login(client, TRANSLATOR)
+    page = client.get("/projecten/demo/vertalen/ar").get_data(as_text=True)
+    assert "Geheim" not in page
+    client.post_form(
+        "/projecten/demo/vertalen/ar/tekst",
+        {"text_id": text_id, "translation": "سبب"},
+        token_from="/projecten/demo/vertalen/ar",
+    )
+    with app.app_context():
+        decision = db.session.scalar(
+            select(Decision).where(Decision.public_id == text_id.split(":")[1])
+        )
+        assert decision is not None and "ar" not in decision.motivation
+        db.session.remove()
