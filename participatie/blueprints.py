@@ -21,6 +21,7 @@ BLUEPRINTS = (
     "participatie.assist.blueprint:bp",
     "participatie.meetings.blueprint:bp",
     "participatie.follow.blueprint:bp",
+    "participatie.translate.blueprint:bp",
 )
 
 # Modules that add routes to their area's blueprint when imported.
@@ -58,6 +59,9 @@ ROUTE_MODULES = (
     "participatie.meetings.coordinator_routes",
     "participatie.follow.routes",
     "participatie.follow.goal_routes",
+    "participatie.translate.routes",
+    "participatie.coordinate.members.routes",
+    "participatie.report.intro_routes",
 )
 
 

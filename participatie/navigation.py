@@ -20,9 +20,11 @@ class Section:
 
 
 C, V, S, W = Role.COORDINATOR, Role.VOLUNTEER, Role.STUURGROEP, Role.WERKGROEP
+T = Role.VERTALER  # sees only the translator's pages (and the public page everyone sees)
 SECTIONS = (
     Section("coordinate.project_home", _l("Overzicht"), frozenset({C})),
     Section("coordinate.role_home", _l("Jouw werk"), frozenset({V, S, W})),
+    Section("translate.overview", _l("Vertalen"), frozenset({C, T})),
     Section("coordinate.surveys", _l("Vragenlijsten"), frozenset({C})),
     Section("coordinate.focus_groups", _l("Focusgroepen"), frozenset({C})),
     Section("meetings.meetings", _l("Bijeenkomsten"), frozenset({C})),
@@ -36,7 +38,8 @@ SECTIONS = (
     Section("report.progress_reports", _l("Voortgang"), frozenset({C, S})),
     Section("report.releases", _l("Publiceren"), frozenset({C})),
     Section("assist.project_surveys", _l("Samen invullen"), frozenset({V, C})),
-    Section("report.public_page", _l("Publieke pagina"), frozenset({C, V, S})),
+    Section("coordinate.members", _l("Leden"), frozenset({C})),
+    Section("report.public_page", _l("Publieke pagina"), frozenset({C, V, S, T})),
 )
 
 

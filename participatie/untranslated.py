@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from participatie.content import Localised
 from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, html_lang, text_direction
+from participatie.models import Project
 
 
 def marked(text: Localised | None) -> Markup:
@@ -38,6 +39,22 @@ def missing_languages(languages: list[str], texts: dict[str, str]) -> list[str]:
     return [
         code for code in languages if code != SOURCE_LOCALE and not (texts.get(code) or "").strip()
     ]
+
+
+def saved_stuurgroep_text(project: Project, owner: object, attribute: str) -> None:
+    """After a coordinator's form saved a stuurgroep text: say which languages still lack it, and
+    remember which Dutch text the translations typed there were made from (translating/state)."""
+    from flask_login import current_user
+
+    from participatie.translating.state import note_saved
+    from participatie.translating.stuurgroep import text_id_for
+
+    texts: dict[str, str] = getattr(owner, attribute) or {}
+    flash_missing_languages(project.languages, texts)
+    text_id = text_id_for(owner)
+    if text_id is not None:
+        user_id = current_user.id if current_user.is_authenticated else None
+        note_saved(project, text_id, texts, user_id)
 
 
 def flash_missing_languages(languages: list[str], texts: dict[str, str]) -> None:

@@ -333,3 +333,46 @@ def test_home_routes_follow_the_role_matrix(
         assert status == expected[who], (who, method, path, status)
         checked += 1
     assert checked >= 1
+
+
+# --- The translator (vertaler): their own language's pages, nothing else -------------------------
+
+TRANSLATOR = "vertaler@kempenaar.example"  # the demo's translator into Arabic
+
+
+def _translator_url(rule: str, lang: str) -> str:
+    values = {**SAMPLE_VALUES, "lang": lang, "what": "stuurgroep", "format_": "po"}
+    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", lambda m: values.get(m.group(1), "x"), rule)
+
+
+def test_a_translator_reaches_only_their_own_languages_pages(
+    app: Flask,
+    client: PageCheckingClient,
+    demo: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.translate.helpers import add_translators
+
+    other_project = add_translators(app)
+    login(client, TRANSLATOR)
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", False)
+    checked = allowed = 0
+    for endpoint, rule, methods in _routes(app):
+        access = access_rule(app.view_functions[endpoint])
+        if access in ("public", "login"):
+            continue  # open to anyone, or only the account's own things (/account, /logout)
+        for method in sorted(methods):
+            if endpoint.startswith("translate."):
+                own = client.open(_translator_url(rule, "ar"), method=method)
+                assert own.status_code not in (403, 404), (endpoint, method, own.status_code)
+                allowed += 1
+                if "<lang>" in rule:
+                    other_language = client.open(_translator_url(rule, "tr"), method=method)
+                    assert other_language.status_code == 403, (endpoint, method, "tr")
+                other = _translator_url(rule, "ar").replace("/demo/", f"/{other_project}/")
+                assert client.open(other, method=method).status_code == 404, (endpoint, other)
+            else:
+                status = client.open(_url(rule), method=method).status_code
+                assert status == 403, (endpoint, method, status)
+            checked += 1
+    assert allowed >= 7 and checked > 100

@@ -98,7 +98,8 @@ def test_demo_data_is_rich_enough_for_every_results_view(app: Flask, demo: None)
         assert db.session.execute(select(func.count(FocusGroup.id))).scalar_one() == 1
         # Open answers and quotes both become statements to tag.
         assert db.session.execute(select(func.count(Statement.id))).scalar_one() >= 100
-        assert db.session.execute(select(func.count(User.id))).scalar_one() == 4
+        # admin, coordinator, volunteer, stuurgroep member and translator (into Arabic)
+        assert db.session.execute(select(func.count(User.id))).scalar_one() == 5
 
 
 def test_demo_is_idempotent(app: Flask, demo: None) -> None:

@@ -36,4 +36,5 @@ def init_role_labels(app: Flask) -> None:
         "volunteer": _l("vrijwilliger"),
         "stuurgroep": _l("lid van de stuurgroep"),
         "werkgroep": _l("lid van een werkgroep"),
+        "vertaler": _l("vertaler"),
     }

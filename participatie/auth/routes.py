@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, logout_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
@@ -14,17 +14,31 @@ from participatie.auth.forms import CodeForm, LoginForm, NewPasswordForm
 from participatie.auth.services import authenticate, projects_for
 from participatie.auth.sessions import end_all_sessions, start_session
 from participatie.extensions import db, limiter
-from participatie.models import User
+from participatie.models import Role, User
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
 
-def _safe_next(target: str | None) -> str:
+def _safe_next(target: str | None, user: User | None = None) -> str:
     # Only paths on this site: an absolute URL in ?next= would be an open redirect.
     if target and target.startswith("/") and not target.startswith("//"):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc:
             return target
+    return _landing(user)
+
+
+def _landing(user: User | None) -> str:
+    """Where a login without ?next= lands: a translator and nothing else, in one project, goes
+    straight to the translator's page (their home, issue 22); everyone else to their projects."""
+    memberships = list(user.memberships) if user is not None else []
+    if (
+        memberships
+        and all(m.role == Role.VERTALER for m in memberships)
+        and len({m.project_id for m in memberships}) == 1
+        and "translate.overview" in current_app.view_functions
+    ):
+        return url_for("translate.overview", slug=memberships[0].project.slug)
     return url_for("auth.account")
 
 
@@ -43,7 +57,7 @@ def login() -> str | WerkzeugResponse:
                 step = "code" if two_factor.is_enrolled(result.user) else "enrol"
                 return redirect(url_for(f"auth.two_factor_{step}", next=request.args.get("next")))
             start_session(result.user)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(_safe_next(request.args.get("next"), result.user))
         form.form_errors.append(
             str(messages.ACCOUNT_LOCKED if result.locked else messages.LOGIN_FAILED)
         )
@@ -90,7 +104,7 @@ def two_factor_code() -> str | WerkzeugResponse:
             two_factor.clear_pending()
             user.failed_logins = 0
             start_session(user)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(_safe_next(request.args.get("next"), user))
         elif two_factor.count_wrong_code(user):
             two_factor.clear_pending()
             form.code.errors.append(str(messages.TOO_MANY_CODES))

@@ -57,8 +57,10 @@ def create_or_update_user(
     name: str = "",
     admin: bool = False,
     roles: tuple[tuple[Project, Role], ...] = (),
+    language: str = "",
 ) -> User:
-    """Creates the account (or updates its password) and grants the roles; idempotent."""
+    """Creates the account (or updates its password) and grants the roles; idempotent.
+    `language` is the language a vertaler role translates into."""
     user = find_user(email)
     if user is None:
         user = User(email=email.strip().lower(), name=name, password_hash=hash_password(password))
@@ -69,7 +71,10 @@ def create_or_update_user(
     user.is_admin = user.is_admin or admin
     db.session.flush()
     for project, role in roles:
-        if role not in user.roles_in(project.id):
+        if role == Role.VERTALER:
+            if language not in user.translator_languages(project.id):
+                user.memberships.append(Membership(project=project, role=role, language=language))
+        elif role not in user.roles_in(project.id):
             user.memberships.append(Membership(project=project, role=role))
     return user
 

@@ -45,7 +45,10 @@ DEMO_ACCOUNTS = (
     ("coordinator@kempenaar.example", "coordinator", Role.COORDINATOR),
     ("vrijwilliger@kempenaar.example", "volunteer", Role.VOLUNTEER),
     ("stuurgroep@kempenaar.example", "stuurgroep", Role.STUURGROEP),
+    # Translates the demo project's texts into Arabic, and sees nothing else of it.
+    ("vertaler@kempenaar.example", "vertaler", Role.VERTALER),
 )
+DEMO_TRANSLATOR_LANGUAGE = "ar"
 
 
 def demo_totp_secret(email: str) -> str:
@@ -161,6 +164,7 @@ def load_demo() -> DemoResult:
             name=label,
             admin=role is None,
             roles=((project, role),) if role else (),
+            language=DEMO_TRANSLATOR_LANGUAGE if role == Role.VERTALER else "",
         )
         if two_factor.required_for(user) and not two_factor.is_enrolled(user):
             two_factor.enrol(user, demo_totp_secret(email))

@@ -58,6 +58,7 @@ from participatie.models.themes import (
     Theme,
     ThemeStatement,
 )
+from participatie.models.translations import TranslationState, TranslationStatus
 from participatie.models.voice import (
     InfluenceEstimate,
     MeasureRound,
@@ -130,6 +131,8 @@ __all__ = [
     "TagStatus",
     "Theme",
     "ThemeStatement",
+    "TranslationState",
+    "TranslationStatus",
     "User",
     "Verdict",
     "VerdictChoice",

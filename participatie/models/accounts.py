@@ -1,4 +1,4 @@
-"""People who log in: coordinators, volunteers, stuurgroep members and site admins.
+"""People who log in: coordinators, volunteers, stuurgroep members, translators and site admins.
 
 Participants never have an account.
 """
@@ -25,6 +25,8 @@ class Role(enum.StrEnum):
     STUURGROEP = "stuurgroep"
     # Edits only the goals, actions and measurements of the werkgroepen the user is a member of.
     WERKGROEP = "werkgroep"
+    # Translates the project's texts into one language (Membership.language) and sees nothing else.
+    VERTALER = "vertaler"
 
 
 class User(UserMixin, Base):
@@ -71,12 +73,24 @@ class User(UserMixin, Base):
     def has_role(self, project_id: int, *roles: Role) -> bool:
         return bool(self.roles_in(project_id) & set(roles))
 
+    def translator_languages(self, project_id: int) -> set[str]:
+        """The languages this user translates into in the project (one vertaler row each)."""
+        return {
+            m.language
+            for m in self.memberships
+            if m.project_id == project_id and m.role == Role.VERTALER and m.language
+        }
+
 
 class Membership(Base):
-    """One role of one user in one project; several rows give several roles."""
+    """One role of one user in one project; several rows give several roles.
+
+    A translator (vertaler) holds one row per language; every other role has language "".
+    "" rather than NULL keeps the unique constraint whole: NULLs never collide in it.
+    """
 
     __tablename__ = "memberships"
-    __table_args__ = (UniqueConstraint("user_id", "project_id", "role"),)
+    __table_args__ = (UniqueConstraint("user_id", "project_id", "role", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -84,6 +98,7 @@ class Membership(Base):
         ForeignKey("projects.id", ondelete="CASCADE"), index=True
     )
     role: Mapped[Role] = mapped_column(enum_type(Role))
+    language: Mapped[str] = mapped_column(String(10), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     user: Mapped[User] = relationship(back_populates="memberships")

@@ -43,7 +43,7 @@ from participatie.report.services import (
     ranking_chart,
     report_surveys,
 )
-from participatie.untranslated import flash_missing_languages
+from participatie.untranslated import saved_stuurgroep_text
 
 bp = Blueprint("report", __name__, template_folder="templates")
 bp.add_app_template_filter(format_percent, "pct")
@@ -146,7 +146,7 @@ def new_decision(project: Project, theme_id: str) -> str | WerkzeugResponse:
     theme = service.theme_in(project, theme_id)
     form = decision_form(project)
     if form.validate_on_submit():
-        service.record_decision(
+        decision = service.record_decision(
             theme,
             DecisionOutcome(form.outcome.data),
             form.motivation(),
@@ -154,7 +154,7 @@ def new_decision(project: Project, theme_id: str) -> str | WerkzeugResponse:
             form.follows(),
         )
         flash(str(messages.DECISION_SAVED), "info")
-        flash_missing_languages(project.languages, form.motivation())
+        saved_stuurgroep_text(project, decision, "motivation")
         return _back_to(project, theme.public_id)
     return render_template(
         "report/decision_form.html", project=project, theme=theme, form=form, decision=None
@@ -171,7 +171,7 @@ def edit_decision(project: Project, decision_id: str) -> str | WerkzeugResponse:
             decision, DecisionOutcome(form.outcome.data), form.motivation(), form.follows()
         )
         flash(str(messages.DECISION_SAVED), "info")
-        flash_missing_languages(project.languages, form.motivation())
+        saved_stuurgroep_text(project, decision, "motivation")
         return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/decision_form.html",
@@ -212,9 +212,9 @@ def new_action(project: Project, decision_id: str) -> str | WerkzeugResponse:
     decision = service.decision_in(project, decision_id)
     form = action_form(project)
     if form.validate_on_submit():
-        service.save_action(decision, None, form.values())
+        action = service.save_action(decision, None, form.values())
         flash(str(messages.ACTION_SAVED), "info")
-        flash_missing_languages(project.languages, form.title())
+        saved_stuurgroep_text(project, action, "title")
         return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/action_form.html", project=project, decision=decision, form=form, action=None
@@ -230,7 +230,7 @@ def edit_action(project: Project, action_id: str) -> str | WerkzeugResponse:
     if form.validate_on_submit():
         service.save_action(decision, action, form.values())
         flash(str(messages.ACTION_SAVED), "info")
-        flash_missing_languages(project.languages, form.title())
+        saved_stuurgroep_text(project, action, "title")
         return _back_to(project, decision.theme.public_id)
     return render_template(
         "report/action_form.html",

@@ -14,6 +14,7 @@ survey's revision, so participants see the new texts on their next page.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, normalise_locale
@@ -31,13 +32,14 @@ FORMATS = ("po", "xliff")
 
 @dataclass(frozen=True)
 class TextUnit:
-    """One translatable text of the survey, with the current translation in one language."""
+    """One translatable text (of a survey, or of the stuurgroep: participatie/translating), with
+    the current translation in one language."""
 
     id: str
     source: str
     target: str
     note: str
-    owner: Survey | Question | Option = field(compare=False, repr=False)
+    owner: object = field(compare=False, repr=False)
     attribute: str = field(compare=False, repr=False)
 
 
@@ -182,11 +184,26 @@ def file_language(raw: str, languages: list[str], expected: str | None) -> str:
 
 def plan_import(survey: Survey, data: bytes, expected_language: str | None = None) -> ImportPlan:
     """What importing this file would change; raises FileRefused when the file cannot be used."""
+    return plan_units_import(
+        survey.project.languages,
+        lambda language: text_units(survey, language),
+        data,
+        expected_language,
+    )
+
+
+def plan_units_import(
+    languages: list[str],
+    units_in: Callable[[str], Sequence[TextUnit]],
+    data: bytes,
+    expected_language: str | None = None,
+) -> ImportPlan:
+    """plan_import for any set of texts: `units_in(language)` lists them with that translation."""
     format_, contents = read_texts(data)
-    language = file_language(contents.language, survey.project.languages, expected_language)
+    language = file_language(contents.language, languages, expected_language)
     if not contents.texts:
         raise FileRefused(str(msg.NO_TEXTS))
-    units = {unit.id: unit for unit in text_units(survey, language)}
+    units = {unit.id: unit for unit in units_in(language)}
     plan = ImportPlan(language, format_)
     seen: set[str] = set()
     for text in contents.texts:
@@ -230,10 +247,15 @@ def apply_import(survey: Survey, plan: ImportPlan) -> int:
     """Writes the plan's changes in the current transaction; returns how many texts changed."""
     if not plan.changes:
         return 0
-    units = {unit.id: unit for unit in text_units(survey, plan.language)}
     record_change(survey, structural=False)
+    return apply_units(text_units(survey, plan.language), plan)
+
+
+def apply_units(units: Sequence[TextUnit], plan: ImportPlan) -> int:
+    """Writes the plan's changes to the texts' owners; returns how many texts changed."""
+    by_id = {unit.id: unit for unit in units}
     for change in plan.changes:
-        unit = units[change.id]
+        unit = by_id[change.id]
         texts: dict[str, str] = getattr(unit.owner, unit.attribute) or {}
         # JSON columns notice a new value, not a change made in place: assign a new dict.
         setattr(unit.owner, unit.attribute, {**texts, plan.language: change.new})

@@ -22,18 +22,31 @@ from participatie.surveys.texts import FileRefused, FileText, TextFile, TextUnit
 
 
 def write_texts(survey: Survey, language: str, units: Iterable[TextUnit]) -> bytes:
+    return write_catalog(
+        f"Survey {survey.code}",
+        f"r{survey.revision}",
+        survey.project.contact or survey.project.name,
+        language,
+        units,
+    )
+
+
+def write_catalog(
+    name: str, version: str, contact: str, language: str, units: Iterable[TextUnit]
+) -> bytes:
+    """`name`'s texts (a survey's, a project's stuurgroep texts) as a .po file."""
     catalog = Catalog(
         locale=language,
-        project=f"participatie {survey.code}",
-        version=f"r{survey.revision}",
+        project=f"participatie {name}",
+        version=version,
         header_comment=(
-            f"# Survey {survey.code}: its texts in Dutch (msgid) and in {language} (msgstr).\n"
-            "# msgctxt is where a text appears in the survey: keep it as it is.\n"
+            f"# {name}: its texts in Dutch (msgid) and in {language} (msgstr).\n"
+            "# msgctxt is where a text appears: keep it as it is.\n"
             "# Leave a msgstr empty when you have no translation yet.\n#"
         ),
         creation_date=datetime.now(UTC),
         revision_date=datetime.now(UTC),
-        msgid_bugs_address=survey.project.contact or survey.project.name,
+        msgid_bugs_address=contact,
         language_team=LANGUAGE_NAMES.get(language, language),
         fuzzy=False,
     )

@@ -28,6 +28,11 @@ NOT_YET = {"new", "needs-translation"}
 
 
 def write_texts(survey: Survey, language: str, units: Iterable[TextUnit]) -> bytes:
+    return write_file(f"survey-{survey.code}", language, units)
+
+
+def write_file(original: str, language: str, units: Iterable[TextUnit]) -> bytes:
+    """Texts (a survey's, a project's stuurgroep texts) as an XLIFF file named `original`."""
     root = ET.Element("xliff", {"version": "1.2", "xmlns": NAMESPACE})
     file = ET.SubElement(
         root,
@@ -36,7 +41,7 @@ def write_texts(survey: Survey, language: str, units: Iterable[TextUnit]) -> byt
             "source-language": html_lang(SOURCE_LOCALE),
             "target-language": html_lang(language),
             "datatype": "plaintext",
-            "original": f"survey-{survey.code}",
+            "original": original,
         },
     )
     body = ET.SubElement(file, "body")

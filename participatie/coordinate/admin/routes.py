@@ -98,7 +98,9 @@ def revoke_role(public_id: str) -> Page:
         role = Role(request.form.get("role", ""))
     except ValueError:
         abort(400)
-    services.revoke(user, _project(request.form.get("project", "")), role)
+    services.revoke(
+        user, _project(request.form.get("project", "")), role, request.form.get("language", "")
+    )
     flash(
         _("De rol is ingetrokken. Was dat een vergissing? Geef de rol hieronder opnieuw."), "info"
     )

@@ -82,9 +82,14 @@ def grant(user: User, project: Project, role: Role) -> None:
         )
 
 
-def revoke(user: User, project: Project, role: Role) -> None:
+def revoke(user: User, project: Project, role: Role, language: str = "") -> None:
+    # A translator holds one row per language: only the one named goes.
     for membership in list(user.memberships):
-        if membership.project_id == project.id and membership.role == role:
+        if (
+            membership.project_id == project.id
+            and membership.role == role
+            and membership.language == language
+        ):
             user.memberships.remove(membership)
             audit.record(
                 "role.revoke",

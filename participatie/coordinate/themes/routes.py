@@ -29,7 +29,7 @@ from participatie.coordinate.themes.views import (
 )
 from participatie.models import Project, Role, Theme
 from participatie.tagging.project_codebook import load_codebook
-from participatie.untranslated import flash_missing_languages
+from participatie.untranslated import saved_stuurgroep_text
 
 
 def _theme_or_404(project: Project, theme_id: str) -> Theme:
@@ -96,7 +96,7 @@ def theme_edit(project: Project, theme_id: str) -> str | WerkzeugResponse:
     if form.validate_on_submit():
         edit_theme(project, found, form.titles(), codebook.by_key.get(form.domain.data or ""))
         flash(str(msg.THEME_SAVED), "info")
-        flash_missing_languages(project.languages, form.titles())
+        saved_stuurgroep_text(project, found, "title")
         return redirect(url_for("coordinate.theme", slug=project.slug, theme_id=found.public_id))
     if not form.is_submitted():
         fill_theme_form(form, found)

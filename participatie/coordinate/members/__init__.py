@@ -1,0 +1,1 @@
+"""A project's members, and the translators a coordinator adds and removes per language."""
