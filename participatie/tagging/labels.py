@@ -14,6 +14,7 @@ from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import Code
 
 DEFAULT_LABELS: Final[dict[str, LazyString]] = {
@@ -69,3 +70,14 @@ def code_label(code: Code, locale: str | None = None) -> str:
         if text:
             return text
     return code.key
+
+
+def catalogue_labels(key: str) -> dict[str, str]:
+    """The default label of a default code in every UI language ({} for another key)."""
+    if key not in DEFAULT_LABELS:
+        return {}
+    labels = {}
+    for locale in SUPPORTED_LOCALES:
+        with force_locale(locale):
+            labels[locale] = str(DEFAULT_LABELS[key])
+    return labels
