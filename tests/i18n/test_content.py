@@ -21,7 +21,9 @@ from participatie.demo.survey import DEMO_SURVEY
 from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import CodeKind
 from participatie.surveys.catalogue import TEMPLATE_KEYS, domain_options
+from participatie.surveys.offered import candidate_languages
 from tests.i18n import content, i18n
+from tests.surveys.helpers import as_coordinator, new_survey, publish, survey_code, survey_row
 
 DESIGNED = ("nl", "fr", "en", "ar", "tr", "pl", "ro", "bg", "uk", "ru", "so", "ti", "fa_AF")
 SOURCES = [*content.data_sources(), *content.GETTEXT_SOURCES]
@@ -137,3 +139,43 @@ def test_the_public_page_names_domains_as_the_survey_does(client, demo, language
     if language == "nl":
         for coordinator_word in ("Mobiliteit", "Inkomen en schulden", "Sociaal netwerk"):
             assert coordinator_word not in page
+
+
+def _offered_on_welcome(app: Flask, code: str) -> tuple[list[str], bool]:
+    """The languages a Tigrinya-speaking parent is offered, and whether they are told there is
+    no Tigrinya."""
+    page = app.test_client().get(f"/s/{code}?lang=ti").get_data(as_text=True)
+    offered = re.findall(
+        r'hreflang="([^"]+)"', page.split('<ul class="langs">', 1)[1].split("</ul>")[0]
+    )
+    return offered, 'id="no-content-in-language"' in page
+
+
+@pytest.mark.parametrize("key", TEMPLATE_KEYS)
+def test_a_survey_from_a_template_is_offered_in_every_language(
+    app: Flask,
+    client,  # type: ignore[no-untyped-def]
+    demo,  # type: ignore[no-untyped-def]
+    key: str,
+) -> None:
+    as_coordinator(client)
+    survey_id = new_survey(client, title="", start=key)
+    assert publish(client, survey_id).status_code == 302
+    offered, told = _offered_on_welcome(app, survey_code(app, survey_id))
+    assert offered == [
+        code.replace("_", "-") for code in candidate_languages(["nl", "fr", "en", "ar", "tr", "uk"])
+    ]
+    assert len(offered) == 13 and not told
+
+
+def test_a_title_of_ones_own_waits_for_its_translations(
+    app: Flask,
+    client,  # type: ignore[no-untyped-def]
+    demo,  # type: ignore[no-untyped-def]
+) -> None:
+    """The template's translated titles are not translations of the coordinator's title."""
+    as_coordinator(client)
+    survey_id = new_survey(client, title="Hoe gaat het in de huiswerkklas?", start="levensdomeinen")
+    assert publish(client, survey_id).status_code == 302
+    assert survey_row(app, survey_id).title == {"nl": "Hoe gaat het in de huiswerkklas?"}
+    assert _offered_on_welcome(app, survey_code(app, survey_id)) == (["nl"], True)
