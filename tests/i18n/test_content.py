@@ -20,7 +20,7 @@ from markupsafe import escape
 from participatie.demo.survey import DEMO_SURVEY
 from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import CodeKind
-from participatie.surveys.catalogue import TEMPLATE_KEYS, domain_options
+from participatie.surveys.catalogue import TEMPLATE_KEYS, domain_options, template_definition
 from participatie.surveys.offered import candidate_languages
 from tests.i18n import content, i18n
 from tests.surveys.helpers import as_coordinator, new_survey, publish, survey_code, survey_row
@@ -179,3 +179,14 @@ def test_a_title_of_ones_own_waits_for_its_translations(
     assert publish(client, survey_id).status_code == 302
     assert survey_row(app, survey_id).title == {"nl": "Hoe gaat het in de huiswerkklas?"}
     assert _offered_on_welcome(app, survey_code(app, survey_id)) == (["nl"], True)
+
+
+def test_without_a_subject_each_language_names_the_service_in_its_own_words() -> None:
+    title = template_definition("drempels")["title"]
+    assert title["nl"] == "Wat vind jij van de dienst?"
+    assert title["fr"] == "Que penses-tu de ce service ?"
+    assert title["pl"].startswith("Ta usługa: ")  # opens with the subject: a capital
+    assert "እዚ ኣገልግሎት" in title["ti"] and "الخدمة" in title["ar"]
+    named = template_definition("drempels", "de huiswerkklas")["title"]
+    assert all("de huiswerkklas" in text.lower() for text in named.values()), named
+    assert not any("{onderwerp}" in text for text in named.values())
