@@ -108,7 +108,8 @@ def template_definition(key: str, subject: str = "") -> dict[str, Any]:
     coordinator typed goes into every language as it is (a name); without one, each language
     gets its own word for "the service".
     """
-    return _fill(copy.deepcopy(_load(key)), subject.strip())
+    filled: dict[str, Any] = _fill(copy.deepcopy(_load(key)), subject.strip())
+    return filled
 
 
 def preset_options(template_key: str, question_name: str) -> list[dict[str, Any]]:

@@ -25,7 +25,7 @@ NAMES = i18n.load_allowlist().names  # UiTPAS stays UiTPAS in every language
 
 def _in_script(text: str, script: str) -> bool:
     letters, in_script = i18n.script_share(text, script, NAMES)
-    return letters > 0 and in_script / letters >= i18n.MIN_SCRIPT_SHARE
+    return bool(letters > 0 and in_script / letters >= i18n.MIN_SCRIPT_SHARE)
 
 
 def _question_texts(page: Page) -> dict[str, str]:

@@ -64,10 +64,12 @@ def _dutch_and_arabic(app: Flask) -> dict[str, tuple[dict[str, str], list[dict[s
 def _why_in_tigrinya(app: Flask) -> str:
     """The welcome page's reason, as the Tigrinya catalogue words it."""
     with app.test_request_context(), force_locale("ti"):
-        return gettext(
-            "Deze vragenlijst is nog niet vertaald in jouw taal (%(language)s). De vragen zijn er "
-            "wel in de talen hieronder. Kies een taal die je kent.",
-            language="ትግርኛ",
+        return str(
+            gettext(
+                "Deze vragenlijst is nog niet vertaald in jouw taal (%(language)s). De vragen zijn er "
+                "wel in de talen hieronder. Kies een taal die je kent.",
+                language="ትግርኛ",
+            )
         )
 
 

@@ -22,6 +22,7 @@ from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import CodeKind
 from participatie.surveys.catalogue import TEMPLATE_KEYS, domain_options, template_definition
 from participatie.surveys.offered import candidate_languages
+from tests.conftest import PageCheckingClient
 from tests.i18n import content, i18n
 from tests.surveys.helpers import as_coordinator, new_survey, publish, survey_code, survey_row
 
@@ -71,7 +72,8 @@ def _mapping(**changes: str) -> dict[str, str]:
 def _problems(tmp_path: Path, mapping: dict[str, Any]) -> list[str]:
     path = tmp_path / "survey.json"
     path.write_text(json.dumps({"title": mapping}, ensure_ascii=False), "utf-8")
-    return content.data_problems("test", path, i18n.load_allowlist())
+    problems: list[str] = content.data_problems("test", path, i18n.load_allowlist())
+    return problems
 
 
 def test_the_check_passes_a_complete_text(tmp_path: Path) -> None:
@@ -125,7 +127,9 @@ def test_the_public_codebook_labels_are_the_survey_words(app_ctx: Flask) -> None
 
 
 @pytest.mark.parametrize("language", DESIGNED)
-def test_the_public_page_names_domains_as_the_survey_does(client, demo, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_public_page_names_domains_as_the_survey_does(
+    client: PageCheckingClient, demo: None, language: str
+) -> None:
     heard = client.get(f"/p/demo.json?lang={language}").get_json()["heard"]
     assert heard, "the demo release hears some domains"
     page = client.get(f"/p/demo?lang={language}").get_data(as_text=True)
@@ -154,8 +158,8 @@ def _offered_on_welcome(app: Flask, code: str) -> tuple[list[str], bool]:
 @pytest.mark.parametrize("key", TEMPLATE_KEYS)
 def test_a_survey_from_a_template_is_offered_in_every_language(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
     key: str,
 ) -> None:
     as_coordinator(client)
@@ -170,8 +174,8 @@ def test_a_survey_from_a_template_is_offered_in_every_language(
 
 def test_a_title_of_ones_own_waits_for_its_translations(
     app: Flask,
-    client,  # type: ignore[no-untyped-def]
-    demo,  # type: ignore[no-untyped-def]
+    client: PageCheckingClient,
+    demo: None,
 ) -> None:
     """The template's translated titles are not translations of the coordinator's title."""
     as_coordinator(client)
