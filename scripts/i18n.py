@@ -4,7 +4,8 @@
     python scripts/i18n.py update            # POT -> the catalogue of every supported locale
     python scripts/i18n.py missing ar        # untranslated entries as JSON lines
     python scripts/i18n.py fill ar ar.jsonl  # translated JSON lines -> catalogue, all or nothing
-    python scripts/i18n.py check             # every check CI runs; exit 1 on any problem
+    python scripts/i18n.py check             # every check CI runs (default content too:
+                                             # scripts/content_i18n.py); exit 1 on any problem
     python scripts/i18n.py compile           # .po -> .mo; exit 1 on any warning
 
 Everything goes through Babel's catalogue API in-process, so the files come out the same on every
@@ -17,6 +18,7 @@ import argparse
 import copy
 import difflib
 import gettext
+import importlib.util
 import io
 import json
 import re
@@ -482,13 +484,26 @@ def status_problems(path: Path = STATUS) -> list[str]:
     return problems
 
 
+def content_problems() -> list[str]:
+    """The default content (templates, demo survey, guides, codebook, invitations) in every
+    language: scripts/content_i18n.py, loaded by its path as this file is."""
+    spec = importlib.util.spec_from_file_location(
+        "content_i18n_script", Path(__file__).with_name("content_i18n.py")
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    problems: list[str] = module.content_problems()
+    return problems
+
+
 def all_problems() -> list[str]:
     fresh = extract()
     template = read_catalog(POT) if POT.exists() else fresh
     problems, allowlist = pot_problems(fresh), load_allowlist()
     for locale in SUPPORTED_LOCALES:
         problems += catalogue_problems(locale, template, allowlist=allowlist)
-    return problems + status_problems()
+    return problems + status_problems() + content_problems()
 
 
 # --- translators' round trip -----------------------------------------------------------------

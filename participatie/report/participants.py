@@ -33,11 +33,14 @@ from participatie.models import (
     Tag,
     TagStatus,
 )
+from participatie.surveys.catalogue import domain_options
 from participatie.tagging.codebook import BARRIERS, DEFAULT_CODEBOOK, DOMAINS, KINDS
+from participatie.tagging.labels import catalogue_labels
 
 SURVEY, FOCUS_GROUP = "survey", "focus_group"
 UNKNOWN = "onbekend"
 ParticipantKey = tuple[str, int]  # ("r", response id) or ("a", attendee id)
+SEEDED_LABELS = {entry["key"]: entry["label_nl"] for entry in DEFAULT_CODEBOOK}
 
 
 @dataclass(frozen=True)
@@ -142,13 +145,32 @@ def current_participants(project: Project) -> dict[ParticipantKey, Participant]:
     return participants
 
 
-def _load_codebook(project: Project, evidence: Evidence) -> dict[int, tuple[CodeKind, str]]:
-    """Order and labels: the project's codes, then domain-question options (for the languages the
-    code has no label in), then the default codebook's Dutch labels, then the bare key.
-    Returns code id → (kind, key) after merges."""
-    defaults: dict[CodeKind, dict[str, dict[str, str]]] = {kind: {} for kind in CodeKind}
+def default_labels() -> dict[CodeKind, dict[str, dict[str, str]]]:
+    """The default codebook's labels in every language, as the public reads them: each
+    levensdomein in the survey's own plain words (the levensdomeinen template's options, so the
+    public page says "Vervoer" where the survey does), drempels and kinds as the UI catalogue
+    translates them."""
+    book: dict[CodeKind, dict[str, dict[str, str]]] = {kind: {} for kind in CodeKind}
+    for option in domain_options():
+        book[CodeKind.DOMAIN][option["name"]] = dict(option["label"])
     for entry in DEFAULT_CODEBOOK:
-        defaults[CodeKind(entry["kind"])][entry["key"]] = {"nl": entry["label_nl"]}
+        kind = CodeKind(entry["kind"])
+        if kind is not CodeKind.DOMAIN:
+            book[kind][entry["key"]] = catalogue_labels(entry["key"])
+    return book
+
+
+def _renamed(code: Code) -> dict[str, str]:
+    """The code's own labels, or none while it still has the label seeding gave it."""
+    seeded = {"nl": SEEDED_LABELS.get(code.key, "")}
+    return {} if code.parent_id is None and dict(code.label) == seeded else dict(code.label)
+
+
+def _load_codebook(project: Project, evidence: Evidence) -> dict[int, tuple[CodeKind, str]]:
+    """Order and labels, per language: a label the project gave its code, then the project's
+    domain-question options, then the default labels (`default_labels`), then the bare key.
+    Returns code id → (kind, key) after merges."""
+    defaults = default_labels()
     options = db.session.execute(
         select(Option.name, Option.label)
         .join(Question, Question.id == Option.question_id)
@@ -171,14 +193,14 @@ def _load_codebook(project: Project, evidence: Evidence) -> dict[int, tuple[Code
     book: dict[CodeKind, dict[str, dict[str, str]]] = {kind: {} for kind in CodeKind}
     for code in codes:
         if code.active and code.merged_into_id is None:
-            book[code.kind][code.key] = dict(code.label) or defaults[code.kind].get(code.key, {})
+            book[code.kind][code.key] = _renamed(code)
     for name, label in options:
         # The domain question may have words in more languages than the codebook: the code's
         # own label wins per language, the question's fills the languages the code lacks.
         known = book[CodeKind.DOMAIN].get(name, {})
-        merged = {**dict(label), **known}
-        book[CodeKind.DOMAIN][name] = merged or defaults[CodeKind.DOMAIN].get(name, {})
-    # The default codebook fills in what the project has no row for (a row switched off stays off).
+        book[CodeKind.DOMAIN][name] = {**dict(label), **known}
+    # The default codebook fills in what the project has no row for (a row switched off stays
+    # off), and the languages a row has no words in.
     own = {(code.kind, code.key) for code in codes}
     for kind, keys in (
         (CodeKind.DOMAIN, DOMAINS),
@@ -187,7 +209,10 @@ def _load_codebook(project: Project, evidence: Evidence) -> dict[int, tuple[Code
     ):
         for key in keys:
             if (kind, key) not in own:
-                book[kind].setdefault(key, defaults[kind][key])
+                book[kind].setdefault(key, {})
+    for kind, labels in book.items():
+        for key, texts in labels.items():
+            labels[key] = {**defaults[kind].get(key, {}), **texts}
     evidence.codebook = book
     return resolved
 

@@ -15,9 +15,28 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from participatie.i18n import SOURCE_LOCALE
+
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 SUBJECT_PLACEHOLDER = "{onderwerp}"
 DEFAULT_SUBJECT = "de dienst"
+# The subject when the coordinator names none, per language, in the nominative: the translations
+# put {onderwerp} where its form does not change (Polish, Ukrainian and Russian open with it).
+DEFAULT_SUBJECTS = {
+    "nl": DEFAULT_SUBJECT,
+    "en": "the service",
+    "fr": "ce service",
+    "ar": "الخدمة",
+    "tr": "bu hizmet",
+    "pl": "ta usługa",
+    "ro": "acest serviciu",
+    "bg": "услугата",
+    "uk": "ця послуга",
+    "ru": "эта услуга",
+    "so": "adeeggan",
+    "ti": "እዚ ኣገልግሎት",
+    "fa_AF": "این خدمت",
+}
 
 
 @dataclass(frozen=True)
@@ -65,23 +84,31 @@ def _load(key: str) -> dict[str, Any]:
     return data
 
 
-def _fill(value: Any, subject: str) -> Any:
+def _fill(value: Any, subject: str, language: str = SOURCE_LOCALE) -> Any:
+    """Put the subject in every text; texts are {language: text} mappings."""
     if isinstance(value, str):
-        return value.replace(SUBJECT_PLACEHOLDER, subject)
+        filled = value.replace(SUBJECT_PLACEHOLDER, subject or DEFAULT_SUBJECTS[language])
+        if value.startswith(SUBJECT_PLACEHOLDER):  # a sentence opens with a capital
+            filled = filled[:1].upper() + filled[1:]
+        return filled
     if isinstance(value, list):
-        return [_fill(item, subject) for item in value]
+        return [_fill(item, subject, language) for item in value]
     if isinstance(value, dict):
-        return {key: _fill(item, subject) for key, item in value.items()}
+        return {
+            key: _fill(item, subject, key if key in DEFAULT_SUBJECTS else language)
+            for key, item in value.items()
+        }
     return value
 
 
 def template_definition(key: str, subject: str = "") -> dict[str, Any]:
-    """A fresh copy of the template, with {onderwerp} filled in.
+    """A fresh copy of the template in every language, with {onderwerp} filled in.
 
-    The default stays Dutch whatever the coordinator's screen language: it is survey content,
-    and Dutch is the source language of every survey.
+    Dutch stays the source language whatever the coordinator's screen language. The subject the
+    coordinator typed goes into every language as it is (a name); without one, each language
+    gets its own word for "the service".
     """
-    filled: dict[str, Any] = _fill(copy.deepcopy(_load(key)), subject.strip() or DEFAULT_SUBJECT)
+    filled: dict[str, Any] = _fill(copy.deepcopy(_load(key)), subject.strip())
     return filled
 
 

@@ -226,9 +226,19 @@ def test_tigrinya_and_every_copy_on_its_own_pages(app: Flask, demo: None) -> Non
     assert [n.replace("-", "") for n in printed_numbers(text)] == sorted(numbers)
 
 
+def _demo_without(language: str) -> None:
+    """The demo survey is complete in every language: take one text away from `language`."""
+    survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
+    assert survey is not None
+    survey.intro = {code: text for code, text in survey.intro.items() if code != language}
+    survey.revision += 1
+    db.session.commit()
+
+
 def test_render_paper_pdf_refuses_unknown_surveys_and_languages(app_ctx: Flask, demo: None) -> None:
     with pytest.raises(UnknownPaperSurvey):
         render_paper_pdf("NOPE", "nl")
+    _demo_without("ti")
     with pytest.raises(UnknownPaperSurvey, match="not offered in 'ti'"):
         render_paper_pdf("DEMO", "ti")
     with pytest.raises(ValueError):
@@ -443,6 +453,9 @@ def test_the_cli_exports_the_paper_form_and_its_numbers_can_be_keyed_in(
     login(client, VOLUNTEER)  # the CLI committed the numbers: data entry finds them
     key_in(client, numbers[0], {"Wie ben je?": "3"})
     assert answers_of(app, paper_response(app, numbers[0]).id) == {"wie": "andere"}
+    with app.app_context():
+        _demo_without("ti")
+        db.session.remove()
     refused = runner.invoke(
         args=[
             "surveys",

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
 from participatie.extensions import db
+from participatie.i18n import SUPPORTED_LOCALES
 from participatie.models import (
     Answer,
     Assistance,
@@ -105,16 +106,11 @@ def test_definition_has_every_question_and_text_in_every_language(
     login(client, VOLUNTEER)
     definition = client.get(f"{HOME}/DEMO/definitie.json").get_json()
     assert [q["name"] for q in definition["questions"]][:3] == ["wie", "kinderen", "moeilijk"]
-    assert {language["code"] for language in definition["languages"]} == {
-        "nl",
-        "fr",
-        "en",
-        "ar",
-        "tr",
-        "uk",
-    }
+    # The demo survey is complete in all 13 languages.
+    assert {language["code"] for language in definition["languages"]} == set(SUPPORTED_LOCALES)
     assert {"code": "ar", "name": "العربية", "dir": "rtl"} in definition["languages"]
-    assert set(definition["messages"]) == {"nl", "fr", "en", "ar", "tr", "uk"}
+    assert {"code": "ti", "name": "ትግርኛ", "dir": "ltr"} in definition["languages"]
+    assert set(definition["messages"]) == set(SUPPORTED_LOCALES)
     assert definition["messages"]["nl"]["progress"] == "Vraag %(number)s van %(total)s"
     assert definition["messages"]["nl"]["required_one"] == "Kies een antwoord."
     routed = next(q for q in definition["questions"] if q["name"] == "vrije_tijd_drempel")

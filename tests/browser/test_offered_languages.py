@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
+from flask_babel import force_locale, gettext
 from playwright.sync_api import Page
 from sqlalchemy import select
 
@@ -48,6 +49,30 @@ def _demo_in_three_languages_as_draft(app: Flask) -> None:
         db.session.remove()
 
 
+def _dutch_and_arabic(app: Flask) -> dict[str, tuple[dict[str, str], list[dict[str, str]]]]:
+    """Question name → (its label, its options' labels) as stored: per language."""
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
+        assert survey is not None
+        texts = {
+            q.name: (dict(q.label), [dict(o.label) for o in q.options]) for q in survey.questions
+        }
+        db.session.remove()
+    return texts
+
+
+def _why_in_tigrinya(app: Flask) -> str:
+    """The welcome page's reason, as the Tigrinya catalogue words it."""
+    with app.test_request_context(), force_locale("ti"):
+        return str(
+            gettext(
+                "Deze vragenlijst is nog niet vertaald in jouw taal (%(language)s). De vragen zijn er "
+                "wel in de talen hieronder. Kies een taal die je kent.",
+                language="ትግርኛ",
+            )
+        )
+
+
 def _menu_languages(page: Page) -> list[str]:
     return [a.get_attribute("hreflang") or "" for a in page.locator("details.lang ul a").all()]
 
@@ -71,11 +96,13 @@ def test_complete_languages_only_are_offered(
     assert offered == list(KEPT)
     notice = page.locator("#no-content-in-language")
     assert notice.is_visible()
-    # Said in Tigrinya (Ethiopic script), naming the language.
+    # Said in Tigrinya (Ethiopic script), naming the language: the catalogue's words exactly.
     assert "ትግርኛ" in notice.inner_text()
     assert any("\u1200" <= ch <= "\u137f" for ch in notice.inner_text().replace("ትግርኛ", ""))
+    assert notice.inner_text().strip() == _why_in_tigrinya(app)
     assert _menu_languages(page) == list(KEPT)
     assert_no_axe_violations(page)
+    stored = _dutch_and_arabic(app)
 
     page.goto(live_server("/s/DEMO?lang=ar"))
     assert not page.locator("#no-content-in-language").count()
@@ -88,6 +115,11 @@ def test_complete_languages_only_are_offered(
         assert page.locator("main [lang=nl]").count() == 0, name
         heading = page.locator("main h1, main legend").first.inner_text()
         assert any("\u0600" <= ch <= "\u06ff" for ch in heading), heading
+        label, options = stored[name]
+        assert heading.strip() == label["ar"] and heading.strip() != label["nl"], name
+        shown = [text.strip() for text in page.locator("main label.option").all_inner_texts()]
+        assert shown == [option["ar"] for option in options], name
         assert _menu_languages(page) == list(KEPT)
         answer_with_pointer(page, name, kind, value)
     assert page.url.endswith("/s/DEMO/klaar")
+    assert page.locator("html").get_attribute("lang") == "ar"

@@ -8,10 +8,10 @@ from pathlib import Path
 from types import ModuleType
 
 
-def _load_script() -> ModuleType:
-    """scripts/ is not a package: load scripts/i18n.py by its path."""
-    path = Path(__file__).resolve().parents[2] / "scripts" / "i18n.py"
-    spec = importlib.util.spec_from_file_location("i18n_script", path)
+def _load_script(name: str = "i18n") -> ModuleType:
+    """scripts/ is not a package: load scripts/<name>.py by its path."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_script", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up here
@@ -20,3 +20,4 @@ def _load_script() -> ModuleType:
 
 
 i18n = _load_script()
+content = _load_script("content_i18n")

@@ -77,7 +77,11 @@ def test_no_player_where_no_engine_speaks_and_publishing_says_so(app: Flask, dem
     result = app.test_cli_runner().invoke(args=["surveys", "publish", "DEMO"])
     assert result.exit_code == 0, result.output
     assert "ti" in result.stdout.split()
-    assert "De computer kan niet voorlezen in het ትግርኛ" in result.stderr
+    # The demo is complete in Somali and Tigrinya: neither has an espeak-ng voice.
+    unspoken = next(
+        line for line in result.stderr.splitlines() if "De computer kan niet voorlezen" in line
+    )
+    assert "ትግርኛ" in unspoken and "Soomaali" in unspoken
     client = app.test_client()
     client.get("/s/DEMO?lang=ti")
     with client.session_transaction() as session:

@@ -268,6 +268,26 @@ def test_round_trip_import_export_import_keeps_the_survey(
         assert {**first, "code": ""} == {**second, "code": ""}
 
 
+def _drop_language(app: Flask, code: str, language: str) -> None:
+    """Takes every text in `language` out of a survey (the demo has all 13 languages)."""
+
+    def without(texts: dict[str, str]) -> dict[str, str]:
+        return {lang: text for lang, text in texts.items() if lang != language}
+
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.code == code))
+        assert survey is not None
+        survey.title, survey.intro = without(survey.title), without(survey.intro)
+        survey.thanks = without(survey.thanks)
+        for question in survey.questions:
+            question.label, question.hint = without(question.label), without(question.hint)
+            for option in question.options:
+                option.label = without(option.label)
+        survey.revision += 1
+        db.session.commit()
+        db.session.remove()
+
+
 def test_the_demo_survey_exports_to_a_form_pyxform_accepts(
     app: Flask, demo: None, tmp_path: Path
 ) -> None:
@@ -301,6 +321,7 @@ def test_the_demo_survey_exports_to_a_form_pyxform_accepts(
         == 0
     )
     _pyxform_accepts(only_arabic.read_bytes())
+    _drop_language(app, "DEMO", "so")
     refused = runner.invoke(
         args=[
             "surveys",

@@ -116,7 +116,9 @@ def create_survey(project: Project, title: str, template_key: str, subject: str)
     else:
         definition = {"title": {}, "questions": []}
     if title:
-        definition["title"] = {**definition.get("title", {}), "nl": title}
+        # The template's translations are of its own title, not of this one: the other languages
+        # wait for a translator (and the survey is not offered in them until then).
+        definition["title"] = {"nl": title}
     return create_from_definition(project, definition, new_code())
 
 
