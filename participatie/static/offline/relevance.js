@@ -1,5 +1,5 @@
-// XLSForm `relevant` expressions, evaluated on the device: the twin of
-// participatie/participate/relevance.py. Same grammar, same values, same answers: the tests run
+// XLSForm expressions (`relevant`, `calculation`, `choice_filter`), evaluated on the device: the
+// twin of participatie/surveys/relevance.py. Same grammar, same values, same answers: the tests run
 // one table of cases through both (tests/data/relevance_cases.json, tests/assist/data/).
 // Loaded as a classic script in the browser (self.ParticipatieRelevance) and with require() in node.
 (function (root) {
@@ -15,8 +15,8 @@
       "(\\$\\{([A-Za-z_][A-Za-z0-9._-]*)\\})" +
       "|('[^']*'|\"[^\"]*\")" +
       "|(-?\\p{Nd}+(?:\\.\\p{Nd}+)?)" +
-      "|(<=|>=|!=|=|<|>|\\(|\\)|,)" +
-      "|([A-Za-z][A-Za-z-]*)" +
+      "|(<=|>=|!=|=|<|>|\\(|\\)|,|\\+|-|\\*)" +
+      "|([A-Za-z_][A-Za-z0-9_-]*)" +
     ")",
     "yu"
   );
@@ -82,6 +82,7 @@
   }
 
   function numberText(value) {
+    if (Object.is(value, -0)) return "0";
     if (Number.isInteger(value)) return BigInt(value).toString();
     if (value === Infinity) return "inf";
     if (value === -Infinity) return "-inf";
@@ -114,16 +115,30 @@
       position = TOKEN.lastIndex;
       if (match[1] !== undefined) tokens.push(["ref", match[2]]);
       else if (match[3] !== undefined) tokens.push(["literal", match[3].slice(1, -1)]);
-      else if (match[4] !== undefined) tokens.push(["literal", match[4]]);
+      else if (match[4] !== undefined) tokens.push(["number", match[4]]);
       else if (match[5] !== undefined) tokens.push(["op", match[5]]);
       else tokens.push(["word", match[6]]);
     }
     return tokens;
   }
 
-  function Parser(tokens) {
+  // How many arguments each function takes (lowest, highest; -1 = any number).
+  var FUNCTIONS = {
+    "selected": [2, 2], "not": [1, 1], "count-selected": [1, 1], "true": [0, 0], "false": [0, 0],
+    "if": [3, 3], "concat": [1, -1], "coalesce": [2, 2], "round": [1, 2], "int": [1, 1],
+    "number": [1, 1], "string-length": [1, 1]
+  };
+  var COMPARISONS = ["=", "!=", "<", "<=", ">", ">="];
+  var NEGATIVE = /^-\p{Nd}/u;
+
+  function node(kind, value, children) {
+    return { kind: kind, value: value === undefined ? null : value, children: children || [] };
+  }
+
+  function Parser(tokens, allowColumns) {
     this.tokens = tokens;
     this.index = 0;
+    this.allowColumns = Boolean(allowColumns);
   }
   Parser.prototype.peek = function () {
     return this.index < this.tokens.length ? this.tokens[this.index] : null;
@@ -141,97 +156,210 @@
     return token[1];
   };
   Parser.prototype.parse = function () {
-    var node = this.orExpr();
+    var result = this.orExpr();
     if (this.peek() !== null) throw new ExpressionError("unexpected " + this.peek()[1]);
-    return node;
+    return result;
   };
   Parser.prototype.orExpr = function () {
-    var node = this.andExpr();
+    var result = this.andExpr();
     while (this.isToken("word", "or")) {
       this.index += 1;
-      node = { kind: "or", children: [node, this.andExpr()] };
+      result = node("or", null, [result, this.andExpr()]);
     }
-    return node;
+    return result;
   };
   Parser.prototype.andExpr = function () {
-    var node = this.comparison();
+    var result = this.comparison();
     while (this.isToken("word", "and")) {
       this.index += 1;
-      node = { kind: "and", children: [node, this.comparison()] };
+      result = node("and", null, [result, this.comparison()]);
     }
-    return node;
+    return result;
   };
   Parser.prototype.comparison = function () {
-    var node = this.atom();
+    var result = this.additive();
     var token = this.peek();
-    if (token && token[0] === "op" && ["=", "!=", "<", "<=", ">", ">="].indexOf(token[1]) >= 0) {
+    if (token && token[0] === "op" && COMPARISONS.indexOf(token[1]) >= 0) {
       this.index += 1;
-      node = { kind: "compare", value: token[1], children: [node, this.atom()] };
+      result = node("compare", token[1], [result, this.additive()]);
     }
-    return node;
+    return result;
+  };
+  Parser.prototype.additive = function () {
+    var result = this.multiplicative();
+    for (;;) {
+      var token = this.peek();
+      if (token !== null && token[0] === "op" && (token[1] === "+" || token[1] === "-")) {
+        this.index += 1;
+        result = node("arithmetic", token[1], [result, this.multiplicative()]);
+      } else if (token !== null && token[0] === "number" && NEGATIVE.test(token[1])) {
+        this.index += 1; // `${a} -1`: a negative number after an operand subtracts
+        result = node("arithmetic", "-", [result, node("literal", token[1].slice(1))]);
+      } else {
+        return result;
+      }
+    }
+  };
+  Parser.prototype.multiplicative = function () {
+    var result = this.unary();
+    for (;;) {
+      if (this.isToken("op", "*") || this.isToken("word", "div") || this.isToken("word", "mod")) {
+        var operator = this.peek()[1];
+        this.index += 1;
+        result = node("arithmetic", operator, [result, this.unary()]);
+      } else {
+        return result;
+      }
+    }
+  };
+  Parser.prototype.unary = function () {
+    if (this.isToken("op", "-")) {
+      this.index += 1;
+      return node("arithmetic", "-", [node("literal", "0"), this.unary()]);
+    }
+    return this.atom();
   };
   Parser.prototype.atom = function () {
     var token = this.peek();
     if (token === null) throw new ExpressionError("the expression ends too early");
     var kind = token[0];
     var value = token[1];
-    var node;
-    if (kind === "ref" || kind === "literal") {
+    if (kind === "ref" || kind === "literal" || kind === "number") {
       this.index += 1;
-      return { kind: kind, value: value, children: [] };
+      return node(kind === "ref" ? "ref" : "literal", value);
     }
     if (kind === "op" && value === "(") {
       this.index += 1;
-      node = this.orExpr();
+      var inner = this.orExpr();
       this.take("op", ")");
-      return node;
+      return inner;
     }
-    if (kind === "word" && ["selected", "not", "count-selected", "true", "false"].indexOf(value) >= 0) {
+    var following = this.index + 1 < this.tokens.length ? this.tokens[this.index + 1] : null;
+    if (kind === "word" && following !== null && following[0] === "op" && following[1] === "(") {
+      return this.call(value);
+    }
+    if (kind === "word" && this.allowColumns && ["and", "or", "div", "mod"].indexOf(value) < 0) {
       this.index += 1;
-      if (value === "true" || value === "false") {
-        this.take("op", "(");
-        this.take("op", ")");
-        return { kind: "literal", value: value === "true", children: [] };
-      }
-      this.take("op", "(");
-      if (value === "not") {
-        node = { kind: "not", children: [this.orExpr()] };
-      } else if (value === "count-selected") {
-        node = { kind: "count", children: [this.atom()] };
-      } else {
-        var subject = this.atom();
-        this.take("op", ",");
-        node = { kind: "selected", children: [subject, this.atom()] };
-      }
-      this.take("op", ")");
-      return node;
+      return node("column", value);
     }
     throw new ExpressionError(JSON.stringify(value) + " is not supported here");
+  };
+  Parser.prototype.call = function (name) {
+    if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
+      throw new ExpressionError(name + "() is not supported here");
+    }
+    this.index += 2;
+    var args = [];
+    if (!this.isToken("op", ")")) {
+      args.push(this.orExpr());
+      while (this.isToken("op", ",")) {
+        this.index += 1;
+        args.push(this.orExpr());
+      }
+    }
+    this.take("op", ")");
+    var bounds = FUNCTIONS[name];
+    if (args.length < bounds[0] || (bounds[1] >= 0 && args.length > bounds[1])) {
+      throw new ExpressionError(name + "() cannot take " + args.length + " arguments");
+    }
+    if (name === "true" || name === "false") return node("literal", name === "true");
+    if (name === "not") return node("not", null, args);
+    if (name === "count-selected") return node("count", null, args);
+    if (name === "selected") return node("selected", null, args);
+    return node("call", name, args);
   };
 
   var cache = new Map();
 
-  // null for an empty expression (always relevant).
-  function parse(expression) {
+  // null for an empty expression (always relevant); bare words (columns) only in a choice_filter.
+  function parse(expression, allowColumns) {
     if (!expression || !pyStrip(expression)) return null;
-    if (!cache.has(expression)) cache.set(expression, new Parser(tokenize(expression)).parse());
-    return cache.get(expression);
+    var key = (allowColumns ? "c:" : "r:") + expression;
+    if (!cache.has(key)) cache.set(key, new Parser(tokenize(expression), allowColumns).parse());
+    return cache.get(key);
   }
 
-  function answerOf(answers, name) {
-    return Object.prototype.hasOwnProperty.call(answers, name) ? answers[name] : null;
+  function has(object, name) {
+    return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, name);
   }
 
-  function valueOf(node, answers) {
-    if (node.kind === "ref") return answerOf(answers, node.value);
-    if (node.kind === "literal") return node.value;
-    if (node.kind === "count") {
-      var subject = node.children[0];
-      var selected = subject.kind === "ref" ? answerOf(answers, subject.value) : null;
+  // Scope in relevance.py: the answers, the form's calculations (computed when first needed) and
+  // in a choice_filter the columns of one choice.
+  function scope(answers, calculations, columns) {
+    if (answers && answers.isScope) return answers;
+    var computed = {};
+    var busy = {};
+    var made = {
+      isScope: true,
+      columns: columns || {},
+      lookup: function (name) {
+        if (has(calculations, name) && !has(answers, name)) {
+          if (!has(computed, name)) {
+            if (busy[name]) return "";
+            busy[name] = true;
+            computed[name] = valueOf(parse(calculations[name]), made);
+            delete busy[name];
+          }
+          return computed[name];
+        }
+        return has(answers, name) ? answers[name] : null;
+      }
+    };
+    return made;
+  }
+
+  function arithmetic(operator, left, right) {
+    var a = asNumber(left);
+    var b = asNumber(right);
+    if (a === null || b === null) return NaN;
+    if (operator === "+") return a + b;
+    if (operator === "-") return a - b;
+    if (operator === "*") return a * b;
+    if (b === 0) {
+      if (a === 0 || Number.isNaN(a) || operator === "mod") return NaN;
+      return (a > 0 ? Infinity : -Infinity) * (Object.is(b, -0) ? -1 : 1);
+    }
+    return operator === "div" ? a / b : a % b;
+  }
+
+  function round(number, digits) {
+    if (number === null || digits === null) return NaN;
+    if (Number.isNaN(number) || !Number.isFinite(number)) return number;
+    var scale = Math.pow(10, Math.trunc(digits));
+    var rounded = Math.floor(Math.abs(number) * scale + 0.5) / scale;
+    return number < 0 || Object.is(number, -0) ? -rounded : rounded;
+  }
+
+  function call(item, context) {
+    var name = item.value;
+    var args = item.children;
+    if (name === "if") return valueOf(evaluate(args[0], context) ? args[1] : args[2], context);
+    var values = args.map(function (arg) { return valueOf(arg, context); });
+    if (name === "concat") return values.map(asText).join("");
+    if (name === "coalesce") return asText(values[0]) !== "" ? values[0] : values[1];
+    if (name === "string-length") return Array.from(asText(values[0])).length;
+    var number = asNumber(values[0]);
+    if (name === "round") return round(number, values.length > 1 ? asNumber(values[1]) : 0);
+    if (number === null || Number.isNaN(number) || !Number.isFinite(number)) return NaN;
+    return name === "int" ? Math.trunc(number) : number;
+  }
+
+  function valueOf(item, context) {
+    if (item === null) return "";
+    if (item.kind === "ref") return context.lookup(item.value);
+    if (item.kind === "column") return has(context.columns, item.value) ? context.columns[item.value] : "";
+    if (item.kind === "literal") return item.value;
+    if (item.kind === "count") {
+      var subject = item.children[0];
+      var selected = subject.kind === "ref" ? context.lookup(subject.value) : null;
       if (Array.isArray(selected)) return selected.length;
       return pyTruthy(selected) ? 1 : 0;
     }
-    return evaluate(node, answers);
+    if (item.kind === "arithmetic") {
+      return arithmetic(item.value, valueOf(item.children[0], context), valueOf(item.children[1], context));
+    }
+    if (item.kind === "call") return call(item, context);
+    return evaluate(item, context);
   }
 
   function compare(operator, left, right) {
@@ -250,28 +378,40 @@
     return leftNumber >= rightNumber;
   }
 
-  function evaluate(node, answers) {
-    if (node === null) return true;
-    if (node.kind === "and") return evaluate(node.children[0], answers) && evaluate(node.children[1], answers);
-    if (node.kind === "or") return evaluate(node.children[0], answers) || evaluate(node.children[1], answers);
-    if (node.kind === "not") return !evaluate(node.children[0], answers);
-    if (node.kind === "compare") {
-      return compare(node.value, valueOf(node.children[0], answers), valueOf(node.children[1], answers));
+  function evaluate(item, answers) {
+    var context = scope(answers || {});
+    if (item === null) return true;
+    if (item.kind === "and") return evaluate(item.children[0], context) && evaluate(item.children[1], context);
+    if (item.kind === "or") return evaluate(item.children[0], context) || evaluate(item.children[1], context);
+    if (item.kind === "not") return !evaluate(item.children[0], context);
+    if (item.kind === "compare") {
+      return compare(item.value, valueOf(item.children[0], context), valueOf(item.children[1], context));
     }
-    if (node.kind === "selected") {
-      var subject = valueOf(node.children[0], answers);
-      var choice = asText(valueOf(node.children[1], answers));
+    if (item.kind === "selected") {
+      var subject = valueOf(item.children[0], context);
+      var choice = asText(valueOf(item.children[1], context));
       var chosen = Array.isArray(subject) ? subject.map(String) : pySplit(asText(subject));
       return chosen.indexOf(choice) >= 0;
     }
-    if (node.kind === "count") return pyTruthy(valueOf(node, answers));
-    var value = valueOf(node, answers);
+    if (item.kind === "count") return pyTruthy(valueOf(item, context));
+    var value = valueOf(item, context);
+    if (typeof value === "number" && Number.isNaN(value)) return false;
     var text = asText(value);
     return pyTruthy(value) && text !== "" && text !== "false" && text !== "0";
   }
 
-  function isRelevant(expression, answers) {
-    return evaluate(parse(expression), answers || {});
+  function isRelevant(expression, answers, calculations) {
+    return evaluate(parse(expression), scope(answers || {}, calculations || {}));
+  }
+
+  // calculate() in relevance.py: the text a label shows ("" where XPath gives NaN).
+  function calculate(expression, answers, calculations) {
+    var text = asText(valueOf(parse(expression), scope(answers || {}, calculations || {})));
+    return text === "nan" || text === "inf" || text === "-inf" ? "" : text;
+  }
+
+  function choicePasses(expression, answers, columns, calculations) {
+    return evaluate(parse(expression, true), scope(answers || {}, calculations || {}, columns || {}));
   }
 
   var api = {
@@ -279,6 +419,9 @@
     parse: parse,
     evaluate: evaluate,
     isRelevant: isRelevant,
+    calculate: calculate,
+    choicePasses: choicePasses,
+    scope: scope,
     pyStrip: pyStrip,
     pyFloat: pyFloat,
     asciiDigits: asciiDigits,
