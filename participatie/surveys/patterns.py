@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
-
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 MAX_PATTERN_LENGTH = 300
 MAX_STATES = 2_000
@@ -125,9 +124,7 @@ class _Builder:
     def repeat(self, low: int, high: int, items: Any) -> tuple[int, list[tuple[int, int]]]:
         if low > 100 or (high is not c.MAXREPEAT and high > 100):
             raise PatternError("a repetition count above 100 is not supported")
-        parts: list[tuple[int, list[tuple[int, int]]]] = [
-            self.sequence(items) for _ in range(low)
-        ]
+        parts: list[tuple[int, list[tuple[int, int]]]] = [self.sequence(items) for _ in range(low)]
         if high is c.MAXREPEAT:
             loop_entry, loop_holes = self.sequence(items)
             split = self.add(["split", loop_entry, -1])

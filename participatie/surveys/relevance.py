@@ -27,6 +27,7 @@ from participatie.surveys.expressions import (
 
 __all__ = ["FUNCTIONS", "ExpressionError", "Node", "columns", "parse", "references"]
 
+
 def _as_text(value: Any) -> str:
     if value is None:
         return ""
@@ -89,8 +90,10 @@ def _arithmetic(operator: str, left: Any, right: Any) -> float:
     if operator == "*":
         return a * b
     if b == 0:  # XPath divides by zero into infinity or NaN, it does not fail
-        return math.nan if a == 0 or operator == "mod" else math.copysign(math.inf, a) * (
-            math.copysign(1, b)
+        return (
+            math.nan
+            if a == 0 or operator == "mod"
+            else math.copysign(math.inf, a) * (math.copysign(1, b))
         )
     return a / b if operator == "div" else math.fmod(a, b)
 
