@@ -50,9 +50,6 @@ LANGUAGE_OPTION = _l(
     'We weten niet welke taal %(language)s is. Zeg het met --language "%(language)s=CODE", zoals --language "%(language)s=nl".'
 )
 
-CHOICE_MEDIA = _l(
-    "Een prent, geluid of filmpje bij een antwoord (%(value)s) kunnen we niet overnemen."
-)
 CHOICE_INCOMPLETE = _l("Elk antwoord heeft een list_name en een name nodig.")
 OPTION_NAME = _l("De naam %(name)s kan niet: gebruik letters, cijfers en _, zonder spaties.")
 OPTION_TWICE = _l("Het antwoord %(name)s staat twee keer in de lijst %(list)s.")

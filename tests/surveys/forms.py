@@ -167,19 +167,23 @@ def bad_form() -> bytes:
         "calculation",
         "media::image",
         "constraint",
+        "appearance",
     ]
     rows = [
         ["text", "naam", "Hoe heet je?", "Hoe heete gij?"],
-        ["calculate", "som", "", "", "", "", "1 + 1"],
+        ["calculate", "som", "", "", "", "", "pulldata('gegevens', 'naam', 'id', ${naam})"],
         ["geopoint", "waar", "Waar woon je?"],
         ["begin_repeat", "kinderen", "Je kinderen"],
         ["text", "kind", "Naam van je kind"],
         ["end_repeat"],
         ["text", "foto", "Kijk naar de foto", "", "", "", "", "foto.jpg"],
         ["date", "geboren", "Wanneer ben je geboren?"],
-        ["text", "uitleg", "Dag ${naam}!"],
+        ["text", "uitleg", "Dag ${onbekend}!"],
         ["integer", "jaar", "Welk jaar?", "", "${naam} != ''", "", "", "", "regex(., '^[0-9]+$')"],
         ["select_one_from_file gemeenten.csv", "gemeente", "Waar woon je?"],
         ["note", "start", "Welkom"],
+        ["calculate", "jaartal", "", "", "", "", "format-date(${naam}, '%Y')"],
+        ["text", "zoek", "Zoek je gemeente", "", "", "", "", "", "", "search('gemeenten')"],
+        ["include", "andere_vragenlijst"],
     ]
     return xlsform([header, *rows])
