@@ -124,6 +124,9 @@ NOT_DOMAINS = _l(
 CONSTRAINT = _l(
     "De voorwaarde %(constraint)s kunnen we niet overnemen. Alleen een kleinste en grootste getal kan, zoals . >= 0 and . <= 10, of een patroon op tekst, zoals regex(., '^0[0-9]{9}$')."
 )
+IMPORTED_WITH_NOTES = _l("Ingelezen, met deze opmerkingen:")
+NOT_IMPORTED = _l("Niet ingelezen, omdat:")
+NOTES = _l("Opmerkingen:")
 SETTING_SKIPPED = _l("Blad settings: de instelling %(setting)s gebruiken we niet.")
 OWN_MESSAGE = _l(
     "de eigen foutmelding van deze voorwaarde gebruiken we niet; deelnemers krijgen onze eigen, duidelijke foutmelding."

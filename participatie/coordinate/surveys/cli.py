@@ -79,11 +79,13 @@ def import_survey(
         outcome = import_xlsform(
             project, file.read_bytes(), file.name, code or "", via="cli", languages=chosen
         )
-        for notice in outcome.notices:
-            click.echo(notice, err=True)
         if outcome.survey is None:
             asked = [str(m.LANGUAGE_OPTION % {"language": n}) for n in outcome.unknown_languages]
-            refuse("\n".join([*asked, *(message for _field, message in outcome.errors)]))
+            problems = [*asked, *(message for _field, message in outcome.errors)]
+            notes = [str(m.NOTES), *outcome.notices] if outcome.notices else []
+            refuse("\n".join([str(m.NOT_IMPORTED), *problems, *notes]))
+        if outcome.notices:
+            click.echo("\n".join([str(m.IMPORTED_WITH_NOTES), *outcome.notices]), err=True)
     db.session.commit()
     click.echo(outcome.survey.code)
 
