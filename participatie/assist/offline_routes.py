@@ -36,6 +36,7 @@ PRECACHED_ASSETS = (
     "app.css",
     "assist.css",
     "offline/relevance.js",
+    "offline/patterns.js",
     "offline/validate.js",
     "offline/flow.js",
     "offline/queue.js",

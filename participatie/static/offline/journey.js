@@ -36,7 +36,8 @@
   }
 
   function parsed(q, form) {
-    return Validate.parseAnswer(q, form, messages(draft.language));
+    var visible = Flow.visibleOptions(definition, q, draft.forms).map(function (o) { return o.name; });
+    return Validate.parseAnswer(q, form, messages(draft.language), { lang: draft.language, visible: visible });
   }
 
   function placeOf(name) {
@@ -64,9 +65,15 @@
     }
     draft.current = place.question.name;
     var lang = draft.language;
+    // As the online page: ${…} in the texts filled in, only the options a choice_filter keeps.
+    var shown = Object.assign({}, place.question, {
+      label: Flow.piped(definition, place.question.label, draft.forms),
+      hint: Flow.piped(definition, place.question.hint, draft.forms),
+      options: Flow.visibleOptions(definition, place.question, draft.forms)
+    });
     R.question(app.querySelector("[data-question]"), {
       definition: definition,
-      question: place.question,
+      question: shown,
       place: place,
       lang: lang,
       form: error && error.name === place.question.name && error.form ? error.form : draft.forms[place.question.name] || null,
