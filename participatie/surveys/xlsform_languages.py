@@ -172,10 +172,13 @@ def language_code(
 
 def is_language_code(code: str) -> bool:
     """Whether a coordinator's answer is a language code Babel knows ("sw", "fa_AF", "prs")."""
-    if not _CODE_ALONE.match(code.strip()):
+    code = code.strip()
+    if not _CODE_ALONE.match(code):
         return False
+    if code.lower() in Locale("en").languages or code in _XLSFORM_CODES.values():
+        return True  # a language CLDR names, whether or not it has locale data ("li")
     try:
-        Locale.parse(code.strip().replace("-", "_"))
+        Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         return False
     return True
