@@ -113,7 +113,7 @@ class QuestionRow:
         if simple:
             return simple, []
         first = lowered.split(" ")[0]
-        if first in {"begin_repeat", "begin repeat", "end_repeat", "end repeat"}:
+        if lowered.replace(" ", "_") in {"begin_repeat", "end_repeat"}:
             self.problem(m.REPEAT, type=raw)
             return None
         if first.endswith("_from_file") or first in {"select_one_external", "xml-external"}:

@@ -175,3 +175,135 @@ def test_settings_we_have_no_use_for_are_one_line_each(
     assert lines == [f"Blad settings: de instelling {setting.lower()} gebruiken we niet."]
     survey = _snapshot(app, result.stdout.strip())
     assert survey["title"] == {"nl": "Gezinnen"} and survey["form_id"] == "gezin"
+
+
+def test_the_feature_form_imports_with_its_extras(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = _import(app, tmp_path, features_form(), "--code", "school")
+    assert result.exit_code == 0, result.stderr
+    assert "de instelling version gebruiken we niet" in result.stderr
+    assert "de instelling instance_name gebruiken we niet" in result.stderr
+    survey = _snapshot(app, "SCHOOL")
+    assert survey["default_language"] == "nl" and survey["title"] == {"nl": "School in de Kempen"}
+    questions = {q["name"]: q for q in survey["questions"]}
+    assert list(questions) == [
+        "vervoer",
+        "vervoer_other",
+        "provincie",
+        "gemeente",
+        "kinderen",
+        "uitleg",
+        "telefoon",
+        "waarom",
+    ]
+    # or_other: an "Iets anders" option in every language of the form, and its text question.
+    other = questions["vervoer"]["options"][-1]
+    assert other["name"] == "other" and other["label"] == {"en": "Something else", "nl": "Iets anders"}
+    follow_up = questions["vervoer_other"]
+    assert follow_up["relevant"] == "selected(${vervoer}, 'other')" and follow_up["type"] == "text"
+    assert follow_up["label"]["nl"] == "Wat bedoel je met iets anders?" and "en" in follow_up["label"]
+    # choice_filter: the filter and, per option, the column it reads.
+    assert questions["gemeente"]["choice_filter"] == "provincie = ${provincie}"
+    assert [o["filters"] for o in questions["gemeente"]["options"]] == [
+        {"provincie": "antwerpen"},
+        {"provincie": "antwerpen"},
+        {"provincie": "limburg"},
+        {"provincie": "limburg"},
+    ]
+    assert questions["provincie"]["options"][0]["filters"] == {}
+    # calculate: kept in order, after the question it followed.
+    assert survey["calculations"] == [
+        {"name": "boeken", "calculation": "${kinderen} * 3", "after": "kinderen"}
+    ]
+    assert questions["uitleg"]["label"]["nl"] == "Dat zijn ${boeken} schoolboeken."
+    assert questions["waarom"]["relevant"] == "${boeken} > 6"
+    # regex() with the form's own message, in both languages.
+    assert questions["telefoon"]["pattern"] == "^0[0-9]{9}$"
+    assert questions["telefoon"]["constraint_message"] == {
+        "en": "Write ten digits, starting with 0.",
+        "nl": "Schrijf tien cijfers, te beginnen met 0.",
+    }
+
+
+def test_or_other_in_every_language_of_the_form(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    languages = ["Dutch (nl)", "Arabic (ar)", "Tigrinya (ti)", "Swahili (sw)"]
+    form = xlsform(
+        [["type", "name", *[f"label::{lang}" for lang in languages]], ["select_multiple jn or_other", "q", "V", "س", "ሕ", "S"]],
+        [["list_name", "name", *[f"label::{lang}" for lang in languages]], ["jn", "ja", "Ja", "نعم", "እወ", "Ndiyo"]],
+    )
+    survey = _imported(app, tmp_path, form)
+    other = survey["questions"][0]["options"][-1]["label"]
+    # Our catalogues where we have one; XLSForm's English where we have none (Swahili).
+    assert other == {"ar": "شيء آخر", "nl": "Iets anders", "sw": "Something else", "ti": other["ti"]}
+    assert other["ti"] not in {"Iets anders", "Something else"}
+
+
+@pytest.mark.parametrize(
+    ("constraint", "expected"),
+    [
+        ("regex(., '(a)\\1')", "groupref is not supported"),
+        ("regex(., '(?=0)[0-9]+')", "assert is not supported"),
+        ("regex(., '(?i)abc')", "flags inside the pattern are not supported"),
+        ("regex(., '[0-9]{500}')", "a repetition count above 100 is not supported"),
+        ("regex(., '[0-9')", "unterminated character set"),
+    ],
+)
+def test_a_pattern_we_cannot_check_safely_is_refused_with_what_to_change(
+    app: Flask, demo, tmp_path: Path, constraint: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    form = xlsform([["type", "name", "label", "constraint"], ["text", "q", "Vraag?", constraint]])
+    refused = _import(app, tmp_path, form)
+    assert refused.exit_code == 1, refused.stderr
+    assert "kunnen we niet veilig nakijken" in refused.stderr and expected in refused.stderr
+
+
+def test_a_catastrophic_pattern_runs_in_bounded_time(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`^(a+)+$` takes Python's re minutes on 30 a's and a b; our automaton answers at once."""
+    import time
+
+    from participatie.surveys.patterns import matches
+
+    started = time.perf_counter()
+    assert not matches("^(a+)+$", "a" * 5000 + "b")
+    assert not matches("^(a|aa)*\\d*\\d*\\d*$", "a" * 5000 + "b")
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (["calculate", "c", "", "pulldata('gegevens', 'naam', 'id', '1')"], "pulldata() haalt gegevens uit een apart bestand"),
+        (["calculate", "c", "", "instance('gemeenten')/root/item[name='x']/label"], "instance() haalt gegevens"),
+        (["calculate", "c", "", "format-date(today(), '%Y')"], "haalt gegevens uit een apart bestand of van het toestel"),
+        (["calculate", "c", "", "substr('abc', 1, 2)"], "De berekening substr('abc', 1, 2) kunnen we niet uitrekenen"),
+        (["calculate", "c", "", "${later} + 1"], "De berekening gebruikt ${later}."),
+        (["select_one_from_file gemeenten.csv", "g", "Gemeente?", ""], "haalt zijn antwoorden uit een apart bestand"),
+        (["select_one_external gemeenten", "g", "Gemeente?", ""], "haalt zijn antwoorden uit een apart bestand"),
+        (["begin_repeat", "kind", "Kind", ""], "Een groep die herhaald wordt (begin_repeat)"),
+        (["begin repeat", "kind", "Kind", ""], "Een groep die herhaald wordt (begin repeat)"),
+        (["include", "andere", "", ""], "include neemt vragen uit een ander bestand over."),
+        (["geopoint", "waar", "Waar?", ""], "een plaats op de kaart"),
+    ],
+)
+def test_what_would_change_the_meaning_is_refused_one_line_each(
+    app: Flask, demo, tmp_path: Path, row: list[str], expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    form = xlsform([["type", "name", "label", "calculation"], row, ["text", "later", "Later?", ""]])
+    refused = _import(app, tmp_path, form)
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr.startswith("Niet ingelezen, omdat:")
+    assert f"Blad survey, regel 2: " in refused.stderr and expected in refused.stderr, refused.stderr
+
+
+def test_search_appearance_and_unknown_filter_columns_are_refused(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    form = xlsform(
+        [
+            ["type", "name", "label", "appearance", "choice_filter"],
+            ["select_one jn", "a", "A?", "search('gemeenten')", ""],
+            ["select_one jn", "b", "B?", "", "streek = ${a}"],
+        ],
+        YES_NO,
+    )
+    refused = _import(app, tmp_path, form)
+    assert refused.exit_code == 1
+    assert "regel 2: search() haalt gegevens" in refused.stderr
+    assert "regel 3: De choice_filter gebruikt de kolom streek" in refused.stderr
