@@ -307,3 +307,115 @@ def test_search_appearance_and_unknown_filter_columns_are_refused(app: Flask, de
     assert refused.exit_code == 1
     assert "regel 2: search() haalt gegevens" in refused.stderr
     assert "regel 3: De choice_filter gebruikt de kolom streek" in refused.stderr
+
+
+def _publish(app: Flask, code: str) -> list[str]:
+    result = app.test_cli_runner().invoke(args=["surveys", "publish", code])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_a_parent_walks_the_feature_form_without_javascript(app: Flask, client, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _import(app, tmp_path, features_form(), "--code", "school")
+    assert _publish(app, "SCHOOL")[0] == "nl"
+
+    parent = app.test_client()
+    assert begin(parent, "SCHOOL").endswith("/s/SCHOOL/vervoer")
+    page = parent.get("/s/SCHOOL/vervoer").get_data(as_text=True)
+    assert "Iets anders" in page
+    assert answer(parent, "SCHOOL", "vervoer", {"answer": "other"}).endswith("/vervoer_other")
+    assert "Wat bedoel je met iets anders?" in parent.get("/s/SCHOOL/vervoer_other").get_data(as_text=True)
+    assert answer(parent, "SCHOOL", "vervoer_other", {"answer": "Met de tram"}).endswith("/provincie")
+    assert answer(parent, "SCHOOL", "provincie", {"answer": "antwerpen"}).endswith("/gemeente")
+    # The cascading list: only the towns of the chosen province, and no other is accepted.
+    towns = parent.get("/s/SCHOOL/gemeente").get_data(as_text=True)
+    assert 'value="geel"' in towns and 'value="mol"' in towns
+    assert 'value="genk"' not in towns and 'value="hasselt"' not in towns
+    answer(parent, "SCHOOL", "gemeente", {"answer": "genk"}, expect=400)
+    assert answer(parent, "SCHOOL", "gemeente", {"answer": "geel"}).endswith("/kinderen")
+    assert answer(parent, "SCHOOL", "kinderen", {"answer": "3"}).endswith("/uitleg")
+    # The calculation, shown in the note.
+    assert "Dat zijn 9 schoolboeken." in parent.get("/s/SCHOOL/uitleg").get_data(as_text=True)
+    assert answer(parent, "SCHOOL", "uitleg", {}).endswith("/telefoon")
+    # The regex() constraint, with the form's own message in the parent's language.
+    wrong = parent.get("/s/SCHOOL/telefoon")
+    assert wrong.status_code == 200
+    refused = answer(parent, "SCHOOL", "telefoon", {"answer": "12345"}, expect=400)
+    assert refused == ""
+    assert answer(parent, "SCHOOL", "telefoon", {"answer": "0478123456"}).endswith("/waarom")
+    # ${boeken} > 6 (9): the question the calculation routes to is asked.
+    assert answer(parent, "SCHOOL", "waarom", {"answer": "Te duur."}).endswith("/klaar")
+
+    english = app.test_client()
+    begin(english, "SCHOOL", lang="en")
+    answer(english, "SCHOOL", "vervoer", {"answer": "fiets"})
+    assert answer(english, "SCHOOL", "provincie", {"answer": "limburg"}).endswith("/gemeente")
+    towns = english.get("/s/SCHOOL/gemeente").get_data(as_text=True)
+    assert 'value="genk"' in towns and 'value="geel"' not in towns
+    answer(english, "SCHOOL", "gemeente", {"answer": "genk"})
+    answer(english, "SCHOOL", "kinderen", {"answer": "1"})
+    assert "That makes 3 school books." in english.get("/s/SCHOOL/uitleg").get_data(as_text=True)
+    answer(english, "SCHOOL", "uitleg", {})
+    message = english.post_form(
+        "/s/SCHOOL/telefoon", {"answer": "047"}, token_from="/s/SCHOOL/telefoon"
+    ).get_data(as_text=True)
+    assert "Write ten digits, starting with 0." in message
+    # 3 books: the routed question is skipped.
+    assert answer(english, "SCHOOL", "telefoon", {"skip": "1"}).endswith("/klaar")
+
+    assert stored_answers(app, "SCHOOL") == [
+        {
+            "vervoer": "other",
+            "vervoer_other": "Met de tram",
+            "provincie": "antwerpen",
+            "gemeente": "geel",
+            "kinderen": 3,
+            "telefoon": "0478123456",
+            "waarom": "Te duur.",
+        },
+        {"vervoer": "fiets", "provincie": "limburg", "gemeente": "genk", "kinderen": 1},
+    ]
+    import json
+
+    report = app.test_cli_runner().invoke(args=["report", "SCHOOL", "--format", "json"])
+    assert report.exit_code == 0, report.stderr
+    data = json.loads(report.stdout)
+    assert data["survey"]["responses"] == 2
+    questions = {q["name"]: q for q in data["questions"]}
+    # Two parents: every figure is hidden (small groups), but the questions are all there,
+    # "Iets anders" with them, and the calculation is none of them.
+    assert list(questions) == [
+        "vervoer",
+        "vervoer_other",
+        "provincie",
+        "gemeente",
+        "kinderen",
+        "telefoon",
+        "waarom",
+    ]
+    assert [o["name"] for o in questions["vervoer"]["options"]] == ["fiets", "bus", "other"]
+    assert questions["vervoer"]["options"][2]["label"] == "Iets anders"
+    assert all(q["suppressed"] for q in questions.values())
+
+
+def test_round_trip_and_pyxform_conversion_of_the_feature_form(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = _imported(app, tmp_path, features_form())
+    exported = tmp_path / "export.xlsx"
+    result = app.test_cli_runner().invoke(
+        args=["surveys", "export", first["code"], "--format", "xlsform", "--output", str(exported)]
+    )
+    assert result.exit_code == 0, result.stderr
+    data = exported.read_bytes()
+    # Written back as XLSForm writes it: or_other on the type, no extra rows for it.
+    book = get_xlsform(BytesIO(data), file_type=".xlsx")
+    types = [row.get("type") for row in book.survey or []]
+    assert "select_one vervoer or_other" in types and "calculate" in types
+    assert [row.get("name") for row in book.survey or []].count("vervoer_other") == 0
+    assert "other" not in [row.get("name") for row in book.choices or [] if row.get("list_name") == "vervoer"]
+    xform = _xform(data)
+    assert "<h:html" in xform
+    assert 'calculate=" ../kinderen  * 3"' in xform or "kinderen" in xform
+    assert "regex(., '^0[0-9]{9}$')" in xform
+    assert "vervoer_other" in xform  # pyxform made the follow-up itself
+    second = _imported(app, tmp_path, data)
+    assert {**first, "code": ""} == {**second, "code": ""}

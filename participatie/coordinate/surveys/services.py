@@ -183,7 +183,8 @@ def publish_problems(survey: Survey) -> list[str]:
         problems.append(str(msg.PUBLISH_NO_TITLE))
     if not questions:
         problems.append(str(msg.PUBLISH_NO_QUESTIONS))
-    earlier: list[str] = []
+    # Calculations (from XLSForm) may be used by any question's routing.
+    earlier: list[str] = [calculation["name"] for calculation in survey.calculations or []]
     for question in questions:
         label = question.label.get("nl", "")
         if not label:
