@@ -190,6 +190,8 @@ class _Workbook:
                     groups.pop()
                 else:
                     self.report.problem("survey", line, m.GROUP_NOT_OPEN)
+            elif kind.replace(" ", "_") in {"begin_repeat", "end_repeat"}:
+                self.report.problem("survey", line, m.REPEAT, type=raw_type)
             elif kind in rows.METADATA_TYPES:
                 self.report.notice("survey", line, m.METADATA, type=raw_type)
             elif kind == "calculate":

@@ -113,9 +113,6 @@ class QuestionRow:
         if simple:
             return simple, []
         first = lowered.split(" ")[0]
-        if lowered.replace(" ", "_") in {"begin_repeat", "end_repeat"}:
-            self.problem(m.REPEAT, type=raw)
-            return None
         if first.endswith("_from_file") or first in {"select_one_external", "xml-external"}:
             self.problem(m.FROM_FILE, type=raw)
             return None

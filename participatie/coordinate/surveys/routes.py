@@ -118,7 +118,7 @@ def survey_import(project: Project) -> Page:
         )
     unattached = attach_errors(form, outcome.errors if outcome else [])
     errors = form_errors(form) + (form_errors(asked) if asked else []) + unattached
-    step = upload.next_step(outcome, refused=bool(unattached))
+    step = upload.next_step(outcome, refused=bool(outcome and outcome.errors))
     errors += step.problems
     page = render_template(
         "coordinate/surveys/import.html",
