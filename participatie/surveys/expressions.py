@@ -143,7 +143,7 @@ class _Parser:
             token = self.peek()
             if token in {("op", "*"), ("word", "div"), ("word", "mod")}:
                 self.index += 1
-                node = Node("arithmetic", token[1], (node, self.unary()))  # type: ignore[index]
+                node = Node("arithmetic", token[1], (node, self.unary()))
             else:
                 return node
 

@@ -209,7 +209,12 @@ def features_form() -> bytes:
         "calculation",
     ]
     rows: list[list[str]] = [
-        ["select_one vervoer or_other", "vervoer", "How do you get to school?", "Hoe ga je naar school?"],
+        [
+            "select_one vervoer or_other",
+            "vervoer",
+            "How do you get to school?",
+            "Hoe ga je naar school?",
+        ],
         ["select_one provincie", "provincie", "Which province?", "In welke provincie woon je?"],
         [
             "select_one gemeente",
@@ -280,6 +285,12 @@ def features_form() -> bytes:
     ]
     settings = [
         ["form_title", "form_id", "version", "instance_name", "default_language"],
-        ["School in de Kempen", "school", "2024061201", "concat('school-', ${gemeente})", "Nederlands"],
+        [
+            "School in de Kempen",
+            "school",
+            "2024061201",
+            "concat('school-', ${gemeente})",
+            "Nederlands",
+        ],
     ]
     return xlsform([header, *rows], choices, settings)

@@ -59,8 +59,22 @@ def test_the_import_page_asks_for_unknown_languages_and_keeps_the_file(
     _log_in(app, page, live_server)
     form = xlsform(
         [
-            ["type", "name", "label::Nederlands", "label::Kempisch", "label::Engels", "calculation"],
-            ["integer", "kinderen", "Hoeveel kinderen?", "Hoeveul kinder?", "How many children?", ""],
+            [
+                "type",
+                "name",
+                "label::Nederlands",
+                "label::Kempisch",
+                "label::Engels",
+                "calculation",
+            ],
+            [
+                "integer",
+                "kinderen",
+                "Hoeveel kinderen?",
+                "Hoeveul kinder?",
+                "How many children?",
+                "",
+            ],
             ["calculate", "dubbel", "", "", "", "${kinderen} * 2"],
             ["note", "uitleg", "Dat is ${dubbel}.", "Da's ${dubbel}.", "That is ${dubbel}."],
         ],
@@ -124,7 +138,9 @@ def test_a_parent_answers_the_feature_form_in_chromium(
     path = tmp_path / "school.xlsx"
     path.write_bytes(features_form())
     runner = app.test_cli_runner()
-    imported = runner.invoke(args=["surveys", "import", str(path), "--project", "demo", "--code", "school"])
+    imported = runner.invoke(
+        args=["surveys", "import", str(path), "--project", "demo", "--code", "school"]
+    )
     assert imported.exit_code == 0, imported.stderr
     assert runner.invoke(args=["surveys", "publish", "SCHOOL"]).exit_code == 0
 
@@ -148,7 +164,9 @@ def test_a_parent_answers_the_feature_form_in_chromium(
     page.get_by_role("button", name="Verder").click()
     page.get_by_label("Je telefoonnummer?").fill("12")
     page.get_by_role("button", name="Verder").click()
-    expect(page.locator("#answer-error")).to_contain_text("Schrijf tien cijfers, te beginnen met 0.")
+    expect(page.locator("#answer-error")).to_contain_text(
+        "Schrijf tien cijfers, te beginnen met 0."
+    )
     problems.console_errors.clear()  # that page was a 400, as it should be
     page.get_by_label("Je telefoonnummer?").fill("0478123456")
     page.get_by_role("button", name="Verder").click()

@@ -19,7 +19,7 @@ from participatie.extensions import db
 from participatie.models import Survey
 from participatie.surveys.snapshot import survey_to_definition
 from tests.surveys.forms import features_form
-from tests.surveys.helpers import answer, as_coordinator, begin, stored_answers, xlsform
+from tests.surveys.helpers import answer, begin, stored_answers, xlsform
 
 YES_NO = [["list_name", "name", "label"], ["jn", "ja", "Ja"], ["jn", "nee", "Nee"]]
 
@@ -56,14 +56,22 @@ def _xform(data: bytes) -> str:
     ("survey", "choices"),
     [
         # Headers in another case, as spreadsheets capitalise them.
-        ([["Type", "Name", "Label"], ["select_one jn", "q", "Vraag?"]], [["List_Name", "Name", "Label"], ["jn", "ja", "Ja"]]),
+        (
+            [["Type", "Name", "Label"], ["select_one jn", "q", "Vraag?"]],
+            [["List_Name", "Name", "Label"], ["jn", "ja", "Ja"]],
+        ),
         # The legacy spelling of list_name.
-        ([["type", "name", "label"], ["select_one jn", "q", "Vraag?"]], [["list name", "name", "label"], ["jn", "ja", "Ja"]]),
+        (
+            [["type", "name", "label"], ["select_one jn", "q", "Vraag?"]],
+            [["list name", "name", "label"], ["jn", "ja", "Ja"]],
+        ),
         ([["TYPE", "NAME", "LABEL", "HINT"], ["text", "q", "Vraag?", "Uitleg"]], None),
     ],
     ids=["capitals", "list name", "upper case"],
 )
-def test_header_spellings(app: Flask, demo, tmp_path: Path, survey: list, choices: list | None) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_header_spellings(
+    app: Flask, demo, tmp_path: Path, survey: list, choices: list | None
+) -> None:  # type: ignore[no-untyped-def,type-arg]
     question = _imported(app, tmp_path, xlsform(survey, choices))["questions"][0]
     assert question["label"] == {"nl": "Vraag?"}
     if choices:
@@ -93,9 +101,13 @@ def test_header_spellings(app: Flask, demo, tmp_path: Path, survey: list, choice
         ("label::Kiswahili", "sw"),
     ],
 )
-def test_language_names_without_a_code(app: Flask, demo, tmp_path: Path, header: str, code: str) -> None:  # type: ignore[no-untyped-def]
+def test_language_names_without_a_code(
+    app: Flask, demo, tmp_path: Path, header: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
     hint = header.replace("label", "hint").replace("Label", "hint")
-    form = xlsform([["type", "name", "label::Nederlands", header, hint], ["text", "q", "Vraag?", "Q?", "H"]])
+    form = xlsform(
+        [["type", "name", "label::Nederlands", header, hint], ["text", "q", "Vraag?", "Q?", "H"]]
+    )
     question = _imported(app, tmp_path, form)["questions"][0]
     assert question["label"] == {"nl": "Vraag?", code: "Q?"}
     assert question["hint"] == {code: "H"}
@@ -104,7 +116,14 @@ def test_language_names_without_a_code(app: Flask, demo, tmp_path: Path, header:
 def test_media_columns_are_a_notice_not_a_refusal(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     form = xlsform(
         [
-            ["type", "name", "label::English (en)", "media::audio::English (en)", "image", "hint::English (en)"],
+            [
+                "type",
+                "name",
+                "label::English (en)",
+                "media::audio::English (en)",
+                "image",
+                "hint::English (en)",
+            ],
             ["text", "q", "Question?", "q.mp3", "q.png", "A hint"],
         ]
     )
@@ -121,18 +140,26 @@ def test_media_columns_are_a_notice_not_a_refusal(app: Flask, demo, tmp_path: Pa
 def test_an_unknown_language_name_is_asked_on_the_command_line(
     app: Flask, demo, tmp_path: Path, name: str
 ) -> None:  # type: ignore[no-untyped-def]
-    form = xlsform([["type", "name", "label::Nederlands", f"label::{name}"], ["text", "q", "Vraag?", "Vroag?"]])
+    form = xlsform(
+        [["type", "name", "label::Nederlands", f"label::{name}"], ["text", "q", "Vraag?", "Vroag?"]]
+    )
     refused = _import(app, tmp_path, form)
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.startswith("Niet ingelezen, omdat:")
-    assert f'We weten niet welke taal {name} is. Zeg het met --language "{name}=CODE"' in refused.stderr
+    assert (
+        f'We weten niet welke taal {name} is. Zeg het met --language "{name}=CODE"'
+        in refused.stderr
+    )
     question = _imported(app, tmp_path, form, "--language", f"{name}=ro")["questions"][0]
     assert question["label"] == {"nl": "Vraag?", "ro": "Vroag?"}
 
 
 def test_two_unknown_names_and_a_wrong_code(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     form = xlsform(
-        [["type", "name", "label::Kempisch", "label::Limburgs plat"], ["text", "q", "Vroag?", "Vraog?"]],
+        [
+            ["type", "name", "label::Kempisch", "label::Limburgs plat"],
+            ["text", "q", "Vroag?", "Vraog?"],
+        ],
         None,
         [["default_language"], ["Kempisch"]],
     )
@@ -141,7 +168,9 @@ def test_two_unknown_names_and_a_wrong_code(app: Flask, demo, tmp_path: Path) ->
     assert "Limburgs plat" in refused.stderr and "taal Kempisch" not in refused.stderr
     wrong = _import(app, tmp_path, form, "--language", "Kempisch=xx-nonsense")
     assert wrong.exit_code == 2 and "NAME=CODE" in wrong.stderr
-    survey = _imported(app, tmp_path, form, "--language", "Kempisch=nl", "--language", "Limburgs plat=li")
+    survey = _imported(
+        app, tmp_path, form, "--language", "Kempisch=nl", "--language", "Limburgs plat=li"
+    )
     assert survey["default_language"] == "nl"
     assert survey["questions"][0]["label"] == {"nl": "Vroag?", "li": "Vraog?"}
 
@@ -156,7 +185,7 @@ SETTINGS = [
     ("allow_choice_duplicates", "yes"),
     ("style", "pages"),
     ("auto_send", "true"),
-    ("namespaces", "esri=\"http://esri.com/xforms\""),
+    ("namespaces", 'esri="http://esri.com/xforms"'),
 ]
 
 
@@ -197,10 +226,15 @@ def test_the_feature_form_imports_with_its_extras(app: Flask, demo, tmp_path: Pa
     ]
     # or_other: an "Iets anders" option in every language of the form, and its text question.
     other = questions["vervoer"]["options"][-1]
-    assert other["name"] == "other" and other["label"] == {"en": "Something else", "nl": "Iets anders"}
+    assert other["name"] == "other" and other["label"] == {
+        "en": "Something else",
+        "nl": "Iets anders",
+    }
     follow_up = questions["vervoer_other"]
     assert follow_up["relevant"] == "selected(${vervoer}, 'other')" and follow_up["type"] == "text"
-    assert follow_up["label"]["nl"] == "Wat bedoel je met iets anders?" and "en" in follow_up["label"]
+    assert (
+        follow_up["label"]["nl"] == "Wat bedoel je met iets anders?" and "en" in follow_up["label"]
+    )
     # choice_filter: the filter and, per option, the column it reads.
     assert questions["gemeente"]["choice_filter"] == "provincie = ${provincie}"
     assert [o["filters"] for o in questions["gemeente"]["options"]] == [
@@ -227,13 +261,24 @@ def test_the_feature_form_imports_with_its_extras(app: Flask, demo, tmp_path: Pa
 def test_or_other_in_every_language_of_the_form(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     languages = ["Dutch (nl)", "Arabic (ar)", "Tigrinya (ti)", "Swahili (sw)"]
     form = xlsform(
-        [["type", "name", *[f"label::{lang}" for lang in languages]], ["select_multiple jn or_other", "q", "V", "س", "ሕ", "S"]],
-        [["list_name", "name", *[f"label::{lang}" for lang in languages]], ["jn", "ja", "Ja", "نعم", "እወ", "Ndiyo"]],
+        [
+            ["type", "name", *[f"label::{lang}" for lang in languages]],
+            ["select_multiple jn or_other", "q", "V", "س", "ሕ", "S"],
+        ],
+        [
+            ["list_name", "name", *[f"label::{lang}" for lang in languages]],
+            ["jn", "ja", "Ja", "نعم", "እወ", "Ndiyo"],
+        ],
     )
     survey = _imported(app, tmp_path, form)
     other = survey["questions"][0]["options"][-1]["label"]
     # Our catalogues where we have one; XLSForm's English where we have none (Swahili).
-    assert other == {"ar": "شيء آخر", "nl": "Iets anders", "sw": "Something else", "ti": other["ti"]}
+    assert other == {
+        "ar": "شيء آخر",
+        "nl": "Iets anders",
+        "sw": "Something else",
+        "ti": other["ti"],
+    }
     assert other["ti"] not in {"Iets anders", "Something else"}
 
 
@@ -271,13 +316,31 @@ def test_a_catastrophic_pattern_runs_in_bounded_time(app: Flask, demo, tmp_path:
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        (["calculate", "c", "", "pulldata('gegevens', 'naam', 'id', '1')"], "pulldata() haalt gegevens uit een apart bestand"),
-        (["calculate", "c", "", "instance('gemeenten')/root/item[name='x']/label"], "instance() haalt gegevens"),
-        (["calculate", "c", "", "format-date(today(), '%Y')"], "haalt gegevens uit een apart bestand of van het toestel"),
-        (["calculate", "c", "", "substr('abc', 1, 2)"], "De berekening substr('abc', 1, 2) kunnen we niet uitrekenen"),
+        (
+            ["calculate", "c", "", "pulldata('gegevens', 'naam', 'id', '1')"],
+            "pulldata() haalt gegevens uit een apart bestand",
+        ),
+        (
+            ["calculate", "c", "", "instance('gemeenten')/root/item[name='x']/label"],
+            "instance() haalt gegevens",
+        ),
+        (
+            ["calculate", "c", "", "format-date(today(), '%Y')"],
+            "haalt gegevens uit een apart bestand of van het toestel",
+        ),
+        (
+            ["calculate", "c", "", "substr('abc', 1, 2)"],
+            "De berekening substr('abc', 1, 2) kunnen we niet uitrekenen",
+        ),
         (["calculate", "c", "", "${later} + 1"], "De berekening gebruikt ${later}."),
-        (["select_one_from_file gemeenten.csv", "g", "Gemeente?", ""], "haalt zijn antwoorden uit een apart bestand"),
-        (["select_one_external gemeenten", "g", "Gemeente?", ""], "haalt zijn antwoorden uit een apart bestand"),
+        (
+            ["select_one_from_file gemeenten.csv", "g", "Gemeente?", ""],
+            "haalt zijn antwoorden uit een apart bestand",
+        ),
+        (
+            ["select_one_external gemeenten", "g", "Gemeente?", ""],
+            "haalt zijn antwoorden uit een apart bestand",
+        ),
         (["begin_repeat", "kind", "Kind", ""], "Een groep die herhaald wordt (begin_repeat)"),
         (["begin repeat", "kind", "Kind", ""], "Een groep die herhaald wordt (begin repeat)"),
         (["include", "andere", "", ""], "include neemt vragen uit een ander bestand over."),
@@ -291,10 +354,14 @@ def test_what_would_change_the_meaning_is_refused_one_line_each(
     refused = _import(app, tmp_path, form)
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.startswith("Niet ingelezen, omdat:")
-    assert f"Blad survey, regel 2: " in refused.stderr and expected in refused.stderr, refused.stderr
+    assert "Blad survey, regel 2: " in refused.stderr and expected in refused.stderr, (
+        refused.stderr
+    )
 
 
-def test_search_appearance_and_unknown_filter_columns_are_refused(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_search_appearance_and_unknown_filter_columns_are_refused(
+    app: Flask, demo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     form = xlsform(
         [
             ["type", "name", "label", "appearance", "choice_filter"],
@@ -315,7 +382,9 @@ def _publish(app: Flask, code: str) -> list[str]:
     return result.stdout.split()
 
 
-def test_a_parent_walks_the_feature_form_without_javascript(app: Flask, client, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_parent_walks_the_feature_form_without_javascript(
+    app: Flask, client, demo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     _import(app, tmp_path, features_form(), "--code", "school")
     assert _publish(app, "SCHOOL")[0] == "nl"
 
@@ -324,8 +393,12 @@ def test_a_parent_walks_the_feature_form_without_javascript(app: Flask, client, 
     page = parent.get("/s/SCHOOL/vervoer").get_data(as_text=True)
     assert "Iets anders" in page
     assert answer(parent, "SCHOOL", "vervoer", {"answer": "other"}).endswith("/vervoer_other")
-    assert "Wat bedoel je met iets anders?" in parent.get("/s/SCHOOL/vervoer_other").get_data(as_text=True)
-    assert answer(parent, "SCHOOL", "vervoer_other", {"answer": "Met de tram"}).endswith("/provincie")
+    assert "Wat bedoel je met iets anders?" in parent.get("/s/SCHOOL/vervoer_other").get_data(
+        as_text=True
+    )
+    assert answer(parent, "SCHOOL", "vervoer_other", {"answer": "Met de tram"}).endswith(
+        "/provincie"
+    )
     assert answer(parent, "SCHOOL", "provincie", {"answer": "antwerpen"}).endswith("/gemeente")
     # The cascading list: only the towns of the chosen province, and no other is accepted.
     towns = parent.get("/s/SCHOOL/gemeente").get_data(as_text=True)
@@ -398,7 +471,9 @@ def test_a_parent_walks_the_feature_form_without_javascript(app: Flask, client, 
     assert all(q["suppressed"] for q in questions.values())
 
 
-def test_round_trip_and_pyxform_conversion_of_the_feature_form(app: Flask, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_round_trip_and_pyxform_conversion_of_the_feature_form(
+    app: Flask, demo, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     first = _imported(app, tmp_path, features_form())
     exported = tmp_path / "export.xlsx"
     result = app.test_cli_runner().invoke(
@@ -411,7 +486,9 @@ def test_round_trip_and_pyxform_conversion_of_the_feature_form(app: Flask, demo,
     types = [row.get("type") for row in book.survey or []]
     assert "select_one vervoer or_other" in types and "calculate" in types
     assert [row.get("name") for row in book.survey or []].count("vervoer_other") == 0
-    assert "other" not in [row.get("name") for row in book.choices or [] if row.get("list_name") == "vervoer"]
+    assert "other" not in [
+        row.get("name") for row in book.choices or [] if row.get("list_name") == "vervoer"
+    ]
     xform = _xform(data)
     assert "<h:html" in xform
     assert 'calculate=" ../kinderen  * 3"' in xform or "kinderen" in xform
