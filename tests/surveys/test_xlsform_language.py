@@ -354,9 +354,7 @@ def test_what_would_change_the_meaning_is_refused_one_line_each(
     refused = _import(app, tmp_path, form)
     assert refused.exit_code == 1 and refused.stdout == ""
     assert refused.stderr.startswith("Niet ingelezen, omdat:")
-    assert "Blad survey, regel 2: " in refused.stderr and expected in refused.stderr, (
-        refused.stderr
-    )
+    assert "Blad survey, regel 2: " in refused.stderr and expected in refused.stderr, refused.stderr
 
 
 def test_search_appearance_and_unknown_filter_columns_are_refused(
