@@ -106,10 +106,19 @@ def calculation(
     try:
         node = parse(expression)
     except ExpressionError as error:
-        report.problem("survey", line, m.CALCULATION, calculation=expression, detail=str(error))
+        report.problem(
+            "survey",
+            line,
+            m.CALCULATION,
+            calculation=expression,
+            detail=str(error),
+            functions=m.FUNCTIONS,
+        )
         return None
     if node is None:
-        report.problem("survey", line, m.CALCULATION, calculation=expression, detail="—")
+        report.problem(
+            "survey", line, m.CALCULATION, calculation=expression, detail="—", functions=m.FUNCTIONS
+        )
         return None
     for missing in sorted(references(node) - earlier):
         report.problem("survey", line, m.CALCULATION_REFERENCE, name=missing)

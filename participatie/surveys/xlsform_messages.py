@@ -43,11 +43,8 @@ REASON_MEDIA = _l(
     "het bestand zit niet in het XLSForm; neem de tekst op in de vragenlijst als je wilt"
 )
 REASON_FILTER = _l("geen choice_filter gebruikt deze kolom")
-LANGUAGE_TO_CHOOSE = _l(
-    "We weten niet welke taal %(language)s is. Kies de taal hieronder, dan lezen we het bestand in."
-)
 LANGUAGE_OPTION = _l(
-    'We weten niet welke taal %(language)s is. Zeg het met --language "%(language)s=CODE", zoals --language "%(language)s=nl".'
+    "We weten niet welke taal %(language)s is. Zeg het met %(option)s, zoals %(example)s."
 )
 
 CHOICE_INCOMPLETE = _l("Elk antwoord heeft een list_name en een name nodig.")
@@ -82,13 +79,16 @@ EXTERNAL = _l(
     "%(function)s haalt gegevens uit een apart bestand of van het toestel. Dat kan hier niet: zet de waarden in de vragenlijst zelf of laat deze regel weg."
 )
 CALCULATION = _l(
-    "De berekening %(calculation)s kunnen we niet uitrekenen (%(detail)s). Gebruik + - * div mod, if(), concat(), coalesce(), round(), int(), number() of string-length(), of haal de regel weg."
+    "De berekening %(calculation)s kunnen we niet uitrekenen (%(detail)s). Gebruik alleen %(functions)s, of haal de regel weg."
 )
+# Written into the messages as they are: code, the same in every language.
+FUNCTIONS = "+ - * div mod, if(), concat(), coalesce(), round(), int(), number(), string-length()"
+FILTER_EXAMPLE = "provincie = ${provincie}"
 CALCULATION_REFERENCE = _l(
     "De berekening gebruikt ${%(name)s}. Dat moet een vraag of berekening zijn die eerder in de vragenlijst staat."
 )
 CHOICE_FILTER = _l(
-    "De choice_filter %(filter)s kunnen we niet lezen (%(detail)s). Schrijf hem zoals provincie = ${provincie}."
+    "De choice_filter %(filter)s kunnen we niet lezen (%(detail)s). Schrijf hem zoals %(example)s."
 )
 CHOICE_FILTER_COLUMN = _l(
     "De choice_filter gebruikt de kolom %(column)s, maar die staat niet op het blad choices."

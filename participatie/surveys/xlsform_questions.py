@@ -230,7 +230,9 @@ class QuestionRow:
         try:
             node = parse(expression, True)
         except ExpressionError as error:
-            self.problem(m.CHOICE_FILTER, filter=expression, detail=str(error))
+            self.problem(
+                m.CHOICE_FILTER, filter=expression, detail=str(error), example=m.FILTER_EXAMPLE
+            )
             return
         known = {"name", *(k for o in question["options"] for k in o.get("filters", {}))}
         for column in sorted(columns(node) - known):

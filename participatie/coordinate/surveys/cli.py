@@ -80,7 +80,17 @@ def import_survey(
             project, file.read_bytes(), file.name, code or "", via="cli", languages=chosen
         )
         if outcome.survey is None:
-            asked = [str(m.LANGUAGE_OPTION % {"language": n}) for n in outcome.unknown_languages]
+            asked = [
+                str(
+                    m.LANGUAGE_OPTION
+                    % {
+                        "language": name,
+                        "option": f'--language "{name}=CODE"',
+                        "example": f'--language "{name}=nl"',
+                    }
+                )
+                for name in outcome.unknown_languages
+            ]
             problems = [*asked, *(message for _field, message in outcome.errors)]
             notes = [str(m.NOTES), *outcome.notices] if outcome.notices else []
             refuse("\n".join([str(m.NOT_IMPORTED), *problems, *notes]))
