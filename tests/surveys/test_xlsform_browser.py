@@ -185,3 +185,53 @@ def test_a_parent_answers_the_feature_form_in_chromium(
         }
     ]
     problems.assert_none("/s/SCHOOL")
+
+
+PATTERNS = {
+    "capitals": xlsform(
+        [["Type", "Name", "Label"], ["select_one jn", "q", "Vraag?"]],
+        [["List_Name", "Name", "Label"], ["jn", "ja", "Ja"]],
+    ),
+    "list name": xlsform(
+        [["type", "name", "label"], ["select_one jn", "q", "Vraag?"]],
+        [["list name", "name", "label"], ["jn", "ja", "Ja"]],
+    ),
+    "label:English": xlsform([["type", "name", "label:English"], ["text", "q", "Question?"]]),
+    "label::english": xlsform([["type", "name", "label::english"], ["text", "q", "Question?"]]),
+    "label::English (en)": xlsform(
+        [["type", "name", "label::English (en)", "hint::English (en)"], ["text", "q", "Q?", "H"]]
+    ),
+    "names": xlsform(
+        [["type", "name", "label::Engels", "label::Anglais", "label::العربية", "label::Türkçe"]]
+        + [["text", "q", "Q?", "Q?", "س؟", "S?"]]
+    ),
+    "media::audio": xlsform(
+        [["type", "name", "label", "media::audio::English (en)"], ["text", "q", "Vraag?", "q.mp3"]]
+    ),
+    "or_other": xlsform(
+        [["type", "name", "label"], ["select_one jn or_other", "q", "Vraag?"]],
+        [["list_name", "name", "label"], ["jn", "ja", "Ja"]],
+    ),
+    "choice_filter": features_form(),
+    "regex": xlsform(
+        [["type", "name", "label", "constraint"], ["text", "q", "Vraag?", "regex(., '^[0-9]{4}$')"]]
+    ),
+}
+
+
+def test_each_pattern_imports_through_the_upload_page(
+    app: Flask,
+    live_server: LiveServer,
+    demo: None,
+    new_context: ContextFactory,
+    page_problems: Callable[[Page], PageProblems],
+    tmp_path: Path,
+) -> None:
+    page = new_context(width=1280, height=900, mobile=False).new_page()
+    problems = page_problems(page)
+    _log_in(app, page, live_server)
+    for name, data in PATTERNS.items():
+        _upload(page, live_server, tmp_path / "form.xlsx", data)
+        assert "inlezen" not in page.url, (name, page.locator("main").inner_text()[:800])
+        expect(page.get_by_text("De vragenlijst is ingelezen")).to_be_visible()
+    problems.assert_none(IMPORT)
