@@ -202,8 +202,10 @@ PATTERNS = {
         [["type", "name", "label::English (en)", "hint::English (en)"], ["text", "q", "Q?", "H"]]
     ),
     "names": xlsform(
-        [["type", "name", "label::Engels", "label::Anglais", "label::العربية", "label::Türkçe"]]
-        + [["text", "q", "Q?", "Q?", "س؟", "S?"]]
+        [
+            ["type", "name", "label::Engels", "label::Anglais", "label::العربية", "label::Türkçe"],
+            ["text", "q", "Q?", "Q?", "س؟", "S?"],
+        ]
     ),
     "media::audio": xlsform(
         [["type", "name", "label", "media::audio::English (en)"], ["text", "q", "Vraag?", "q.mp3"]]
