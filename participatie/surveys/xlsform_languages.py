@@ -115,16 +115,27 @@ _AUTONYMS = [
 ]
 
 
+_SPECIAL = {"dari": "fa_AF", "flemish": "nl", "vlaams": "nl", "nederlands": "nl"}
+
+
 @cache
-def _names_to_codes() -> dict[str, str]:
-    """Language names, lower case, → locale code. English names win over others (a name can
-    mean two languages in two locales), then each language's own name, then the rest."""
+def _common_names() -> dict[str, str]:
+    """English names and our 13 languages' own names: most forms need no more (cheap)."""
     found: dict[str, str] = {}
     for code, name in Locale("en").languages.items():
         if "_" not in code:
             found.setdefault(name.lower(), code)
     for code, native in LANGUAGE_NAMES.items():
         found[native.lower()] = code
+    return {**found, **_SPECIAL}
+
+
+@cache
+def _names_to_codes() -> dict[str, str]:
+    """Language names, lower case, → locale code. English names win over others (a name can
+    mean two languages in two locales), then each language's own name, then the rest. Loads
+    some 90 locales' data (about a second), once per worker and only when a form needs it."""
+    found = dict(_common_names())
     for code in _AUTONYMS:
         try:
             own = Locale.parse(code).get_language_name(code)
@@ -136,8 +147,7 @@ def _names_to_codes() -> dict[str, str]:
         for code, name in Locale.parse(locale).languages.items():
             if "_" not in code:
                 found.setdefault(name.lower(), code)
-    found.update({"dari": "fa_AF", "flemish": "nl", "vlaams": "nl", "nederlands": "nl"})
-    return found
+    return {**found, **_SPECIAL}
 
 
 def locale_from_code(code: str) -> str:
@@ -162,7 +172,7 @@ def language_code(
     match = _WITH_CODE.match(text)
     if match:
         return locale_from_code(match.group("code"))
-    name = _names_to_codes().get(text.lower())
+    name = _common_names().get(text.lower()) or _names_to_codes().get(text.lower())
     if name:
         return normalise_locale(name) or name
     if _CODE_ALONE.match(text):
