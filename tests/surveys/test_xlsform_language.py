@@ -494,3 +494,44 @@ def test_round_trip_and_pyxform_conversion_of_the_feature_form(
     assert "vervoer_other" in xform  # pyxform made the follow-up itself
     second = _imported(app, tmp_path, data)
     assert {**first, "code": ""} == {**second, "code": ""}
+
+
+ROUND_TRIPS = {
+    "or_other in four languages": xlsform(
+        [
+            ["type", "name", "label::Dutch (nl)", "label::Arabic (ar)", "label::Swahili (sw)"],
+            ["select_multiple jn or_other", "q", "Vraag?", "سؤال؟", "Swali?"],
+        ],
+        [
+            ["list_name", "name", "label::Dutch (nl)", "label::Arabic (ar)", "label::Swahili (sw)"],
+            ["jn", "ja", "Ja", "نعم", "Ndiyo"],
+        ],
+    ),
+    "language names": xlsform(
+        [
+            ["type", "name", "label::Nederlands", "label::Engels", "hint::Engels", "relevant"],
+            ["integer", "n", "Hoeveel?", "How many?", "A number", ""],
+            ["text", "t", "Waarom?", "Why?", "", "${n} + 1 > 2"],
+        ]
+    ),
+    "calculation first": xlsform(
+        [
+            ["type", "name", "label", "calculation"],
+            ["calculate", "vast", "", "concat('a', 'b')"],
+            ["note", "n", "Code ${vast}", ""],
+        ]
+    ),
+}
+
+
+@pytest.mark.parametrize("form", ROUND_TRIPS.values(), ids=list(ROUND_TRIPS))
+def test_round_trips(app: Flask, demo, tmp_path: Path, form: bytes) -> None:  # type: ignore[no-untyped-def]
+    first = _imported(app, tmp_path, form)
+    exported = tmp_path / "export.xlsx"
+    result = app.test_cli_runner().invoke(
+        args=["surveys", "export", first["code"], "--format", "xlsform", "--output", str(exported)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "<h:html" in _xform(exported.read_bytes())
+    second = _imported(app, tmp_path, exported.read_bytes())
+    assert {**first, "code": ""} == {**second, "code": ""}
