@@ -110,7 +110,18 @@
     return result;
   }
 
+  // The question as the online page shows it: ${…} in its texts filled in, and only the options
+  // its choice_filter keeps.
+  function presented(definition, question, forms) {
+    return Object.assign({}, question, {
+      label: piped(definition, question.label, forms),
+      hint: piped(definition, question.hint, forms),
+      options: visibleOptions(definition, question, forms)
+    });
+  }
+
   var api = {
+    presented: presented,
     visibleOptions: visibleOptions,
     piped: piped,
     values: values,

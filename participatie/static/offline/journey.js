@@ -65,15 +65,9 @@
     }
     draft.current = place.question.name;
     var lang = draft.language;
-    // As the online page: ${…} in the texts filled in, only the options a choice_filter keeps.
-    var shown = Object.assign({}, place.question, {
-      label: Flow.piped(definition, place.question.label, draft.forms),
-      hint: Flow.piped(definition, place.question.hint, draft.forms),
-      options: Flow.visibleOptions(definition, place.question, draft.forms)
-    });
     R.question(app.querySelector("[data-question]"), {
       definition: definition,
-      question: shown,
+      question: Flow.presented(definition, place.question, draft.forms),
       place: place,
       lang: lang,
       form: error && error.name === place.question.name && error.form ? error.form : draft.forms[place.question.name] || null,
