@@ -19,7 +19,14 @@ def test_relevance_case(case: dict) -> None:  # type: ignore[type-arg]
 
 @pytest.mark.parametrize(
     "expression",
-    ["${a} ==", "selected(${a})", "today() > 3", "${a} = 'x' and", "(${a} = 'x'", "${a} + 1 = 2"],
+    [
+        "${a} ==",
+        "selected(${a})",
+        "today() > 3",
+        "${a} = 'x' and",
+        "(${a} = 'x'",
+        "pulldata('f', 'c', 'k', ${a})",
+    ],
 )
 def test_unsupported_expressions_are_refused_with_a_reason(expression: str) -> None:
     with pytest.raises(ExpressionError):

@@ -117,12 +117,16 @@ def _question_page(
             sensitive=is_sensitive(project, place.question),
         )
     errors = [("answer", submitted.error)] if submitted and submitted.error else []
+    answers = stored_answers(response, survey)
+    earlier = answer_values(answers)
     with in_language(response.language):
         page = render_template(
             "assist/question.html",
             survey=survey,
             place=place,
-            answer=stored_answers(response, survey).get(place.question.name),
+            answer=answers.get(place.question.name),
+            options=place.question.visible_options(earlier),
+            piped=lambda texts: place.question.piped(texts, earlier),
             submitted=submitted if errors else None,
             errors=errors,
             idempotency_key=secrets.token_urlsafe(16),

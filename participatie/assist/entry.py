@@ -213,6 +213,8 @@ def entry_specs(survey: SurveyDef) -> list[dict[str, Any]]:
             "maximum": entry.question.maximum,
             "number": number_rules() if entry.question.type in {"integer", "decimal"} else None,
             "options": [{"name": option.name} for option in entry.question.options],
+            # The survey's calculations (name → expression), which routing may use.
+            "calculations": dict(entry.question.calculations),
         }
         for entry in entry_fields(survey)
     ]

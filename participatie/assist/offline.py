@@ -19,6 +19,7 @@ from participatie.models import Project
 from participatie.pictograms import PICTOGRAMS
 from participatie.surveys.definition import QuestionDef, SurveyDef
 from participatie.surveys.numbers import number_rules
+from participatie.surveys.patterns import PatternError, program
 
 # One cache for the offline app shell, the definitions and the static files. sw.js and the page
 # both get the name from here.
@@ -67,6 +68,7 @@ def _participant_messages() -> dict[str, str]:
         "required_one": _("Kies een antwoord."),
         "required_number": _("Vul een getal in."),
         "required_text": _("Vul hier iets in."),
+        "pattern": _("Dit antwoord past niet. Kijk na wat je schreef."),
     }
 
 
@@ -87,9 +89,23 @@ def _question(project: Project, question: QuestionDef) -> dict[str, Any]:
         # re-implemented on the device.
         "number": number_rules() if question.type in {"integer", "decimal"} else None,
         "options": [
-            {"name": o.name, "label": o.label, "pictogram": o.pictogram} for o in question.options
+            {"name": o.name, "label": o.label, "pictogram": o.pictogram, "filters": o.filters}
+            for o in question.options
         ],
+        # XLSForm's extras, as data: patterns.js runs the automaton, relevance.js the filter.
+        "choice_filter": question.choice_filter,
+        "pattern": _pattern_program(question.pattern),
+        "constraint_message": question.constraint_message,
     }
+
+
+def _pattern_program(pattern: str) -> dict[str, Any] | None:
+    if not pattern:
+        return None
+    try:
+        return program(pattern)
+    except PatternError:  # refused on import; the server never blocks an answer on it either
+        return None
 
 
 def definition_json(survey: SurveyDef, project: Project) -> dict[str, Any]:
@@ -121,6 +137,7 @@ def definition_json(survey: SurveyDef, project: Project) -> dict[str, Any]:
         "thanks": survey.thanks,
         "estimated_minutes": survey.estimated_minutes,
         "questions": [_question(project, q) for q in survey.questions],
+        "calculations": dict(survey.calculations),
         "pictograms": {
             name: PICTOGRAMS[name] for name in survey.pictograms() if name in PICTOGRAMS
         },

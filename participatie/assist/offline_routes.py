@@ -35,7 +35,9 @@ SERVICE_WORKER = Path(STATIC_DIR) / "offline" / "sw.js"
 PRECACHED_ASSETS = (
     "app.css",
     "assist.css",
+    "offline/expressions.js",
     "offline/relevance.js",
+    "offline/patterns.js",
     "offline/validate.js",
     "offline/flow.js",
     "offline/queue.js",

@@ -166,7 +166,7 @@ def record_answer(
     response: Response, survey: SurveyDef, question: QuestionDef, form: MultiDict[str, str]
 ) -> Parsed:
     """The participant's own answer services: parse, store once per idempotency key."""
-    parsed = parse_answer(question, form)
+    parsed = parse_answer(question, form, answer_values(stored_answers(response, survey)))
     content = form_content_hash(question.name, form)
     if parsed.error is None and claim_idempotency_key(form.get("idem", ""), response, content):
         save_answer(response, survey, question, parsed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -63,6 +63,9 @@ class Survey(Base):
     frozen_at: Mapped[datetime | None] = mapped_column()
     consent_version: Mapped[int] = mapped_column(default=1)
     estimated_minutes: Mapped[int] = mapped_column(default=5)
+    # XLSForm `calculate` rows, in order: [{"name", "calculation", "after": question name or ""}].
+    # Never asked; their results show in labels (${name}) and feed relevance (surveys/relevance.py).
+    calculations: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     opened_at: Mapped[datetime | None] = mapped_column()
     closed_at: Mapped[datetime | None] = mapped_column()
@@ -96,6 +99,11 @@ class Question(Base):
     maximum: Mapped[float | None] = mapped_column()
     # The "Wie ben je?" question: its answer becomes the response's participant group.
     is_group_question: Mapped[bool] = mapped_column(default=False)
+    # From XLSForm: which options to show given earlier answers (`prov = ${provincie}`), and a
+    # regex() constraint on a text answer with the form's own message for it.
+    choice_filter: Mapped[str] = mapped_column(Text, default="")
+    pattern: Mapped[str] = mapped_column(Text, default="")
+    constraint_message: Mapped[dict[str, str]] = mapped_column(default=dict)
     # Versions in which this question exists; a removed question keeps its old answers.
     since_version: Mapped[int] = mapped_column(default=1)
     until_version: Mapped[int | None] = mapped_column()
@@ -119,6 +127,8 @@ class Option(Base):
     name: Mapped[str] = mapped_column(String(64))
     label: Mapped[dict[str, str]] = mapped_column(default=dict)
     pictogram: Mapped[str] = mapped_column(String(40), default="")
+    # The choices sheet's other columns (`prov`: "antwerpen"), read by the question's choice_filter.
+    filters: Mapped[dict[str, str]] = mapped_column(default=dict)
 
     question: Mapped[Question] = relationship(back_populates="options")
 

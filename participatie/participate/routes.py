@@ -112,7 +112,8 @@ def question(code: str, name: str) -> Page:
     if response is None or not survey.is_open:
         return redirect(url_for("participate.welcome", code=survey.code))
     answers = stored_answers(response, survey)
-    place = journey.place_of(survey, name, answer_values(answers))
+    earlier = answer_values(answers)
+    place = journey.place_of(survey, name, earlier)
     if place is None:
         # Unknown, or skipped by routing: go to where this participant really is.
         if survey.question(name) is None:
@@ -122,7 +123,7 @@ def question(code: str, name: str) -> Page:
     shown = answers.get(name)
     submitted = None
     if request.method == "POST":
-        parsed = parse_answer(place.question, request.form)
+        parsed = parse_answer(place.question, request.form, earlier)
         if parsed.error:
             errors.append(("answer", parsed.error))
             submitted = parsed
@@ -145,6 +146,8 @@ def question(code: str, name: str) -> Page:
             submitted=submitted,
             errors=errors,
             idempotency_key=secrets.token_urlsafe(16),
+            options=place.question.visible_options(earlier),
+            piped=lambda texts: place.question.piped(texts, earlier),
         ),
         400 if errors else 200,
     )

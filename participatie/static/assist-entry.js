@@ -37,7 +37,7 @@
       var field = input(spec);
       var relevant;
       try {
-        relevant = Relevance.isRelevant(spec.relevant, values);
+        relevant = Relevance.isRelevant(spec.relevant, values, spec.calculations || {});
       } catch (problem) {
         relevant = true;
       }

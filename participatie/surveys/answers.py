@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -25,6 +25,7 @@ from participatie.models import (
 from participatie.models.base import utcnow
 from participatie.surveys.definition import QuestionDef, SurveyDef
 from participatie.surveys.numbers import read_number
+from participatie.surveys.patterns import PatternError, matches
 
 SHORT_TEXT_MAX = 500
 LONG_TEXT_MAX = 5000
@@ -68,8 +69,37 @@ def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
-def parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
-    """The answer on the submitted page, or the message to show beside the field."""
+def parse_answer(
+    question: QuestionDef, form: MultiDict[str, str], values: dict[str, Any] | None = None
+) -> Parsed:
+    """The answer on the submitted page, or the message to show beside the field.
+
+    With the earlier answers (`values`), a choice its choice_filter hides is refused too."""
+    parsed = _parse_answer(question, form)
+    if parsed.error is not None or parsed.declined or parsed.is_empty:
+        return parsed
+    if question.type == "text" and question.pattern and not _pattern_holds(question, parsed.value):
+        locale = str(get_locale() or "")
+        own = question.constraint_message.get(locale)
+        return Parsed(
+            value=parsed.value, error=own or _("Dit antwoord past niet. Kijk na wat je schreef.")
+        )
+    if question.choice_filter and values is not None and question.is_choice:
+        shown = {option.name for option in question.visible_options(values)}
+        chosen = parsed.value if isinstance(parsed.value, list) else [parsed.value]
+        if any(name not in shown for name in chosen):
+            return Parsed(error=_("Kies een van de antwoorden."))
+    return parsed
+
+
+def _pattern_holds(question: QuestionDef, text: str) -> bool:
+    try:
+        return matches(question.pattern, text)
+    except PatternError:  # refused on import; a pattern we cannot run never blocks an answer
+        return True
+
+
+def _parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
     if form.get("decline") and not question.required:
         return Parsed(declined=True)
     if form.get("skip") and not question.required:

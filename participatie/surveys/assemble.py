@@ -21,6 +21,9 @@ def question_from_definition(data: dict[str, Any], position: int) -> Question:
         minimum=data.get("minimum"),
         maximum=data.get("maximum"),
         is_group_question=bool(data.get("is_group_question", False)),
+        choice_filter=data.get("choice_filter", ""),
+        pattern=data.get("pattern", ""),
+        constraint_message=dict(data.get("constraint_message", {})),
     )
     for index, option in enumerate(data.get("options", [])):
         question.options.append(
@@ -29,6 +32,7 @@ def question_from_definition(data: dict[str, Any], position: int) -> Question:
                 name=option["name"],
                 label=dict(option.get("label", {})),
                 pictogram=option.get("pictogram", ""),
+                filters=dict(option.get("filters", {})),
             )
         )
     return question
@@ -44,6 +48,7 @@ def survey_from_definition(project: Project, data: dict[str, Any]) -> Survey:
         thanks=dict(data.get("thanks", {})),
         default_language=data.get("default_language", "nl"),
         estimated_minutes=int(data.get("estimated_minutes", 5)),
+        calculations=[dict(calculation) for calculation in data.get("calculations", [])],
     )
     for index, question in enumerate(data.get("questions", [])):
         survey.questions.append(question_from_definition(question, index))

@@ -8,7 +8,9 @@ several workers or servers never serve a stale survey for longer than one reques
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +28,7 @@ class OptionDef:
     name: str
     label: dict[str, str]
     pictogram: str
+    filters: dict[str, str] = field(default_factory=dict)  # columns a choice_filter reads
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,11 @@ class QuestionDef:
     is_group_question: bool
     options: tuple[OptionDef, ...]
     audio: dict[str, str] = field(default_factory=dict)  # language → audio public id
+    choice_filter: str = ""
+    pattern: str = ""  # a regex() constraint (surveys/patterns.py)
+    constraint_message: dict[str, str] = field(default_factory=dict)
+    # The survey's calculations (name → expression), which relevance and labels may use.
+    calculations: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def is_choice(self) -> bool:
@@ -54,7 +62,35 @@ class QuestionDef:
         return frozenset(option.name for option in self.options)
 
     def is_relevant(self, answers: dict[str, Any]) -> bool:
-        return relevance.is_relevant(self.relevant, answers)
+        return relevance.is_relevant(self.relevant, answers, self.calculations)
+
+    def visible_options(self, answers: dict[str, Any]) -> tuple[OptionDef, ...]:
+        """The options a participant sees: all, or those its choice_filter keeps."""
+        if not self.choice_filter:
+            return self.options
+        return tuple(
+            option
+            for option in self.options
+            if relevance.choice_passes(
+                self.choice_filter,
+                answers,
+                {"name": option.name, **option.filters},
+                self.calculations,
+            )
+        )
+
+    def piped(self, texts: dict[str, str], answers: dict[str, Any]) -> dict[str, str]:
+        """Texts with each ${name} replaced by that answer or calculation (XLSForm piping)."""
+        return {
+            language: _PIPED.sub(
+                lambda found: relevance.calculate(found.group(0), answers, self.calculations),
+                text,
+            )
+            for language, text in texts.items()
+        }
+
+
+_PIPED = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9._-]*\}")
 
 
 @dataclass(frozen=True)
@@ -75,6 +111,7 @@ class SurveyDef:
     project_name: str
     project_slug: str
     questions: tuple[QuestionDef, ...]
+    calculations: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def is_open(self) -> bool:
@@ -96,7 +133,7 @@ class SurveyDef:
         return {name for name in names if name}
 
 
-def _question_def(question: Question) -> QuestionDef:
+def _question_def(question: Question, calculations: Mapping[str, str]) -> QuestionDef:
     return QuestionDef(
         id=question.id,
         name=question.name,
@@ -112,11 +149,20 @@ def _question_def(question: Question) -> QuestionDef:
         is_group_question=question.is_group_question,
         options=tuple(_option_def(option) for option in question.options),
         audio={audio.language: audio.public_id for audio in question.audio},
+        choice_filter=question.choice_filter,
+        pattern=question.pattern,
+        constraint_message=dict(question.constraint_message),
+        calculations=calculations,
     )
 
 
 def _option_def(option: Option) -> OptionDef:
-    return OptionDef(name=option.name, label=dict(option.label), pictogram=option.pictogram)
+    return OptionDef(
+        name=option.name,
+        label=dict(option.label),
+        pictogram=option.pictogram,
+        filters=dict(option.filters),
+    )
 
 
 def build_definition(survey: Survey, project: Project) -> SurveyDef:
@@ -124,6 +170,7 @@ def build_definition(survey: Survey, project: Project) -> SurveyDef:
     # Offered only where every participant text exists (offered.py), never Dutch under
     # translated buttons.
     languages = offered_languages(survey, current, project.languages or [])
+    calculations = {c["name"]: c["calculation"] for c in survey.calculations or []}
     return SurveyDef(
         id=survey.id,
         code=survey.code,
@@ -140,7 +187,8 @@ def build_definition(survey: Survey, project: Project) -> SurveyDef:
         project_id=project.id,
         project_name=project.name,
         project_slug=project.slug,
-        questions=tuple(_question_def(q) for q in current),
+        questions=tuple(_question_def(q, calculations) for q in current),
+        calculations=calculations,
     )
 
 

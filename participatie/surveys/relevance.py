@@ -1,162 +1,31 @@
-"""XLSForm `relevant` expressions for the common cases, evaluated on the server.
+"""XLSForm expressions for the common cases, evaluated on the server: `relevant`, `calculation`
+and `choice_filter` share this one engine.
 
 Supported: `${q}`, string and number literals, `=`, `!=`, `<`, `<=`, `>`, `>=`, `selected(${q}, 'x')`,
-`count-selected(${q})`, `not(...)`, `and`, `or` and parentheses. As in ODK, an unanswered question
-is the empty string, and a comparison with a number is numeric when both sides are numbers.
-The offline journey has a JavaScript twin of this evaluator; both run the same table of cases.
+`count-selected(${q})`, `not(...)`, `and`, `or`, parentheses, arithmetic (`+ - * div mod`) and the
+functions in FUNCTIONS. In a `choice_filter` a bare word names a column of the choices sheet. As in
+ODK, an unanswered question is the empty string, a comparison with a number is numeric when both
+sides are numbers, and arithmetic on something that is not a number gives NaN.
+The offline journey has a JavaScript twin of this evaluator; both run the same tables of cases.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-TOKEN = re.compile(
-    r"""\s*(?:
-      (?P<ref>\$\{(?P<name>[A-Za-z_][A-Za-z0-9._-]*)\})
-    | (?P<string>'[^']*'|"[^"]*")
-    | (?P<number>-?\d+(?:\.\d+)?)
-    | (?P<op><=|>=|!=|=|<|>|\(|\)|,)
-    | (?P<word>[A-Za-z][A-Za-z-]*)
-    )""",
-    re.VERBOSE,
+from participatie.surveys.expressions import (
+    FUNCTIONS,
+    ExpressionError,
+    Node,
+    columns,
+    parse,
+    references,
 )
 
-
-class ExpressionError(ValueError):
-    """The expression uses syntax we do not support; the message says where."""
-
-
-@dataclass(frozen=True)
-class Node:
-    kind: str  # ref, literal, compare, and, or, not, selected, count
-    value: Any = None
-    children: tuple[Node, ...] = ()
-
-
-def _tokenize(expression: str) -> list[tuple[str, str]]:
-    tokens: list[tuple[str, str]] = []
-    position = 0
-    expression = expression.strip()
-    while position < len(expression):
-        match = TOKEN.match(expression, position)
-        if not match or match.end() == position:
-            raise ExpressionError(f"cannot read {expression[position : position + 20]!r}")
-        position = match.end()
-        kind = match.lastgroup
-        if kind == "name":
-            kind = "ref"
-        if kind == "ref":
-            tokens.append(("ref", match.group("name")))
-        elif kind == "string":
-            tokens.append(("literal", match.group("string")[1:-1]))
-        elif kind == "number":
-            tokens.append(("literal", match.group("number")))
-        elif kind == "op":
-            tokens.append(("op", match.group("op")))
-        else:
-            tokens.append(("word", match.group("word")))
-    return tokens
-
-
-class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]]) -> None:
-        self.tokens = tokens
-        self.index = 0
-
-    def peek(self) -> tuple[str, str] | None:
-        return self.tokens[self.index] if self.index < len(self.tokens) else None
-
-    def take(self, kind: str, value: str | None = None) -> str:
-        token = self.peek()
-        if token is None or token[0] != kind or (value is not None and token[1] != value):
-            raise ExpressionError(
-                f"expected {value or kind}, found {token[1] if token else 'the end'}"
-            )
-        self.index += 1
-        return token[1]
-
-    def parse(self) -> Node:
-        node = self.or_expr()
-        if self.peek() is not None:
-            raise ExpressionError(f"unexpected {self.peek()[1]!r}")  # type: ignore[index]
-        return node
-
-    def or_expr(self) -> Node:
-        node = self.and_expr()
-        while self.peek() == ("word", "or"):
-            self.index += 1
-            node = Node("or", children=(node, self.and_expr()))
-        return node
-
-    def and_expr(self) -> Node:
-        node = self.comparison()
-        while self.peek() == ("word", "and"):
-            self.index += 1
-            node = Node("and", children=(node, self.comparison()))
-        return node
-
-    def comparison(self) -> Node:
-        node = self.atom()
-        token = self.peek()
-        if token and token[0] == "op" and token[1] in {"=", "!=", "<", "<=", ">", ">="}:
-            self.index += 1
-            node = Node("compare", token[1], (node, self.atom()))
-        return node
-
-    def atom(self) -> Node:
-        token = self.peek()
-        if token is None:
-            raise ExpressionError("the expression ends too early")
-        kind, value = token
-        if kind == "ref":
-            self.index += 1
-            return Node("ref", value)
-        if kind == "literal":
-            self.index += 1
-            return Node("literal", value)
-        if kind == "op" and value == "(":
-            self.index += 1
-            node = self.or_expr()
-            self.take("op", ")")
-            return node
-        if kind == "word" and value in {"selected", "not", "count-selected", "true", "false"}:
-            self.index += 1
-            if value in {"true", "false"}:
-                self.take("op", "(")
-                self.take("op", ")")
-                return Node("literal", value == "true")
-            self.take("op", "(")
-            if value == "not":
-                node = Node("not", children=(self.or_expr(),))
-            elif value == "count-selected":
-                node = Node("count", children=(self.atom(),))
-            else:
-                subject = self.atom()
-                self.take("op", ",")
-                node = Node("selected", children=(subject, self.atom()))
-            self.take("op", ")")
-            return node
-        raise ExpressionError(f"{value!r} is not supported here")
-
-
-@lru_cache(maxsize=1024)
-def parse(expression: str) -> Node | None:
-    """None for an empty expression (always relevant)."""
-    if not expression or not expression.strip():
-        return None
-    return _Parser(_tokenize(expression)).parse()
-
-
-def references(node: Node | None) -> set[str]:
-    if node is None:
-        return set()
-    found = {node.value} if node.kind == "ref" else set()
-    for child in node.children:
-        found |= references(child)
-    return found
+__all__ = ["FUNCTIONS", "ExpressionError", "Node", "columns", "parse", "references"]
 
 
 def _as_text(value: Any) -> str:
@@ -166,8 +35,13 @@ def _as_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        if value.is_integer():
+            return str(int(value))
     return str(value)
 
 
@@ -178,15 +52,99 @@ def _as_number(value: Any) -> float | None:
         return None
 
 
-def _value(node: Node, answers: dict[str, Any]) -> Any:
+@dataclass
+class Scope:
+    """What names mean while evaluating: the answers, the form's calculations (name → expression,
+    computed when first needed) and, in a choice_filter, the columns of one choice."""
+
+    answers: Mapping[str, Any]
+    calculations: Mapping[str, str] = field(default_factory=dict)
+    columns: Mapping[str, str] = field(default_factory=dict)
+    _computed: dict[str, Any] = field(default_factory=dict)
+    _busy: set[str] = field(default_factory=set)
+
+    def lookup(self, name: str) -> Any:
+        if name in self.calculations and name not in self.answers:
+            if name not in self._computed:
+                if name in self._busy:  # a calculation that needs itself (refused on import)
+                    return ""
+                self._busy.add(name)
+                self._computed[name] = _value(parse(self.calculations[name]), self)
+                self._busy.discard(name)
+            return self._computed[name]
+        return self.answers.get(name)
+
+
+def _scope(answers: Mapping[str, Any] | Scope) -> Scope:
+    return answers if isinstance(answers, Scope) else Scope(answers)
+
+
+def _arithmetic(operator: str, left: Any, right: Any) -> float:
+    a, b = _as_number(left), _as_number(right)
+    if a is None or b is None:
+        return math.nan
+    if operator == "+":
+        return a + b
+    if operator == "-":
+        return a - b
+    if operator == "*":
+        return a * b
+    if b == 0:  # XPath divides by zero into infinity or NaN, it does not fail
+        return (
+            math.nan
+            if a == 0 or operator == "mod"
+            else math.copysign(math.inf, a) * (math.copysign(1, b))
+        )
+    return a / b if operator == "div" else math.fmod(a, b)
+
+
+def _round(number: float | None, digits: float | None) -> float:
+    """XPath's round(): half away from zero, the same in JavaScript."""
+    if number is None or digits is None or math.isnan(number) or math.isinf(number):
+        return math.nan if number is None or digits is None else number
+    scale = 10 ** int(digits)
+    return math.copysign(math.floor(abs(number) * scale + 0.5) / scale, number)
+
+
+def _call(node: Node, scope: Scope) -> Any:
+    name, arguments = node.value, node.children
+    if name == "if":
+        chosen = arguments[1] if evaluate(arguments[0], scope) else arguments[2]
+        return _value(chosen, scope)
+    values = [_value(argument, scope) for argument in arguments]
+    if name == "concat":
+        return "".join(_as_text(value) for value in values)
+    if name == "coalesce":
+        return values[0] if _as_text(values[0]) != "" else values[1]
+    if name == "string-length":
+        return float(len(_as_text(values[0])))
+    number = _as_number(values[0])
+    if name == "round":
+        return _round(number, _as_number(values[1]) if len(values) > 1 else 0.0)
+    if number is None or math.isnan(number) or math.isinf(number):
+        return math.nan
+    return float(math.trunc(number)) if name == "int" else number
+
+
+def _value(node: Node | None, scope: Scope) -> Any:
+    if node is None:
+        return ""
     if node.kind == "ref":
-        return answers.get(node.value)
+        return scope.lookup(node.value)
+    if node.kind == "column":
+        return scope.columns.get(node.value, "")
     if node.kind == "literal":
         return node.value
     if node.kind == "count":
-        selected = answers.get(node.children[0].value) if node.children[0].kind == "ref" else None
+        subject = node.children[0]
+        selected = scope.lookup(subject.value) if subject.kind == "ref" else None
         return len(selected) if isinstance(selected, list) else (1 if selected else 0)
-    return evaluate(node, answers)
+    if node.kind == "arithmetic":
+        left, right = (_value(child, scope) for child in node.children)
+        return _arithmetic(node.value, left, right)
+    if node.kind == "call":
+        return _call(node, scope)
+    return evaluate(node, scope)
 
 
 def _compare(operator: str, left: Any, right: Any) -> bool:
@@ -207,28 +165,52 @@ def _compare(operator: str, left: Any, right: Any) -> bool:
     }[operator]
 
 
-def evaluate(node: Node | None, answers: dict[str, Any]) -> bool:
+def evaluate(node: Node | None, answers: Mapping[str, Any] | Scope) -> bool:
+    scope = _scope(answers)
     if node is None:
         return True
     if node.kind == "and":
-        return evaluate(node.children[0], answers) and evaluate(node.children[1], answers)
+        return evaluate(node.children[0], scope) and evaluate(node.children[1], scope)
     if node.kind == "or":
-        return evaluate(node.children[0], answers) or evaluate(node.children[1], answers)
+        return evaluate(node.children[0], scope) or evaluate(node.children[1], scope)
     if node.kind == "not":
-        return not evaluate(node.children[0], answers)
+        return not evaluate(node.children[0], scope)
     if node.kind == "compare":
-        left, right = (_value(child, answers) for child in node.children)
+        left, right = (_value(child, scope) for child in node.children)
         return _compare(node.value, left, right)
     if node.kind == "selected":
-        subject = _value(node.children[0], answers)
-        choice = _as_text(_value(node.children[1], answers))
+        subject = _value(node.children[0], scope)
+        choice = _as_text(_value(node.children[1], scope))
         chosen = subject if isinstance(subject, list) else _as_text(subject).split()
         return choice in [str(c) for c in chosen]
     if node.kind == "count":
-        return bool(_value(node, answers))
-    value = _value(node, answers)
+        return bool(_value(node, scope))
+    value = _value(node, scope)
+    if isinstance(value, float) and math.isnan(value):
+        return False
     return bool(value) and _as_text(value) not in {"", "false", "0"}
 
 
-def is_relevant(expression: str, answers: dict[str, Any]) -> bool:
-    return evaluate(parse(expression), answers)
+def is_relevant(
+    expression: str, answers: Mapping[str, Any], calculations: Mapping[str, str] | None = None
+) -> bool:
+    return evaluate(parse(expression), Scope(answers, calculations or {}))
+
+
+def calculate(
+    expression: str, answers: Mapping[str, Any], calculations: Mapping[str, str] | None = None
+) -> str:
+    """A calculation's result as the text a label shows ("" where XPath gives NaN)."""
+    value = _value(parse(expression), Scope(answers, calculations or {}))
+    text = _as_text(value)
+    return "" if text in {"nan", "inf", "-inf"} else text
+
+
+def choice_passes(
+    expression: str,
+    answers: Mapping[str, Any],
+    option_columns: Mapping[str, str],
+    calculations: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether a choice stays in the list under the question's choice_filter."""
+    return evaluate(parse(expression, True), Scope(answers, calculations or {}, option_columns))

@@ -18,7 +18,12 @@ def texts(values: dict[str, str] | None) -> dict[str, str]:
 
 
 def option_to_definition(option: Option) -> dict[str, Any]:
-    return {"name": option.name, "label": texts(option.label), "pictogram": option.pictogram}
+    return {
+        "name": option.name,
+        "label": texts(option.label),
+        "pictogram": option.pictogram,
+        "filters": dict(sorted((option.filters or {}).items())),
+    }
 
 
 def question_to_definition(question: Question) -> dict[str, Any]:
@@ -34,6 +39,9 @@ def question_to_definition(question: Question) -> dict[str, Any]:
         "minimum": question.minimum,
         "maximum": question.maximum,
         "is_group_question": question.is_group_question,
+        "choice_filter": question.choice_filter,
+        "pattern": question.pattern,
+        "constraint_message": texts(question.constraint_message),
         "options": [option_to_definition(option) for option in question.options],
     }
 
@@ -53,5 +61,6 @@ def survey_to_definition(survey: Survey) -> dict[str, Any]:
         "thanks": texts(survey.thanks),
         "default_language": survey.default_language,
         "estimated_minutes": survey.estimated_minutes,
+        "calculations": [dict(calculation) for calculation in survey.calculations or []],
         "questions": [question_to_definition(q) for q in current_questions(survey)],
     }

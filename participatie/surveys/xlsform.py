@@ -3,14 +3,20 @@
 pyxform reads the workbook (cell values as strings; empty rows kept, so line numbers are right)
 and has the last word on whether it is a valid XLSForm at all. We walk the rows ourselves, so
 every problem names its sheet and line. Groups are flattened: their `relevant` joins that of each
-question inside. Whatever we cannot carry over refuses the import, line by line; what we skip
-(device metadata, message columns, looks) is listed as a notice. Nothing goes without a word.
+question inside. `or_other` becomes an "Iets anders" option and its text question; `calculate`
+rows become the survey's calculations (xlsform_extras.py). Whatever would change the meaning and
+that we cannot carry over refuses the import, line by line; what we skip (device metadata,
+settings, message columns, looks) is listed as a notice. Nothing goes without a word.
 The result has the shape of participatie/demo/survey.json (see coordinate/definitions.py).
 """
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -21,6 +27,7 @@ from pyxform.xls2json import workbook_to_json
 from pyxform.xls2json_backends import DefinitionData, get_xlsform
 
 from participatie.pictograms import PICTOGRAMS
+from participatie.surveys import xlsform_extras as extras
 from participatie.surveys import xlsform_messages as m
 from participatie.surveys import xlsform_rows as rows
 from participatie.surveys.kinds import OPTION_NAME_PATTERN
@@ -37,27 +44,47 @@ class ImportResult:
     definition: dict[str, Any] | None
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    unknown_languages: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.definition is not None
 
 
-def read_xlsform(data: bytes, fallback_title: str = "") -> ImportResult:
-    """The definition, or the problems that refuse it; notices either way. Needs a locale
-    (a request, or flask_babel.force_locale on the command line) for its messages."""
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pyxform and openpyxl warn through `warnings` and `logging`; the coordinator reads our
+    report, never a library's warning."""
+    logger = logging.getLogger("pyxform")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
     try:
-        book = get_xlsform(BytesIO(data), file_type=".xlsx")
-    except (PyXFormError, *_READ_ERRORS):
-        return ImportResult(None, [str(m.UNREADABLE)])
-    if not book.survey:
-        return ImportResult(None, [str(m.NO_SURVEY_SHEET)])
-    report = m.Report()
-    definition = _Workbook(book, report).definition(fallback_title)
-    if not report.problems:
-        report.problems.extend(_pyxform_problems(data))
-    if report.problems:
-        return ImportResult(None, report.problems, report.notices)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def read_xlsform(
+    data: bytes, fallback_title: str = "", languages: Mapping[str, str] | None = None
+) -> ImportResult:
+    """The definition, or the problems that refuse it; notices either way. `languages` gives a
+    code for language names we cannot place (asked of the coordinator). Needs a locale (a
+    request, or flask_babel.force_locale on the command line) for its messages."""
+    with _quiet():
+        try:
+            book = get_xlsform(BytesIO(data), file_type=".xlsx")
+        except (PyXFormError, *_READ_ERRORS):
+            return ImportResult(None, [str(m.UNREADABLE)])
+        if not book.survey:
+            return ImportResult(None, [str(m.NO_SURVEY_SHEET)])
+        report = m.Report()
+        definition = _Workbook(book, report, languages or {}).definition(fallback_title)
+        if not report.problems and not report.unknown_languages:
+            report.problems.extend(_pyxform_problems(data))
+    if report.problems or report.unknown_languages:
+        return ImportResult(None, report.problems, report.notices, report.unknown_languages)
     return ImportResult(definition, [], report.notices)
 
 
@@ -73,29 +100,31 @@ def _pyxform_problems(data: bytes) -> list[str]:
 
 
 class _Workbook:
-    def __init__(self, book: DefinitionData, report: m.Report) -> None:
+    def __init__(self, book: DefinitionData, report: m.Report, chosen: Mapping[str, str]) -> None:
         self.book = book
         self.report = report
-        settings = (book.settings or [{}])[0]
-        self.settings = {str(k).strip().lower(): str(v).strip() for k, v in settings.items()}
+        self.chosen = chosen
+        self.calculations: list[dict[str, str]] = []
+        settings = rows.normalise_row(dict((book.settings or [{}])[0]))
+        self.settings = {k: str(v).strip() for k, v in settings.items() if str(v).strip()}
         for setting in sorted(set(self.settings) - rows.USED_SETTINGS):
             self.report.notices.append(str(m.SETTING_SKIPPED % {"setting": setting}))
         language = self.settings.get("default_language", "")
-        code = language_code(language, "nl") if language else "nl"
+        code = language_code(language, "nl", chosen) if language else "nl"
         if code is None:
-            report.general(m.UNKNOWN_LANGUAGE, sheet="settings", language=language)
+            report.unknown_language(language)
         self.default_language = code or "nl"
 
-    def texts(self, row: dict[str, Any], base: str, sheet: str) -> dict[str, str]:
+    def texts(self, row: dict[str, Any], base: str, _sheet: str) -> dict[str, str]:
         """{"nl": …, "ar": …} from the label / label::Dutch (nl) / label::Arabic (ar) columns."""
         found: dict[str, str] = {}
         for header, value in row.items():
             column, language = rows.split_header(str(header))
             if column != base or not str(value).strip():
                 continue
-            code = language_code(language or "default", self.default_language)
+            code = language_code(language or "default", self.default_language, self.chosen)
             if code is None:
-                self.report.general(m.UNKNOWN_LANGUAGE, sheet=sheet, language=language)
+                self.report.unknown_language(str(language))
                 continue
             # label::Dutch (nl) wins from a plain label column meaning the same language.
             if language or code not in found:
@@ -109,14 +138,16 @@ class _Workbook:
             if not raw:
                 continue
             row = rows.normalise_row(raw)
+            filters: dict[str, str] = {}
             for header, value in row.items():
                 column, _language = rows.split_header(str(header))
                 if column in rows.CHOICE_COLUMNS or column.startswith("$"):
                     continue
                 if column in rows.CHOICE_MEDIA_COLUMNS:
-                    self.report.problem("choices", line, m.CHOICE_MEDIA, value=value)
-                else:
-                    self.report.column_skipped("choices", str(header), m.REASON_FILTER)
+                    self.report.column_skipped("choices", str(header), m.REASON_MEDIA)
+                elif str(value).strip():
+                    # Read by a choice_filter, or skipped with a notice when none does.
+                    filters[str(header).strip()] = str(value).strip()
             list_name = str(row.get("list_name", "")).strip()
             name = str(row.get("name", "")).strip()
             if not list_name or not name:
@@ -132,7 +163,9 @@ class _Workbook:
             if pictogram and pictogram not in PICTOGRAMS:
                 self.report.problem("choices", line, m.PICTOGRAM, name=pictogram)
             label = self.texts(row, "label", "choices")
-            options.append({"name": name, "label": label, "pictogram": pictogram})
+            options.append(
+                {"name": name, "label": label, "pictogram": pictogram, "filters": filters}
+            )
         return lists
 
     def questions(self) -> list[dict[str, Any]]:
@@ -157,17 +190,28 @@ class _Workbook:
                     groups.pop()
                 else:
                     self.report.problem("survey", line, m.GROUP_NOT_OPEN)
+            elif kind.replace(" ", "_") in {"begin_repeat", "end_repeat"}:
+                self.report.problem("survey", line, m.REPEAT, type=raw_type)
             elif kind in rows.METADATA_TYPES:
                 self.report.notice("survey", line, m.METADATA, type=raw_type)
+            elif kind == "calculate":
+                calculation = extras.calculation(self.report, row, line, taken)
+                if calculation is not None:
+                    calculation["after"] = questions[-1]["name"] if questions else ""
+                    taken.add(calculation["name"])
+                    self.calculations.append(calculation)
             else:
-                question = QuestionRow(self.report, self.texts, lists, row, line).read(
-                    groups, taken
-                )
+                reader = QuestionRow(self.report, self.texts, lists, row, line)
+                question = reader.read(groups, taken)
                 if question is not None:
                     taken.add(question["name"])
                     questions.append(question)
+                    if reader.or_other:
+                        taken.add(extras.add_other(question, questions, taken))
         if groups:
             self.report.general(m.GROUP_NOT_CLOSED)
+        extras.unused_filter_columns(self.report, lists, questions)
+        extras.fill_other_texts(questions, extras.form_languages(questions))
         if not questions and not self.report.problems:
             self.report.general(m.NO_QUESTIONS)
         return questions
@@ -180,5 +224,6 @@ class _Workbook:
             "form_id": self.settings.get("form_id", "")[:64],
             "title": {self.default_language: title or "Vragenlijst"},
             "default_language": self.default_language,
+            "calculations": self.calculations,
             "questions": questions,
         }

@@ -39,11 +39,14 @@ COLUMN_SKIPPED = _l("Blad %(sheet)s: de kolom %(column)s nemen we niet over (%(r
 REASON_KOBO_ID = _l("een technisch nummer van KoboToolbox")
 REASON_OWN_MESSAGE = _l("deelnemers krijgen onze eigen, duidelijke foutmelding")
 REASON_GUIDANCE = _l("uitleg voor wie de vragen afneemt; die tonen we niet")
-REASON_FILTER = _l("alleen nodig voor choice_filter")
-
-CHOICE_MEDIA = _l(
-    "Een prent, geluid of filmpje bij een antwoord (%(value)s) kunnen we niet overnemen."
+REASON_MEDIA = _l(
+    "het bestand zit niet in het XLSForm; neem de tekst op in de vragenlijst als je wilt"
 )
+REASON_FILTER = _l("geen choice_filter gebruikt deze kolom")
+LANGUAGE_OPTION = _l(
+    "We weten niet welke taal %(language)s is. Zeg het met %(option)s, zoals %(example)s."
+)
+
 CHOICE_INCOMPLETE = _l("Elk antwoord heeft een list_name en een name nodig.")
 OPTION_NAME = _l("De naam %(name)s kan niet: gebruik letters, cijfers en _, zonder spaties.")
 OPTION_TWICE = _l("Het antwoord %(name)s staat twee keer in de lijst %(list)s.")
@@ -58,7 +61,45 @@ GROUP_NOT_CLOSED = _l("Blad survey: een groep wordt niet afgesloten met end_grou
 METADATA = _l(
     "%(type)s is een gegeven over het toestel of de tijd. Dat bewaren we niet; we slaan deze regel over."
 )
-SELECT_LIST = _l("Na %(type)s hoort één lijstnaam, zoals select_one ja_nee. Ook or_other kan niet.")
+SELECT_LIST = _l("Na %(type)s hoort één lijstnaam, zoals select_one ja_nee, en eventueel or_other.")
+OTHER_TAKEN = _l(
+    "De lijst %(list)s heeft al een antwoord other. Met or_other maken we dat zelf: haal het weg of laat or_other weg."
+)
+OTHER_FOLLOW_UP = _l("Wat bedoel je met iets anders?")
+REPEAT = _l(
+    "Een groep die herhaald wordt (%(type)s) kunnen we niet overnemen: elk antwoord is hier één antwoord. Zet de vragen één keer in de lijst, bijvoorbeeld over het oudste kind."
+)
+FROM_FILE = _l(
+    "%(type)s haalt zijn antwoorden uit een apart bestand, en dat zit niet in het XLSForm. Zet de antwoorden op het blad choices en gebruik select_one of select_multiple."
+)
+INCLUDE = _l(
+    "%(type)s neemt vragen uit een ander bestand over. Zet die vragen in dit bestand zelf."
+)
+EXTERNAL = _l(
+    "%(function)s haalt gegevens uit een apart bestand of van het toestel. Dat kan hier niet: zet de waarden in de vragenlijst zelf of laat deze regel weg."
+)
+CALCULATION = _l(
+    "De berekening %(calculation)s kunnen we niet uitrekenen (%(detail)s). Gebruik alleen %(functions)s, of haal de regel weg."
+)
+# Written into the messages as they are: code, the same in every language.
+FUNCTIONS = "+ - * div mod, if(), concat(), coalesce(), round(), int(), number(), string-length()"
+FILTER_EXAMPLE = "provincie = ${provincie}"
+CALCULATION_REFERENCE = _l(
+    "De berekening gebruikt ${%(name)s}. Dat moet een vraag of berekening zijn die eerder in de vragenlijst staat."
+)
+CHOICE_FILTER = _l(
+    "De choice_filter %(filter)s kunnen we niet lezen (%(detail)s). Schrijf hem zoals %(example)s."
+)
+CHOICE_FILTER_COLUMN = _l(
+    "De choice_filter gebruikt de kolom %(column)s, maar die staat niet op het blad choices."
+)
+PIPED_UNKNOWN = _l(
+    "De tekst toont %(reference)s, maar dat is geen vraag of berekening die eerder in de vragenlijst staat."
+)
+REGEX = _l(
+    "Het patroon in %(constraint)s kunnen we niet veilig nakijken (%(detail)s). Gebruik letters, [0-9], \\d, groepen, | en herhalingen zoals {10} of +."
+)
+
 NO_LIST = _l("De lijst %(list)s staat niet op het blad choices.")
 TYPE_UNSUPPORTED = _l("Het type %(type)s (%(what)s) kunnen we niet overnemen.")
 TYPE_UNKNOWN = _l("Het type %(type)s kennen we niet.")
@@ -81,9 +122,15 @@ NOT_DOMAINS = _l(
     "Bij de weergave domains moeten de antwoorden levensdomeinen zijn, zoals wonen of werk. %(name)s is er geen."
 )
 CONSTRAINT = _l(
-    "De voorwaarde %(constraint)s kunnen we niet overnemen. Alleen een kleinste en grootste getal kan, zoals . >= 0 and . <= 10."
+    "De voorwaarde %(constraint)s kunnen we niet overnemen. Alleen een kleinste en grootste getal kan, zoals . >= 0 and . <= 10, of een patroon op tekst, zoals regex(., '^0[0-9]{9}$')."
 )
+IMPORTED_WITH_NOTES = _l("Ingelezen, met deze opmerkingen:")
+NOT_IMPORTED = _l("Niet ingelezen, omdat:")
+NOTES = _l("Opmerkingen:")
 SETTING_SKIPPED = _l("Blad settings: de instelling %(setting)s gebruiken we niet.")
+OWN_MESSAGE = _l(
+    "de eigen foutmelding van deze voorwaarde gebruiken we niet; deelnemers krijgen onze eigen, duidelijke foutmelding."
+)
 
 
 def at(sheet: str, line: int, message: str) -> str:
@@ -96,7 +143,12 @@ class Report:
 
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    unknown_languages: list[str] = field(default_factory=list)  # names the coordinator must place
     _columns: set[tuple[str, str]] = field(default_factory=set)
+
+    def unknown_language(self, name: str) -> None:
+        if name not in self.unknown_languages:
+            self.unknown_languages.append(name)
 
     def problem(self, sheet: str, line: int, message: Any, **values: Any) -> None:
         self.problems.append(at(sheet, line, str(message % values if values else message)))

@@ -10,14 +10,19 @@ from participatie.pictograms import PICTOGRAMS
 from participatie.surveys import xlsform_messages as m
 from participatie.surveys import xlsform_rows as rows
 from participatie.surveys.conditions import expression_problem
+from participatie.surveys.expressions import ExpressionError, columns, parse, references
 from participatie.surveys.kinds import NAME_PATTERN, unique_name
 from participatie.surveys.navigation import RESERVED_NAMES
+from participatie.surveys.patterns import pattern_problem
 from participatie.tagging.codebook import DOMAINS
 
 Texts = Callable[[dict[str, Any], str, str], dict[str, str]]
 Options = list[dict[str, Any]]
 
-_PIPING = re.compile(r"\$\{[^}]*\}")
+_PIPING = re.compile(r"\$\{([^}]*)\}")
+_REGEX = re.compile(r"""^regex\(\s*\.\s*,\s*(?:'([^']*)'|"([^"]*)")\s*\)$""")
+# Functions that reach outside the form: data files, the device, other forms.
+EXTERNAL = re.compile(r"\b(pulldata|instance|search|digest|version|uuid|now|today)\s*\(")
 _BOUND = re.compile(r"^\(?\s*\.\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*\)?$")
 _MOST_CHOSEN = re.compile(r"count-selected\(\s*\.\s*\)\s*<=\s*(\d+)")
 # Our appearances and the one type each belongs to.
@@ -39,6 +44,8 @@ class QuestionRow:
         self.lists = lists
         self.row = row
         self.line = line
+        self.or_other = False
+        self.list_name = ""
 
     def problem(self, message: Any, **values: Any) -> None:
         self.report.problem(SHEET, self.line, message, **values)
@@ -64,9 +71,12 @@ class QuestionRow:
             "minimum": None,
             "maximum": None,
             "is_group_question": self._yes_no(rows.GROUP_QUESTION_COLUMN),
+            "choice_filter": "",
+            "pattern": "",
+            "constraint_message": {},
             "options": options,
         }
-        self._check(question)
+        self._check(question, taken)
         return question if len(self.report.problems) == before else None
 
     def _type(self) -> tuple[str, Options] | None:
@@ -79,21 +89,37 @@ class QuestionRow:
             spelling = next((s for s in spellings if lowered.startswith(s + " ")), None)
             if spelling is None:
                 continue
-            list_part = raw[len(spelling) + 1 :].split()
+            rest = raw[len(spelling) + 1 :]
+            other = next((o for o in rows.OR_OTHER if rest.lower().endswith(" " + o)), None)
+            if other:
+                rest = rest[: -len(other) - 1]
+                self.or_other = True
+            list_part = rest.split()
             if len(list_part) != 1:
                 self.problem(m.SELECT_LIST, type=spelling)
                 return None
             if list_part[0] not in self.lists:
                 self.problem(m.NO_LIST, list=list_part[0])
                 return None
-            return type_, [dict(option) for option in self.lists[list_part[0]]]
+            self.list_name = list_part[0]
+            options = [dict(option) for option in self.lists[list_part[0]]]
+            if self.or_other and any(o["name"] == rows.OTHER_OPTION for o in options):
+                self.problem(m.OTHER_TAKEN, list=list_part[0])
+            return type_, options
         if lowered in rows.SELECT_ONE_SPELLINGS | rows.SELECT_MULTIPLE_SPELLINGS:
             self.problem(m.SELECT_LIST, type=raw)
             return None
         simple = rows.SIMPLE_TYPES.get(lowered)
         if simple:
             return simple, []
-        what = rows.UNSUPPORTED_TYPES.get(lowered.split(" ")[0])
+        first = lowered.split(" ")[0]
+        if first.endswith("_from_file") or first in {"select_one_external", "xml-external"}:
+            self.problem(m.FROM_FILE, type=raw)
+            return None
+        if first in {"include", "csv-external"}:
+            self.problem(m.INCLUDE, type=raw)
+            return None
+        what = rows.UNSUPPORTED_TYPES.get(first)
         if what is not None:
             self.problem(m.TYPE_UNSUPPORTED, type=raw, what=str(what))
         else:
@@ -123,6 +149,8 @@ class QuestionRow:
                 continue
             if column.startswith("$"):
                 self.report.column_skipped(SHEET, str(header), m.REASON_KOBO_ID)
+            elif column == "calculation":
+                self.problem(m.COLUMN_UNSUPPORTED, column=header, value=value)
             elif column in rows.NOTICE_COLUMNS:
                 self.report.column_skipped(SHEET, str(header), rows.NOTICE_COLUMNS[column])
             else:
@@ -130,7 +158,12 @@ class QuestionRow:
 
     def _appearance(self, type_: str) -> str:
         chosen = ""
-        for token in str(self.row.get("appearance", "")).split():
+        appearance = str(self.row.get("appearance", ""))
+        external = EXTERNAL.search(appearance)
+        if external:
+            self.problem(m.EXTERNAL, function=external.group(1) + "()")
+            return ""
+        for token in appearance.split():
             wanted = _APPEARANCES.get(token)
             if wanted is None:
                 self.report.notice(SHEET, self.line, m.APPEARANCE_SKIPPED, appearance=token)
@@ -155,19 +188,24 @@ class QuestionRow:
         if own:
             parts.append(own)
         expression = parts[0] if len(parts) == 1 else " and ".join(f"({p})" for p in parts)
+        external = EXTERNAL.search(expression)
+        if external:
+            self.problem(m.EXTERNAL, function=external.group(1) + "()")
+            return expression
         problem = expression_problem(expression, earlier) if expression else None
         if problem:
             self.problem(problem)
         return expression
 
-    def _check(self, question: dict[str, Any]) -> None:
+    def _check(self, question: dict[str, Any], earlier: set[str]) -> None:
         if not question["label"]:
             self.problem(m.NO_LABEL)
         for text in [*question["label"].values(), *question["hint"].values()]:
-            piped = _PIPING.search(text)
-            if piped:
-                self.problem(m.PIPING, reference=piped.group(0))
+            unknown = [p for p in _PIPING.findall(text) if p not in earlier]
+            if unknown:
+                self.problem(m.PIPED_UNKNOWN, reference="${" + unknown[0] + "}")
                 break
+        self._choice_filter(question, earlier)
         if question["pictogram"] and question["pictogram"] not in PICTOGRAMS:
             self.problem(m.PICTOGRAM, name=question["pictogram"])
         if question["is_group_question"] and question["type"] != "select_one":
@@ -178,7 +216,52 @@ class QuestionRow:
                 self.problem(m.NOT_DOMAINS, name=strange[0])
         constraint = str(self.row.get("constraint", "")).strip()
         if constraint:
+            self._constraint(question, constraint)
+        elif self.texts(self.row, "constraint_message", SHEET):
+            self.report.column_skipped(SHEET, "constraint_message", m.REASON_OWN_MESSAGE)
+
+    def _choice_filter(self, question: dict[str, Any], earlier: set[str]) -> None:
+        expression = str(self.row.get("choice_filter", "")).strip()
+        if not expression:
+            return
+        if not question["options"]:
+            self.problem(m.COLUMN_UNSUPPORTED, column="choice_filter", value=expression)
+            return
+        try:
+            node = parse(expression, True)
+        except ExpressionError as error:
+            self.problem(
+                m.CHOICE_FILTER, filter=expression, detail=str(error), example=m.FILTER_EXAMPLE
+            )
+            return
+        known = {"name", *(k for o in question["options"] for k in o.get("filters", {}))}
+        for column in sorted(columns(node) - known):
+            self.problem(m.CHOICE_FILTER_COLUMN, column=column)
+        for name in sorted(references(node) - earlier):
+            self.problem(m.CALCULATION_REFERENCE, name=name)
+        used = columns(node)
+        question["choice_filter"] = expression
+        for option in question["options"]:
+            option["filters"] = {k: v for k, v in option.get("filters", {}).items() if k in used}
+
+    def _constraint(self, question: dict[str, Any], constraint: str) -> None:
+        """A regex() on a text question keeps the form's own message; bounds on numbers and
+        choices become our minimum and maximum, with our own message."""
+        regex = _REGEX.match(constraint)
+        if regex is None:
+            if self.texts(self.row, "constraint_message", SHEET):
+                self.report.notice(SHEET, self.line, m.OWN_MESSAGE)
             self._bounds(question, constraint)
+            return
+        pattern = regex.group(1) if regex.group(1) is not None else regex.group(2)
+        detail = pattern_problem(pattern)
+        if question["type"] != "text":
+            self.problem(m.CONSTRAINT, constraint=constraint)
+        elif detail:
+            self.problem(m.REGEX, constraint=constraint, detail=detail)
+        else:
+            question["pattern"] = pattern
+            question["constraint_message"] = self.texts(self.row, "constraint_message", SHEET)
 
     def _bounds(self, question: dict[str, Any], constraint: str) -> None:
         """`. >= 0 and . <= 15` → minimum 0, maximum 15; `count-selected(.) <= 3` on a

@@ -8,6 +8,8 @@ carry over is refused, with the reason in plain words; what only concerns device
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import lazy_gettext as _l
 
 SELECT_ONE_SPELLINGS = frozenset({"select_one", "select one", "select1"})
@@ -47,7 +49,6 @@ _DATE = _l("een datum of tijd")
 _REPEAT = _l("een groep vragen die herhaald wordt")
 _FILE_LIST = _l("een lijst uit een apart bestand")
 UNSUPPORTED_TYPES = {
-    "calculate": _CALCULATION,
     "hidden": _CALCULATION,
     "geopoint": _PLACE,
     "geotrace": _PLACE,
@@ -94,18 +95,52 @@ SURVEY_COLUMNS = frozenset(
         "constraint",
         "pictogram",
         "participant_group",
+        "calculation",
+        "choice_filter",
+        "constraint_message",
     }
 )
-COLUMN_ALIASES = {"caption": "label", "relevance": "relevant", "value": "name"}
+COLUMN_ALIASES = {
+    "caption": "label",
+    "relevance": "relevant",
+    "value": "name",
+    "list name": "list_name",
+    "constraint message": "constraint_message",
+    "jr:constraintmsg": "constraint_message",
+    "required message": "required_message",
+    "jr:requiredmsg": "required_message",
+    "choice filter": "choice_filter",
+}
+# Columns that carry a language: `label::Dutch (nl)`, or in old forms `label:Dutch`.
+TRANSLATED_COLUMNS = frozenset(
+    {
+        "label",
+        "hint",
+        "constraint_message",
+        "required_message",
+        "guidance_hint",
+        "image",
+        "big-image",
+        "audio",
+        "video",
+        "media",
+    }
+)
+MEDIA_COLUMNS = frozenset({"image", "big-image", "audio", "video", "media"})
 # Columns whose content participants never see in our journey: skipped with one notice each.
+_MEDIA_SKIPPED = _l(
+    "het bestand zit niet in het XLSForm; neem de tekst op in de vragenlijst als je wilt"
+)
 NOTICE_COLUMNS = {
     "required_message": _l("deelnemers krijgen onze eigen, duidelijke foutmelding"),
-    "constraint_message": _l("deelnemers krijgen onze eigen, duidelijke foutmelding"),
     "guidance_hint": _l("uitleg voor wie de vragen afneemt; die tonen we niet"),
+    **dict.fromkeys(MEDIA_COLUMNS, _MEDIA_SKIPPED),
 }
 CHOICE_COLUMNS = frozenset({"list_name", "name", "label", "pictogram"})
 CHOICE_MEDIA_COLUMNS = frozenset({"image", "big-image", "audio", "video", "media"})
 USED_SETTINGS = frozenset({"form_title", "form_id", "default_language"})
+OR_OTHER = ("or_other", "or other", "or specify other")
+OTHER_OPTION = "other"
 # Our own columns on export; other tools ignore them.
 PICTOGRAM_COLUMN = "pictogram"
 GROUP_QUESTION_COLUMN = "participant_group"
@@ -113,22 +148,31 @@ YES = frozenset({"yes", "true", "true()", "1"})
 NO = frozenset({"no", "false", "false()", "0", ""})
 
 
+def _parts(header: str) -> list[str]:
+    """ "Label::Dutch (nl)", "label:Dutch" and "List name" → ["label", "Dutch (nl)"], …"""
+    parts = [part.strip() for part in header.split("::")]
+    if len(parts) == 1 and ":" in header:
+        base, rest = header.split(":", 1)
+        if base.strip().lower() in TRANSLATED_COLUMNS:  # `label:English`, as old forms wrote it
+            parts = [base.strip(), rest.strip()]
+    base = re.sub(r"\s+", " ", parts[0].lower())
+    return [COLUMN_ALIASES.get(base, base), *parts[1:]]
+
+
 def split_header(header: str) -> tuple[str, str | None]:
     """ "label::Dutch (nl)" → ("label", "Dutch (nl)"); "media::image::English (en)" → media."""
-    parts = header.split("::")
-    base = parts[0].strip().lower()
-    if base in {"media", "body", "bind", "instance"}:
-        return base, None
-    base = COLUMN_ALIASES.get(base, base)
-    return base, parts[1].strip() if len(parts) > 1 else None
+    parts = _parts(header)
+    if parts[0] in {"body", "bind", "instance"}:
+        return parts[0], None
+    if parts[0] == "media" and len(parts) > 1:  # media::audio::English (en)
+        return parts[1].lower(), parts[2] if len(parts) > 2 else None
+    return parts[0], parts[1] if len(parts) > 1 else None
 
 
 def normalise_row(row: dict[str, object]) -> dict[str, object]:
-    """Column spellings XLSForm allows ("relevance", "caption") under the names we read."""
+    """Column spellings XLSForm allows (any case, "relevance", "caption", "list name",
+    "label:English") under the names we read."""
     normalised: dict[str, object] = {}
     for header, value in row.items():
-        parts = str(header).split("::")
-        base = COLUMN_ALIASES.get(parts[0].strip().lower())
-        key = "::".join([base, *parts[1:]]) if base else str(header)
-        normalised.setdefault(key, value)
+        normalised.setdefault("::".join(_parts(str(header))), value)
     return normalised

@@ -22,7 +22,7 @@ from werkzeug.datastructures import MultiDict
 from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import OptionDef, QuestionDef
 from participatie.surveys.numbers import number_rules
-from participatie.surveys.relevance import ExpressionError, is_relevant
+from participatie.surveys.relevance import ExpressionError, Scope, evaluate, parse
 
 HERE = Path(__file__).parent
 RELEVANCE_CASES: list[dict[str, Any]] = json.loads(
@@ -43,7 +43,8 @@ def expected_relevance(case: dict[str, Any]) -> bool | str:
 
 def python_relevance(case: dict[str, Any]) -> bool | str:
     try:
-        return is_relevant(case["expression"], case["answers"])
+        scope = Scope(case["answers"], case.get("calculations", {}), case.get("columns", {}))
+        return evaluate(parse(case["expression"], "columns" in case), scope)
     except ExpressionError:
         return "error"
 

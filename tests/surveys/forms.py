@@ -167,19 +167,130 @@ def bad_form() -> bytes:
         "calculation",
         "media::image",
         "constraint",
+        "appearance",
     ]
     rows = [
         ["text", "naam", "Hoe heet je?", "Hoe heete gij?"],
-        ["calculate", "som", "", "", "", "", "1 + 1"],
+        ["calculate", "som", "", "", "", "", "pulldata('gegevens', 'naam', 'id', ${naam})"],
         ["geopoint", "waar", "Waar woon je?"],
         ["begin_repeat", "kinderen", "Je kinderen"],
         ["text", "kind", "Naam van je kind"],
         ["end_repeat"],
         ["text", "foto", "Kijk naar de foto", "", "", "", "", "foto.jpg"],
         ["date", "geboren", "Wanneer ben je geboren?"],
-        ["text", "uitleg", "Dag ${naam}!"],
+        ["text", "uitleg", "Dag ${onbekend}!"],
         ["integer", "jaar", "Welk jaar?", "", "${naam} != ''", "", "", "", "regex(., '^[0-9]+$')"],
         ["select_one_from_file gemeenten.csv", "gemeente", "Waar woon je?"],
         ["note", "start", "Welkom"],
+        ["calculate", "jaartal", "", "", "", "", "format-date(${naam}, '%Y')"],
+        ["text", "zoek", "Zoek je gemeente", "", "", "", "", "", "", "search('gemeenten')"],
+        ["include", "andere_vragenlijst"],
     ]
     return xlsform([header, *rows])
+
+
+def features_form() -> bytes:
+    """The XLSForm patterns of issue 21 together, as a KoboToolbox user writes them: language
+    names without codes, `or_other`, a cascading `choice_filter`, a `calculate` shown in a note
+    and used in `relevant`, a `regex()` with its own message, and the settings Kobo adds."""
+    header = [
+        "type",
+        "name",
+        "label::English",
+        "label::Nederlands",
+        "hint::English",
+        "hint::Nederlands",
+        "required",
+        "relevant",
+        "constraint",
+        "constraint_message::English",
+        "constraint_message::Nederlands",
+        "choice_filter",
+        "calculation",
+    ]
+    rows: list[list[str]] = [
+        [
+            "select_one vervoer or_other",
+            "vervoer",
+            "How do you get to school?",
+            "Hoe ga je naar school?",
+        ],
+        ["select_one provincie", "provincie", "Which province?", "In welke provincie woon je?"],
+        [
+            "select_one gemeente",
+            "gemeente",
+            "Which town?",
+            "In welke gemeente woon je?",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "provincie = ${provincie}",
+        ],
+        [
+            "integer",
+            "kinderen",
+            "How many children go to school?",
+            "Hoeveel kinderen gaan naar school?",
+            "",
+            "",
+            "yes",
+            "",
+            ". >= 0 and . <= 15",
+        ],
+        ["calculate", "boeken", "", "", "", "", "", "", "", "", "", "", "${kinderen} * 3"],
+        [
+            "note",
+            "uitleg",
+            "That makes ${boeken} school books.",
+            "Dat zijn ${boeken} schoolboeken.",
+        ],
+        [
+            "text",
+            "telefoon",
+            "Your phone number?",
+            "Je telefoonnummer?",
+            "Ten digits.",
+            "Tien cijfers.",
+            "",
+            "",
+            "regex(., '^0[0-9]{9}$')",
+            "Write ten digits, starting with 0.",
+            "Schrijf tien cijfers, te beginnen met 0.",
+        ],
+        [
+            "text",
+            "waarom",
+            "Why is that hard?",
+            "Waarom is dat moeilijk?",
+            "",
+            "",
+            "",
+            "${boeken} > 6",
+        ],
+    ]
+    choices = [
+        ["list_name", "name", "label::English", "label::Nederlands", "provincie"],
+        ["vervoer", "fiets", "By bike", "Met de fiets"],
+        ["vervoer", "bus", "By bus", "Met de bus"],
+        ["provincie", "antwerpen", "Antwerp", "Antwerpen"],
+        ["provincie", "limburg", "Limburg", "Limburg"],
+        ["gemeente", "geel", "Geel", "Geel", "antwerpen"],
+        ["gemeente", "mol", "Mol", "Mol", "antwerpen"],
+        ["gemeente", "genk", "Genk", "Genk", "limburg"],
+        ["gemeente", "hasselt", "Hasselt", "Hasselt", "limburg"],
+    ]
+    settings = [
+        ["form_title", "form_id", "version", "instance_name", "default_language"],
+        [
+            "School in de Kempen",
+            "school",
+            "2024061201",
+            "concat('school-', ${gemeente})",
+            "Nederlands",
+        ],
+    ]
+    return xlsform([header, *rows], choices, settings)

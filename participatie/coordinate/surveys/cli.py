@@ -47,21 +47,55 @@ def _survey(code: str) -> Survey:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--project", "project_slug", required=True, help="The project's slug.")
 @click.option("--code", help="The survey code for flyers (2-16 letters, digits or -).")
-def import_survey(file: Path, project_slug: str, code: str | None) -> None:
-    """Import an XLSForm (.xlsx) as a new draft survey; prints its code."""
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    metavar="NAME=CODE",
+    help='The code of a language the form names without one, e.g. "Vlaams-West=nl" (repeatable).',
+)
+def import_survey(
+    file: Path, project_slug: str, code: str | None, languages: tuple[str, ...]
+) -> None:
+    """Import an XLSForm (.xlsx) as a new draft survey; prints its code.
+
+    Notes on what was skipped go to stderr; a refusal lists what to change, one line each."""
     from participatie.coordinate.surveys.services import import_xlsform
+    from participatie.surveys import xlsform_messages as m
+    from participatie.surveys.xlsform_languages import is_language_code
 
     project = db.session.scalar(select(Project).where(Project.slug == project_slug))
     if project is None:
         refuse(f"No project with slug {project_slug!r}.")
     if code and find_survey_code(code) is None:
         raise click.BadParameter("2-16 letters, digits or -", param_hint="--code")
+    chosen: dict[str, str] = {}
+    for pair in languages:
+        name, _sep, language = pair.rpartition("=")
+        if not name.strip() or not is_language_code(language):
+            raise click.BadParameter("NAME=CODE, e.g. Engels=en", param_hint="--language")
+        chosen[name.strip()] = language.strip()
     with force_locale("nl"):
-        outcome = import_xlsform(project, file.read_bytes(), file.name, code or "", via="cli")
-        for notice in outcome.notices:
-            click.echo(notice, err=True)
+        outcome = import_xlsform(
+            project, file.read_bytes(), file.name, code or "", via="cli", languages=chosen
+        )
         if outcome.survey is None:
-            refuse("\n".join(message for _field, message in outcome.errors))
+            asked = [
+                str(
+                    m.LANGUAGE_OPTION
+                    % {
+                        "language": name,
+                        "option": f'--language "{name}=CODE"',
+                        "example": f'--language "{name}=nl"',
+                    }
+                )
+                for name in outcome.unknown_languages
+            ]
+            problems = [*asked, *(message for _field, message in outcome.errors)]
+            notes = [str(m.NOTES), *outcome.notices] if outcome.notices else []
+            refuse("\n".join([str(m.NOT_IMPORTED), *problems, *notes]))
+        if outcome.notices:
+            click.echo("\n".join([str(m.IMPORTED_WITH_NOTES), *outcome.notices]), err=True)
     db.session.commit()
     click.echo(outcome.survey.code)
 

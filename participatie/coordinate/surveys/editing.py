@@ -291,9 +291,18 @@ def duplicate_question(survey: Survey, question: Question) -> Question:
         pictogram=question.pictogram,
         minimum=question.minimum,
         maximum=question.maximum,
+        choice_filter=question.choice_filter,
+        pattern=question.pattern,
+        constraint_message=dict(question.constraint_message),
         since_version=survey.version,
         options=[
-            Option(name=o.name, label=dict(o.label), pictogram=o.pictogram, position=o.position)
+            Option(
+                name=o.name,
+                label=dict(o.label),
+                pictogram=o.pictogram,
+                position=o.position,
+                filters=dict(o.filters),
+            )
             for o in question.options
         ],
     )

@@ -131,7 +131,7 @@ def preview_question(project: Project, survey_id: str, name: str) -> Page:
     submitted = None
     if request.method == "POST":
         with force_locale(lang):
-            parsed = parse_answer(question, request.form)
+            parsed = parse_answer(question, request.form, _values(answers))
         if parsed.error:
             errors.append(("answer", parsed.error))
             submitted = parsed
@@ -162,6 +162,8 @@ def preview_question(project: Project, survey_id: str, name: str) -> Page:
         errors=errors,
         idempotency_key=secrets.token_urlsafe(16),
         skipped_by_routing=journey.place_of(definition, name, _values(answers)) is None,
+        options=question.visible_options(_values(answers)),
+        piped=lambda texts: question.piped(texts, _values(answers)),
     )
     return (page, 400) if errors else page
 

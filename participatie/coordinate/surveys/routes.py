@@ -22,6 +22,12 @@ from participatie.coordinate.surveys.forms import (
     NewSurveyForm,
     SettingsForm,
 )
+from participatie.coordinate.surveys.import_languages import (
+    Upload,
+    chosen,
+    kept_file,
+    languages_form,
+)
 from participatie.coordinate.surveys.languages import language_panel
 from participatie.coordinate.surveys.services import (
     SurveySettings,
@@ -30,7 +36,6 @@ from participatie.coordinate.surveys.services import (
     create_survey,
     current_settings,
     delete_survey,
-    import_xlsform,
     response_count,
     survey_for,
     update_settings,
@@ -92,26 +97,36 @@ def survey_new(project: Project) -> Page:
 @bp.route(BASE + "/inlezen", methods=["GET", "POST"])
 @project_role(Role.COORDINATOR)
 def survey_import(project: Project) -> Page:
+    """Upload an XLSForm; when it names a language we cannot place, a second step asks for
+    its code, with the file kept in the page (import_languages.py)."""
     form = ImportForm()
-    outcome = None
-    if form.validate_on_submit():
-        upload = form.file.data
-        outcome = import_xlsform(
-            project, upload.read(), upload.filename or "", form.code.data or "", via="web"
+    outcome, upload, asked = None, Upload(), None
+    if request.form.get("step") == "languages":
+        asked = languages_form(request.form)
+        upload = Upload(kept_file(asked.kept.data or ""), asked.filename.data, asked.code.data)
+        if asked.validate_on_submit() and upload.data:
+            outcome = upload.import_into(project, chosen(asked))
+    elif form.validate_on_submit():
+        file = form.file.data
+        upload = Upload(file.read(), file.filename, form.code.data)
+        outcome = upload.import_into(project, {})
+    if outcome is not None and outcome.survey is not None:
+        for message in [str(msg.IMPORTED), *outcome.notices]:
+            flash(message, "info")
+        return redirect(
+            url_for("coordinate.survey_edit", slug=project.slug, survey_id=outcome.survey.public_id)
         )
-        if outcome.survey is not None:
-            for message in [str(msg.IMPORTED), *outcome.notices]:
-                flash(message, "info")
-            return redirect(
-                url_for(
-                    "coordinate.survey_edit", slug=project.slug, survey_id=outcome.survey.public_id
-                )
-            )
     unattached = attach_errors(form, outcome.errors if outcome else [])
-    errors = form_errors(form) + unattached
-    notices = outcome.notices if outcome else []
+    errors = form_errors(form) + (form_errors(asked) if asked else []) + unattached
+    step = upload.next_step(outcome, refused=bool(outcome and outcome.errors))
+    errors += step.problems
     page = render_template(
-        "coordinate/surveys/import.html", project=project, form=form, errors=errors, notices=notices
+        "coordinate/surveys/import.html",
+        project=project,
+        form=form,
+        errors=errors,
+        notices=outcome.notices if outcome else [],
+        asked=step.form or (asked if asked and errors else None),
     )
     return (page, 400) if errors else page
 

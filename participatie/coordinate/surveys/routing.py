@@ -138,7 +138,8 @@ def chosen_expression(
         expression = (form.advanced.data or "").strip()
         if not expression:
             return "", [("advanced", str(msg.ROUTE_EXPRESSION))]
-        problem = expression_problem(expression, [q.name for q in earlier])
+        calculations = [c["name"] for q in earlier[:1] for c in q.survey.calculations or []]
+        problem = expression_problem(expression, [*calculations, *(q.name for q in earlier)])
         return expression, [("advanced", problem)] if problem else []
     return expression_from_rows(form, earlier)
 

@@ -6,7 +6,8 @@ Versioning (revision and version on every edit) is participatie/surveys/versions
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +74,16 @@ class ImportOutcome:
     survey: Survey | None
     errors: list[tuple[str, str]]  # (field, message): "code" or "file"
     notices: list[str]
+    unknown_languages: list[str] = field(default_factory=list)  # names to ask a code for
 
 
 def import_xlsform(
-    project: Project, data: bytes, filename: str, wanted_code: str, via: str
+    project: Project,
+    data: bytes,
+    filename: str,
+    wanted_code: str,
+    via: str,
+    languages: Mapping[str, str] | None = None,
 ) -> ImportOutcome:
     """An uploaded XLSForm as a new draft survey, or every reason why not."""
     code = find_survey_code(wanted_code) if wanted_code else None
@@ -92,10 +99,13 @@ def import_xlsform(
     # pyxform is heavy (~16 MB): loaded by the worker that imports a form, not by every worker.
     from participatie.surveys.xlsform import read_xlsform
 
-    result = read_xlsform(data, fallback_title=Path(filename).stem)
+    result = read_xlsform(data, fallback_title=Path(filename).stem, languages=languages)
     if result.definition is None:
         return ImportOutcome(
-            None, [("file", problem) for problem in result.problems], result.notices
+            None,
+            [("file", problem) for problem in result.problems],
+            result.notices,
+            result.unknown_languages,
         )
     survey = create_from_definition(project, result.definition, code or new_code())
     record(
@@ -175,7 +185,8 @@ def publish_problems(survey: Survey) -> list[str]:
         problems.append(str(msg.PUBLISH_NO_TITLE))
     if not questions:
         problems.append(str(msg.PUBLISH_NO_QUESTIONS))
-    earlier: list[str] = []
+    # Calculations (from XLSForm) may be used by any question's routing.
+    earlier: list[str] = [calculation["name"] for calculation in survey.calculations or []]
     for question in questions:
         label = question.label.get("nl", "")
         if not label:

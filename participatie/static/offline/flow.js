@@ -9,9 +9,9 @@
   var Relevance = node ? require("./relevance.js") : root.ParticipatieRelevance;
   var Validate = node ? require("./validate.js") : root.ParticipatieValidate;
 
-  function isRelevant(question, values) {
+  function isRelevant(question, values, definition) {
     try {
-      return Relevance.isRelevant(question.relevant, values);
+      return Relevance.isRelevant(question.relevant, values, definition.calculations || {});
     } catch (problem) {
       return true; // an expression we cannot read (the server refuses those): show the question
     }
@@ -33,7 +33,7 @@
   function prune(definition, forms) {
     var seen = {};
     definition.questions.forEach(function (question) {
-      if (!isRelevant(question, seen)) {
+      if (!isRelevant(question, seen, definition)) {
         delete forms[question.name];
         return;
       }
@@ -49,7 +49,7 @@
   // SurveyDef.relevant_questions()
   function visible(definition, forms) {
     var current = values(definition, forms);
-    return definition.questions.filter(function (question) { return isRelevant(question, current); });
+    return definition.questions.filter(function (question) { return isRelevant(question, current, definition); });
   }
 
   // journey.place_of()
@@ -69,7 +69,7 @@
     var seen = false;
     for (var index = 0; index < definition.questions.length; index += 1) {
       var question = definition.questions[index];
-      if (seen && isRelevant(question, current)) return question;
+      if (seen && isRelevant(question, current, definition)) return question;
       seen = seen || question.name === name;
     }
     return null;
@@ -84,7 +84,46 @@
     return null;
   }
 
+  // QuestionDef.visible_options(): the options its choice_filter keeps, given the answers.
+  function visibleOptions(definition, question, forms) {
+    if (!question.choice_filter) return question.options;
+    var current = values(definition, forms);
+    return question.options.filter(function (option) {
+      var columns = Object.assign({ name: option.name }, option.filters || {});
+      try {
+        return Relevance.choicePasses(question.choice_filter, current, columns, definition.calculations || {});
+      } catch (problem) {
+        return true; // refused on import: show the option
+      }
+    });
+  }
+
+  // QuestionDef.piped(): each ${name} in the texts replaced by that answer or calculation.
+  function piped(definition, texts, forms) {
+    var current = values(definition, forms);
+    var result = {};
+    Object.keys(texts || {}).forEach(function (lang) {
+      result[lang] = texts[lang].replace(/\$\{[A-Za-z_][A-Za-z0-9._-]*\}/g, function (reference) {
+        return Relevance.calculate(reference, current, definition.calculations || {});
+      });
+    });
+    return result;
+  }
+
+  // The question as the online page shows it: ${…} in its texts filled in, and only the options
+  // its choice_filter keeps.
+  function presented(definition, question, forms) {
+    return Object.assign({}, question, {
+      label: piped(definition, question.label, forms),
+      hint: piped(definition, question.hint, forms),
+      options: visibleOptions(definition, question, forms)
+    });
+  }
+
   var api = {
+    presented: presented,
+    visibleOptions: visibleOptions,
+    piped: piped,
     values: values,
     prune: prune,
     visible: visible,

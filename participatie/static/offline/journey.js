@@ -36,7 +36,8 @@
   }
 
   function parsed(q, form) {
-    return Validate.parseAnswer(q, form, messages(draft.language));
+    var visible = Flow.visibleOptions(definition, q, draft.forms).map(function (o) { return o.name; });
+    return Validate.parseAnswer(q, form, messages(draft.language), { lang: draft.language, visible: visible });
   }
 
   function placeOf(name) {
@@ -66,7 +67,7 @@
     var lang = draft.language;
     R.question(app.querySelector("[data-question]"), {
       definition: definition,
-      question: place.question,
+      question: Flow.presented(definition, place.question, draft.forms),
       place: place,
       lang: lang,
       form: error && error.name === place.question.name && error.form ? error.form : draft.forms[place.question.name] || null,

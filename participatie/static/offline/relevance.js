@@ -1,44 +1,22 @@
-// XLSForm `relevant` expressions, evaluated on the device: the twin of
-// participatie/participate/relevance.py. Same grammar, same values, same answers: the tests run
+// XLSForm expressions (`relevant`, `calculation`, `choice_filter`), evaluated on the device: the
+// twin of participatie/surveys/relevance.py. Same grammar, same values, same answers: the tests run
 // one table of cases through both (tests/data/relevance_cases.json, tests/assist/data/).
 // Loaded as a classic script in the browser (self.ParticipatieRelevance) and with require() in node.
 (function (root) {
   "use strict";
 
-  // Python's str.isspace() characters, so strip() and split() agree with the server.
-  var SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-  var LEADING_SPACE = new RegExp("^[" + SPACE + "]+");
-  var TRAILING_SPACE = new RegExp("[" + SPACE + "]+$");
-  var SPACES = new RegExp("[" + SPACE + "]+");
-  var TOKEN = new RegExp(
-    "[" + SPACE + "]*(?:" +
-      "(\\$\\{([A-Za-z_][A-Za-z0-9._-]*)\\})" +
-      "|('[^']*'|\"[^\"]*\")" +
-      "|(-?\\p{Nd}+(?:\\.\\p{Nd}+)?)" +
-      "|(<=|>=|!=|=|<|>|\\(|\\)|,)" +
-      "|([A-Za-z][A-Za-z-]*)" +
-    ")",
-    "yu"
-  );
+  var Expressions = typeof module !== "undefined" && module.exports
+    ? require("./expressions.js")
+    : root.ParticipatieExpressions;
+  var ExpressionError = Expressions.ExpressionError;
+  var parse = Expressions.parse;
+  var pyStrip = Expressions.pyStrip;
+  var pySplit = Expressions.pySplit;
+
   var DIGIT = /\p{Nd}/u;
   var DIGITS = /\p{Nd}/gu;
   var FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
   var SPECIAL_FLOAT = /^[+-]?(inf|infinity|nan)$/i;
-
-  function ExpressionError(message) {
-    this.name = "ExpressionError";
-    this.message = message;
-  }
-  ExpressionError.prototype = Object.create(Error.prototype);
-
-  function pyStrip(text) {
-    return text.replace(LEADING_SPACE, "").replace(TRAILING_SPACE, "");
-  }
-
-  function pySplit(text) {
-    var stripped = pyStrip(text);
-    return stripped ? stripped.split(SPACES) : [];
-  }
 
   // Python reads every Unicode decimal digit (Arabic-Indic ٣, Persian ۳, …) as a number. Each
   // script's digits form runs of ten, zero first, so a digit's value is its distance from the
@@ -82,6 +60,7 @@
   }
 
   function numberText(value) {
+    if (Object.is(value, -0)) return "0";
     if (Number.isInteger(value)) return BigInt(value).toString();
     if (value === Infinity) return "inf";
     if (value === -Infinity) return "-inf";
@@ -101,137 +80,87 @@
     return pyFloat(asText(value));
   }
 
-  function tokenize(expression) {
-    var tokens = [];
-    var text = pyStrip(expression);
-    var position = 0;
-    while (position < text.length) {
-      TOKEN.lastIndex = position;
-      var match = TOKEN.exec(text);
-      if (!match || TOKEN.lastIndex === position) {
-        throw new ExpressionError("cannot read " + JSON.stringify(text.slice(position, position + 20)));
+  function has(object, name) {
+    return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, name);
+  }
+
+  // Scope in relevance.py: the answers, the form's calculations (computed when first needed) and
+  // in a choice_filter the columns of one choice.
+  function scope(answers, calculations, columns) {
+    if (answers && answers.isScope) return answers;
+    var computed = {};
+    var busy = {};
+    var made = {
+      isScope: true,
+      columns: columns || {},
+      lookup: function (name) {
+        if (has(calculations, name) && !has(answers, name)) {
+          if (!has(computed, name)) {
+            if (busy[name]) return "";
+            busy[name] = true;
+            computed[name] = valueOf(parse(calculations[name]), made);
+            delete busy[name];
+          }
+          return computed[name];
+        }
+        return has(answers, name) ? answers[name] : null;
       }
-      position = TOKEN.lastIndex;
-      if (match[1] !== undefined) tokens.push(["ref", match[2]]);
-      else if (match[3] !== undefined) tokens.push(["literal", match[3].slice(1, -1)]);
-      else if (match[4] !== undefined) tokens.push(["literal", match[4]]);
-      else if (match[5] !== undefined) tokens.push(["op", match[5]]);
-      else tokens.push(["word", match[6]]);
-    }
-    return tokens;
+    };
+    return made;
   }
 
-  function Parser(tokens) {
-    this.tokens = tokens;
-    this.index = 0;
-  }
-  Parser.prototype.peek = function () {
-    return this.index < this.tokens.length ? this.tokens[this.index] : null;
-  };
-  Parser.prototype.isToken = function (kind, value) {
-    var token = this.peek();
-    return token !== null && token[0] === kind && token[1] === value;
-  };
-  Parser.prototype.take = function (kind, value) {
-    var token = this.peek();
-    if (token === null || token[0] !== kind || (value !== undefined && token[1] !== value)) {
-      throw new ExpressionError("expected " + (value || kind) + ", found " + (token ? token[1] : "the end"));
+  function arithmetic(operator, left, right) {
+    var a = asNumber(left);
+    var b = asNumber(right);
+    if (a === null || b === null) return NaN;
+    if (operator === "+") return a + b;
+    if (operator === "-") return a - b;
+    if (operator === "*") return a * b;
+    if (b === 0) {
+      if (a === 0 || Number.isNaN(a) || operator === "mod") return NaN;
+      return (a > 0 ? Infinity : -Infinity) * (Object.is(b, -0) ? -1 : 1);
     }
-    this.index += 1;
-    return token[1];
-  };
-  Parser.prototype.parse = function () {
-    var node = this.orExpr();
-    if (this.peek() !== null) throw new ExpressionError("unexpected " + this.peek()[1]);
-    return node;
-  };
-  Parser.prototype.orExpr = function () {
-    var node = this.andExpr();
-    while (this.isToken("word", "or")) {
-      this.index += 1;
-      node = { kind: "or", children: [node, this.andExpr()] };
-    }
-    return node;
-  };
-  Parser.prototype.andExpr = function () {
-    var node = this.comparison();
-    while (this.isToken("word", "and")) {
-      this.index += 1;
-      node = { kind: "and", children: [node, this.comparison()] };
-    }
-    return node;
-  };
-  Parser.prototype.comparison = function () {
-    var node = this.atom();
-    var token = this.peek();
-    if (token && token[0] === "op" && ["=", "!=", "<", "<=", ">", ">="].indexOf(token[1]) >= 0) {
-      this.index += 1;
-      node = { kind: "compare", value: token[1], children: [node, this.atom()] };
-    }
-    return node;
-  };
-  Parser.prototype.atom = function () {
-    var token = this.peek();
-    if (token === null) throw new ExpressionError("the expression ends too early");
-    var kind = token[0];
-    var value = token[1];
-    var node;
-    if (kind === "ref" || kind === "literal") {
-      this.index += 1;
-      return { kind: kind, value: value, children: [] };
-    }
-    if (kind === "op" && value === "(") {
-      this.index += 1;
-      node = this.orExpr();
-      this.take("op", ")");
-      return node;
-    }
-    if (kind === "word" && ["selected", "not", "count-selected", "true", "false"].indexOf(value) >= 0) {
-      this.index += 1;
-      if (value === "true" || value === "false") {
-        this.take("op", "(");
-        this.take("op", ")");
-        return { kind: "literal", value: value === "true", children: [] };
-      }
-      this.take("op", "(");
-      if (value === "not") {
-        node = { kind: "not", children: [this.orExpr()] };
-      } else if (value === "count-selected") {
-        node = { kind: "count", children: [this.atom()] };
-      } else {
-        var subject = this.atom();
-        this.take("op", ",");
-        node = { kind: "selected", children: [subject, this.atom()] };
-      }
-      this.take("op", ")");
-      return node;
-    }
-    throw new ExpressionError(JSON.stringify(value) + " is not supported here");
-  };
-
-  var cache = new Map();
-
-  // null for an empty expression (always relevant).
-  function parse(expression) {
-    if (!expression || !pyStrip(expression)) return null;
-    if (!cache.has(expression)) cache.set(expression, new Parser(tokenize(expression)).parse());
-    return cache.get(expression);
+    return operator === "div" ? a / b : a % b;
   }
 
-  function answerOf(answers, name) {
-    return Object.prototype.hasOwnProperty.call(answers, name) ? answers[name] : null;
+  function round(number, digits) {
+    if (number === null || digits === null) return NaN;
+    if (Number.isNaN(number) || !Number.isFinite(number)) return number;
+    var scale = Math.pow(10, Math.trunc(digits));
+    var rounded = Math.floor(Math.abs(number) * scale + 0.5) / scale;
+    return number < 0 || Object.is(number, -0) ? -rounded : rounded;
   }
 
-  function valueOf(node, answers) {
-    if (node.kind === "ref") return answerOf(answers, node.value);
-    if (node.kind === "literal") return node.value;
-    if (node.kind === "count") {
-      var subject = node.children[0];
-      var selected = subject.kind === "ref" ? answerOf(answers, subject.value) : null;
+  function call(item, context) {
+    var name = item.value;
+    var args = item.children;
+    if (name === "if") return valueOf(evaluate(args[0], context) ? args[1] : args[2], context);
+    var values = args.map(function (arg) { return valueOf(arg, context); });
+    if (name === "concat") return values.map(asText).join("");
+    if (name === "coalesce") return asText(values[0]) !== "" ? values[0] : values[1];
+    if (name === "string-length") return Array.from(asText(values[0])).length;
+    var number = asNumber(values[0]);
+    if (name === "round") return round(number, values.length > 1 ? asNumber(values[1]) : 0);
+    if (number === null || Number.isNaN(number) || !Number.isFinite(number)) return NaN;
+    return name === "int" ? Math.trunc(number) : number;
+  }
+
+  function valueOf(item, context) {
+    if (item === null) return "";
+    if (item.kind === "ref") return context.lookup(item.value);
+    if (item.kind === "column") return has(context.columns, item.value) ? context.columns[item.value] : "";
+    if (item.kind === "literal") return item.value;
+    if (item.kind === "count") {
+      var subject = item.children[0];
+      var selected = subject.kind === "ref" ? context.lookup(subject.value) : null;
       if (Array.isArray(selected)) return selected.length;
       return pyTruthy(selected) ? 1 : 0;
     }
-    return evaluate(node, answers);
+    if (item.kind === "arithmetic") {
+      return arithmetic(item.value, valueOf(item.children[0], context), valueOf(item.children[1], context));
+    }
+    if (item.kind === "call") return call(item, context);
+    return evaluate(item, context);
   }
 
   function compare(operator, left, right) {
@@ -250,28 +179,40 @@
     return leftNumber >= rightNumber;
   }
 
-  function evaluate(node, answers) {
-    if (node === null) return true;
-    if (node.kind === "and") return evaluate(node.children[0], answers) && evaluate(node.children[1], answers);
-    if (node.kind === "or") return evaluate(node.children[0], answers) || evaluate(node.children[1], answers);
-    if (node.kind === "not") return !evaluate(node.children[0], answers);
-    if (node.kind === "compare") {
-      return compare(node.value, valueOf(node.children[0], answers), valueOf(node.children[1], answers));
+  function evaluate(item, answers) {
+    var context = scope(answers || {});
+    if (item === null) return true;
+    if (item.kind === "and") return evaluate(item.children[0], context) && evaluate(item.children[1], context);
+    if (item.kind === "or") return evaluate(item.children[0], context) || evaluate(item.children[1], context);
+    if (item.kind === "not") return !evaluate(item.children[0], context);
+    if (item.kind === "compare") {
+      return compare(item.value, valueOf(item.children[0], context), valueOf(item.children[1], context));
     }
-    if (node.kind === "selected") {
-      var subject = valueOf(node.children[0], answers);
-      var choice = asText(valueOf(node.children[1], answers));
+    if (item.kind === "selected") {
+      var subject = valueOf(item.children[0], context);
+      var choice = asText(valueOf(item.children[1], context));
       var chosen = Array.isArray(subject) ? subject.map(String) : pySplit(asText(subject));
       return chosen.indexOf(choice) >= 0;
     }
-    if (node.kind === "count") return pyTruthy(valueOf(node, answers));
-    var value = valueOf(node, answers);
+    if (item.kind === "count") return pyTruthy(valueOf(item, context));
+    var value = valueOf(item, context);
+    if (typeof value === "number" && Number.isNaN(value)) return false;
     var text = asText(value);
     return pyTruthy(value) && text !== "" && text !== "false" && text !== "0";
   }
 
-  function isRelevant(expression, answers) {
-    return evaluate(parse(expression), answers || {});
+  function isRelevant(expression, answers, calculations) {
+    return evaluate(parse(expression), scope(answers || {}, calculations || {}));
+  }
+
+  // calculate() in relevance.py: the text a label shows ("" where XPath gives NaN).
+  function calculate(expression, answers, calculations) {
+    var text = asText(valueOf(parse(expression), scope(answers || {}, calculations || {})));
+    return text === "nan" || text === "inf" || text === "-inf" ? "" : text;
+  }
+
+  function choicePasses(expression, answers, columns, calculations) {
+    return evaluate(parse(expression, true), scope(answers || {}, calculations || {}, columns || {}));
   }
 
   var api = {
@@ -279,6 +220,9 @@
     parse: parse,
     evaluate: evaluate,
     isRelevant: isRelevant,
+    calculate: calculate,
+    choicePasses: choicePasses,
+    scope: scope,
     pyStrip: pyStrip,
     pyFloat: pyFloat,
     asciiDigits: asciiDigits,

@@ -8,6 +8,9 @@
   var relevance = typeof module !== "undefined" && module.exports
     ? require("./relevance.js")
     : root.ParticipatieRelevance;
+  var patterns = typeof module !== "undefined" && module.exports
+    ? require("./patterns.js")
+    : root.ParticipatiePatterns;
 
   var SHORT_TEXT_MAX = 500;
   var LONG_TEXT_MAX = 5000;
@@ -22,7 +25,8 @@
     required_multiple: "Kies minstens één antwoord.",
     required_one: "Kies een antwoord.",
     required_number: "Vul een getal in.",
-    required_text: "Vul hier iets in."
+    required_text: "Vul hier iets in.",
+    pattern: "Dit antwoord past niet. Kijk na wat je schreef."
   };
 
   function format(template, values) {
@@ -134,8 +138,26 @@
     return message(messages, "required_text");
   }
 
-  // The answer on a submitted page, or the message to show beside the field.
-  function parseAnswer(question, form, messages) {
+  // The answer on a submitted page, or the message to show beside the field. With `extra`
+  // ({lang, visible: option names its choice_filter keeps}) a form's regex() constraint and
+  // cascading list are checked too, as parse_answer() does with the earlier answers.
+  function parseAnswer(question, form, messages, extra) {
+    var result = parseOwn(question, form, messages);
+    if (result.error !== null || result.declined || isEmpty(result) || !extra) return result;
+    if (question.type === "text" && question.pattern && patterns && !patterns.matches(question.pattern, result.value)) {
+      var own = (question.constraint_message || {})[extra.lang];
+      return parsed(result.value, false, own || message(messages, "pattern"));
+    }
+    if (extra.visible && (question.type === "select_one" || question.type === "select_multiple")) {
+      var chosen = Array.isArray(result.value) ? result.value : [result.value];
+      if (chosen.some(function (name) { return extra.visible.indexOf(name) < 0; })) {
+        return parsed(null, false, message(messages, "choose_listed"));
+      }
+    }
+    return result;
+  }
+
+  function parseOwn(question, form, messages) {
     var names = (question.options || []).map(function (option) { return option.name; });
     var result;
     if (first(form, "decline") && !question.required) return parsed(null, true);

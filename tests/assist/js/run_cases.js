@@ -14,7 +14,7 @@ const cases = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 
 function relevanceResult(item) {
   try {
-    return relevance.isRelevant(item.expression, item.answers);
+    return relevance.evaluate(relevance.parse(item.expression, "columns" in item), relevance.scope(item.answers, item.calculations, item.columns));
   } catch (error) {
     if (error instanceof relevance.ExpressionError) return "error";
     throw error;
