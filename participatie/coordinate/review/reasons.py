@@ -71,7 +71,11 @@ def reasons(
         elif "tone" in data:
             lines.append(Reason(note=_tone(str(data["tone"]))))
         elif data.get("words"):
-            gloss = dutch_concept(language, str(data.get("term") or ""))
+            # the words' own gloss first: "ödemek" is "betalen", even when the entry that
+            # matched it is an inflected form ("ödeyemiyorum", I cannot pay)
+            gloss = dutch_concept(language, str(data["words"])) or dutch_concept(
+                language, str(data.get("term") or "")
+            )
             concept = gloss or ("" if language == "nl" else code_label)
             lines.append(
                 Reason(
