@@ -102,9 +102,7 @@ def build(lang: str) -> Path:
     sm_lang = source.get("simplemma")
     own = bool(source.get("own_paradigm", False))
     negated = str(source.get("negated_form", ""))
-    forms = (
-        expand_words(plain_words(source, lang), sm_lang, lang, own, negated) if sm_lang else {}
-    )
+    forms = expand_words(plain_words(source, lang), sm_lang, lang, own, negated) if sm_lang else {}
     out = {
         "lang": lang,
         "simplemma": sm_lang,

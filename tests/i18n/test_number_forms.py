@@ -41,7 +41,11 @@ def measured(app: Flask, demo: None) -> None:
         indicator = db.session.scalar(
             select(Indicator)
             .join(Indicator.goal)
-            .where(Indicator.name["nl"].as_string().like("Kinderen uit gezinnen met een beperkt inkomen%"))
+            .where(
+                Indicator.name["nl"]
+                .as_string()
+                .like("Kinderen uit gezinnen met een beperkt inkomen%")
+            )
         )
         assert indicator is not None
         indicator.measurements.append(

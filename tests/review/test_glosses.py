@@ -51,7 +51,10 @@ def test_a_turkish_statement_shows_its_words_with_their_dutch_concepts(
     ), article
     assert '<bdi lang="nl" dir="ltr">school</bdi>' in article or "schoolreis" in article
     # no gloss yet: the field to type one is there, open
-    assert f'<textarea id="gloss-{taksit}" name="gloss-{taksit}" rows="2" lang="nl" dir="ltr">' in article
+    assert (
+        f'<textarea id="gloss-{taksit}" name="gloss-{taksit}" rows="2" lang="nl" dir="ltr">'
+        in article
+    )
     for word in ("(default)", "sentiment", "score"):
         assert word not in page.casefold()
 
@@ -61,7 +64,8 @@ def test_a_coordinator_types_a_dutch_translation_in_the_queue(app: Flask, staff:
     url = f"{QUEUE}?bron=fg:{group}"
     staff.page(url)
     saved = staff.post(
-        QUEUE, {"action": f"gloss:{ids[0]}", f"gloss-{ids[0]}": f"  {GLOSS} ", "bron": f"fg:{group}"}
+        QUEUE,
+        {"action": f"gloss:{ids[0]}", f"gloss-{ids[0]}": f"  {GLOSS} ", "bron": f"fg:{group}"},
     )
     assert saved.status_code == 302 and saved.headers["Location"].endswith(f"#s-{ids[0]}")
     # the copy with the same words gets it too: the queue shows the text once
@@ -70,7 +74,10 @@ def test_a_coordinator_types_a_dutch_translation_in_the_queue(app: Flask, staff:
     page = staff.page(url)
     article = _article(page, ids[0])
     assert "De Nederlandse vertaling is bewaard." in page
-    assert f'Nederlandse vertaling van een coördinator: <span lang="nl" dir="ltr" id="g-{ids[0]}">{GLOSS}</span>' in article
+    assert (
+        f'Nederlandse vertaling van een coördinator: <span lang="nl" dir="ltr" id="g-{ids[0]}">{GLOSS}</span>'
+        in article
+    )
     with app.app_context():
         assert db.session.scalar(
             select(AuditEvent).where(
@@ -99,7 +106,9 @@ def test_a_dutch_statement_has_no_translation_field(app: Flask, staff: Staff) ->
 
 
 def test_the_volunteer_types_a_translation_when_keying_in_a_turkish_paper_form(
-    app: Flask, client, demo  # type: ignore[no-untyped-def]
+    app: Flask,
+    client,
+    demo,  # type: ignore[no-untyped-def]
 ) -> None:
     (number,) = allocate(app, 1, language="tr")
     login(client, VOLUNTEER)
@@ -113,14 +122,10 @@ def test_the_volunteer_types_a_translation_when_keying_in_a_turkish_paper_form(
     assert glosses, "a Turkish form has a Dutch translation field per open question"
     field = glosses[0]
     assert f'<label for="{field}_nl">' in form and 'lang="nl"' in form
-    saved = client.post(
-        url, data={"csrf_token": csrf(form), field: TURKISH, f"{field}_nl": GLOSS}
-    )
+    saved = client.post(url, data={"csrf_token": csrf(form), field: TURKISH, f"{field}_nl": GLOSS})
     assert saved.status_code == 302, saved.get_data(as_text=True)[:600]
     with app.app_context():
-        statement = db.session.scalars(
-            select(Statement).order_by(Statement.id.desc())
-        ).first()
+        statement = db.session.scalars(select(Statement).order_by(Statement.id.desc())).first()
         assert statement is not None and statement.text == TURKISH
         assert (statement.gloss_nl, statement.gloss_by) == (GLOSS, "volunteer")
         public_id = statement.public_id
@@ -130,7 +135,10 @@ def test_the_volunteer_types_a_translation_when_keying_in_a_turkish_paper_form(
     login(client, COORDINATOR)
     queue = Staff(client).page(f"{QUEUE}?taal=tr")
     article = _article(queue, public_id)
-    assert f"Nederlandse vertaling van de vrijwilliger: <span lang=\"nl\" dir=\"ltr\" id=\"g-{public_id}\">{GLOSS}</span>" in article
+    assert (
+        f'Nederlandse vertaling van de vrijwilliger: <span lang="nl" dir="ltr" id="g-{public_id}">{GLOSS}</span>'
+        in article
+    )
     # opening the form again shows the translation typed before
     assert GLOSS in _refetch(client, url)
 
@@ -153,9 +161,7 @@ def test_a_kind_guessed_from_nothing_is_not_suggested(app: Flask, staff: Staff) 
             select(Code).where(Code.project_id == statement.project_id, Code.key == "knelpunt")
         )
         assert knelpunt is not None
-        db.session.add(
-            Tag(statement=statement, code=knelpunt, score=0.4, evidence=["(default)"])
-        )
+        db.session.add(Tag(statement=statement, code=knelpunt, score=0.4, evidence=["(default)"]))
         db.session.commit()
         db.session.remove()
     page = staff.page(f"{QUEUE}?bron=fg:{group}")
