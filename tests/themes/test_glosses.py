@@ -32,4 +32,5 @@ def test_a_gloss_is_found_for_the_entry_as_matched() -> None:
     assert dutch_concept("tr", "=iyi") == "goed"  # a kind cue's exact form means the word
     assert dutch_concept("ar", "الايجار") == "de huur"
     assert dutch_concept("nl", "huur") is None
-    assert dutch_concept("so", "guri*") is None  # no glosses file: the queue names the code
+    assert dutch_concept("so", "guri*") == "huis"
+    assert dutch_concept("en", "rent") is None  # no glosses file: the queue names the code
