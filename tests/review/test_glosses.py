@@ -169,3 +169,22 @@ def test_a_kind_guessed_from_nothing_is_not_suggested(app: Flask, staff: Staff) 
     assert "Knelpunt</span>" not in _article(page, plain)
     staff.post(QUEUE, {"action": f"accept_all:{plain}", "bron": f"fg:{group}"})
     assert keys_with(app, plain, "accepted") == {"vrije_tijd"}
+
+
+def test_arabic_words_get_their_dutch_concept_and_english_words_the_code_they_count_for(
+    app: Flask, staff: Staff
+) -> None:
+    group, (arabic, english) = add_focus_group(
+        app,
+        "Talen",
+        [("ar", "الإيجار مرتفع جدا ولا نستطيع دفع فاتورة الكهرباء."), ("en", "The rent is too high.")],
+    )
+    page = staff.page(f"{QUEUE}?bron=fg:{group}")
+    assert re.search(
+        r'<bdi lang="ar" dir="rtl">الايجار</bdi> → <bdi lang="nl" dir="ltr">de huur</bdi>',
+        _article(page, arabic),
+    )
+    # English has no glosses file: the word is shown with the code it counts for
+    assert re.search(
+        r'<bdi lang="en" dir="ltr">rent</bdi> → <bdi>Wonen en energie</bdi>', _article(page, english)
+    ), _article(page, english)
