@@ -177,7 +177,10 @@ def test_arabic_words_get_their_dutch_concept_and_english_words_the_code_they_co
     group, (arabic, english) = add_focus_group(
         app,
         "Talen",
-        [("ar", "الإيجار مرتفع جدا ولا نستطيع دفع فاتورة الكهرباء."), ("en", "The rent is too high.")],
+        [
+            ("ar", "الإيجار مرتفع جدا ولا نستطيع دفع فاتورة الكهرباء."),
+            ("en", "The rent is too high."),
+        ],
     )
     page = staff.page(f"{QUEUE}?bron=fg:{group}")
     assert re.search(
@@ -186,5 +189,6 @@ def test_arabic_words_get_their_dutch_concept_and_english_words_the_code_they_co
     )
     # English has no glosses file: the word is shown with the code it counts for
     assert re.search(
-        r'<bdi lang="en" dir="ltr">rent</bdi> → <bdi>Wonen en energie</bdi>', _article(page, english)
+        r'<bdi lang="en" dir="ltr">rent</bdi> → <bdi>Wonen en energie</bdi>',
+        _article(page, english),
     ), _article(page, english)
