@@ -103,6 +103,11 @@ def test_a_dutch_statement_has_no_translation_field(app: Flask, staff: Staff) ->
     group, (dutch,) = add_focus_group(app, "Nederlands", [("nl", "De huur is te hoog.")])
     article = _article(staff.page(f"{QUEUE}?bron=fg:{group}"), dutch)
     assert "gloss-" not in article
+    # nor does a hand-made request give it one
+    staff.post(
+        QUEUE, {"action": f"gloss:{dutch}", f"gloss-{dutch}": "Iets.", "bron": f"fg:{group}"}
+    )
+    assert _statement(app, dutch) == (None, None)
 
 
 def test_the_volunteer_types_a_translation_when_keying_in_a_turkish_paper_form(

@@ -167,7 +167,9 @@ def perform(project: Project, form: QueueForm) -> str:
 
 def _save_gloss(project: Project, text: str, statements: list[Any]) -> None:
     """The coordinator's Dutch translation, for the statement and its copies (same words)."""
-    changed = [s for s in statements if s.set_gloss(text, "coordinator")]
+    # a Dutch statement needs no Dutch translation (the queue offers no field for it)
+    foreign = [s for s in statements if s.language != SOURCE_LOCALE]
+    changed = [s for s in foreign if s.set_gloss(text, "coordinator")]
     for statement in changed:
         audit.record(
             "statement.gloss_saved" if text else "statement.gloss_removed",
