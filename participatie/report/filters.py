@@ -18,7 +18,7 @@ def _locale(locale: str | None) -> str:
 
 
 def format_percent(value: Decimal | None, locale: str | None = None) -> str:
-    """16.2 → "16,2 %" in Dutch, "%16,2" in Turkish: always one decimal, as computed."""
+    """16.2 → "16,2%" in Dutch, "%16,2" in Turkish, "16,2 %" in French: always one decimal."""
     if value is None:
         return ""
     code = _locale(locale)
