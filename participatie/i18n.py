@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from flask import Flask, request, session
+from flask_babel import format_decimal, get_translations
 
 SOURCE_LOCALE = "nl"
 
@@ -103,3 +105,17 @@ def init_i18n(app: Flask) -> None:
             "text_direction": text_direction(locale),
             "language_names": LANGUAGE_NAMES,
         }
+
+
+def counted_ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
+    """``ngettext`` whose numbers read as in the page's language (1.234 in Dutch, 1 234 in
+    French, 1,234 in English); the plural form still follows ``num`` itself. Import it as
+    ``ngettext`` so the catalogue extraction finds the strings."""
+    shown = {
+        key: format_decimal(value)
+        if isinstance(value, int) and not isinstance(value, bool)
+        else value
+        for key, value in variables.items()
+    }
+    text = get_translations().ngettext(singular, plural, num)
+    return str(text % {"num": format_decimal(num), **shown})

@@ -14,15 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import session
+from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 from wtforms import Field, StringField, TextAreaField
+from wtforms.validators import Length
 
 from participatie import audit
 from participatie.assist import messages
 from participatie.content import localise
+from participatie.extensions import db
 from participatie.forms import StripWhitespaceForm
-from participatie.models import Project, Response, Role
+from participatie.i18n import SOURCE_LOCALE
+from participatie.models import Answer, Project, Response, Role, Statement
 from participatie.models.base import utcnow
 from participatie.surveys.answers import (
     Parsed,
@@ -34,6 +39,7 @@ from participatie.surveys.numbers import number_rules
 
 ENTERED_KEY = "assist:entered"  # forms this person keyed in during this session: theirs to fix
 ENTERED_REMEMBERED = 50
+GLOSS_MAX = 2000
 _SEPARATORS = re.compile(r"[\s,;+/]+")
 
 
@@ -75,22 +81,56 @@ def _field(entry: EntryField, first: bool) -> Field:
     return StringField(label, render_kw=render_kw)
 
 
+def gloss_name(entry: EntryField) -> str:
+    """The field for the Dutch translation of an open answer in another language."""
+    return f"{entry.name}_nl"
+
+
+def has_gloss(entry: EntryField, response: Response) -> bool:
+    # A volunteer who reads the parent's language can say in Dutch what they wrote, so a
+    # coordinator who does not can tag it (the review queue shows it beside the answer).
+    return entry.question.type == "text" and response.language != SOURCE_LOCALE
+
+
+def _gloss_field(entry: EntryField) -> Field:
+    return TextAreaField(
+        _("Nederlandse vertaling van antwoord %(number)s, als je die kent", number=entry.number),
+        validators=[Length(max=GLOSS_MAX, message=messages.GLOSS_TOO_LONG)],
+        render_kw={"rows": 2, "lang": SOURCE_LOCALE, "dir": "ltr", "autocomplete": "off"},
+    )
+
+
 def entry_form(survey: SurveyDef, response: Response, **kwargs: Any) -> StripWhitespaceForm:
     """A form with one field per question, filled with what was keyed in before."""
     fields = entry_fields(survey)
     attributes = {entry.name: _field(entry, index == 0) for index, entry in enumerate(fields)}
+    attributes |= {gloss_name(e): _gloss_field(e) for e in fields if has_gloss(e, response)}
     form_class = type("PaperEntryForm", (StripWhitespaceForm,), attributes)
     form: StripWhitespaceForm = form_class(data=_typed_before(survey, response), **kwargs)
     return form
 
 
+def _glosses(response: Response) -> dict[int, Statement]:
+    """The statements of the response's open answers, by question id."""
+    rows = db.session.execute(
+        select(Answer.question_id, Statement)
+        .join(Statement, Statement.answer_id == Answer.id)
+        .where(Answer.response_id == response.id)
+    ).all()
+    return {question_id: statement for question_id, statement in rows}
+
+
 def _typed_before(survey: SurveyDef, response: Response) -> dict[str, str]:
     by_id = {answer.question_id: answer for answer in response.answers}
+    statements = _glosses(response) if response.id is not None else {}
     typed: dict[str, str] = {}
     for entry in entry_fields(survey):
         answer = by_id.get(entry.question.id)
         if answer is None or answer.declined or answer.value in (None, "", []):
             continue
+        statement = statements.get(entry.question.id)
+        if statement is not None and statement.gloss_nl:
+            typed[gloss_name(entry)] = statement.gloss_nl
         names = [o.name for o in entry.question.options]
         if entry.question.type == "select_one":
             typed[entry.name] = str(names.index(answer.value) + 1) if answer.value in names else ""
@@ -143,14 +183,31 @@ def read_entries(form: StripWhitespaceForm, survey: SurveyDef) -> dict[str, Pars
     return results
 
 
+def typed_glosses(form: StripWhitespaceForm, survey: SurveyDef) -> dict[str, str]:
+    """The Dutch translations typed in the form, by field name (empty: none, or removed)."""
+    names = (gloss_name(entry) for entry in entry_fields(survey))
+    return {name: str(form[name].data or "") for name in names if name in form}
+
+
 def save_entries(
-    project: Project, survey: SurveyDef, response: Response, entries: dict[str, Parsed]
+    project: Project,
+    survey: SurveyDef,
+    response: Response,
+    entries: dict[str, Parsed],
+    glosses: dict[str, str],
 ) -> None:
-    """Stores a keyed-in form with the journey's own save_answer, in question order."""
+    """Stores a keyed-in form with the journey's own save_answer, in question order, and the
+    Dutch translations typed for its open answers (``glosses``: gloss field name -> text)."""
     corrected = response.consented_at is not None
     for question in survey.questions:
         if question.name in entries:
             save_answer(response, survey, question, entries[question.name])
+    db.session.flush()
+    statements = _glosses(response)
+    for entry in entry_fields(survey):
+        statement = statements.get(entry.question.id)
+        if statement is not None and gloss_name(entry) in glosses:
+            statement.set_gloss(glosses[gloss_name(entry)], "volunteer")
     now = utcnow()
     # Handing in the form is the consent printed on it.
     response.consent_version = survey.consent_version

@@ -13,11 +13,13 @@ from participatie.assist.entry import (
     entry_fields,
     entry_form,
     entry_specs,
+    gloss_name,
     may_open,
     note_opened,
     option_hint,
     read_entries,
     save_entries,
+    typed_glosses,
 )
 from participatie.assist.forms import MAX_COPIES, VOLUNTEER_MAX_COPIES, JumpForm, PaperForm
 from participatie.assist.paper import PaperUnavailable, paper_pdf
@@ -139,7 +141,7 @@ def entry(project: Project, code: str, rid: str) -> Page:
     if form.validate_on_submit():
         entries = read_entries(form, survey)
         if entries is not None:
-            save_entries(project, survey, response, entries)
+            save_entries(project, survey, response, entries, typed_glosses(form, survey))
             shown = paper_numbers.display(response.paper_number or "")
             flash(str(messages.PAPER_SAVED) % {"number": shown}, "info")
             return redirect(url_for("assist.entry_jump", slug=project.slug, code=survey.code))
@@ -152,6 +154,7 @@ def entry(project: Project, code: str, rid: str) -> Page:
         fields=entry_fields(survey),
         specs=entry_specs(survey),
         option_hint=option_hint,
+        gloss_name=gloss_name,
         shown_number=paper_numbers.display(response.paper_number or ""),
     )
     return (page, 400) if any(field.errors for field in form) else page

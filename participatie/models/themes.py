@@ -50,6 +50,9 @@ class StatementSource(enum.StrEnum):
     FOCUS_GROUP = "focus_group"
 
 
+GLOSS_BY = ("volunteer", "translator", "coordinator")
+
+
 class Statement(Base):
     """A piece of participant text to tag: an open answer or a focus-group quote."""
 
@@ -76,12 +79,26 @@ class Statement(Base):
     language: Mapped[str] = mapped_column(String(10), default="nl")
     # Redacted copy for reports; the participant's own words stay untouched at the source.
     redacted_text: Mapped[str | None] = mapped_column(Text)
+    # A Dutch translation of a statement in another language, so a Dutch-speaking coordinator can
+    # tag it; typed by the volunteer who keyed it in, a translator or a coordinator (`gloss_by`:
+    # one of GLOSS_BY). The participant's own words stay the statement's text.
+    gloss_nl: Mapped[str | None] = mapped_column(Text)
+    gloss_by: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     project: Mapped[Project] = relationship()
     answer: Mapped[Answer | None] = relationship()
     quote: Mapped[Quote | None] = relationship()
     tags: Mapped[list[Tag]] = relationship(back_populates="statement", cascade="all, delete-orphan")
+
+    def set_gloss(self, text: str, by: str) -> bool:
+        """Store (or, when ``text`` is empty, remove) the Dutch translation; True if it changed."""
+        gloss = " ".join(text.split()) or None
+        if gloss == self.gloss_nl:
+            return False
+        self.gloss_nl = gloss
+        self.gloss_by = by if gloss else None
+        return True
 
     @property
     def text(self) -> str:

@@ -26,7 +26,7 @@ from participatie.models import DecisionOutcome, Project, Role
 from participatie.report import decisions as service
 from participatie.report import messages
 from participatie.report.exports import MIMETYPES
-from participatie.report.filters import format_count, format_percent
+from participatie.report.filters import format_count, format_percent, format_whole_percent
 from participatie.report.forms import ConfirmForm, action_form, decision_form
 from participatie.report.labels import TEMPLATE_GLOBALS
 from participatie.report.pdf import PdfUnavailable, poster_pdf
@@ -47,6 +47,7 @@ from participatie.untranslated import saved_stuurgroep_text
 
 bp = Blueprint("report", __name__, template_folder="templates")
 bp.add_app_template_filter(format_percent, "pct")
+bp.add_app_template_filter(format_whole_percent, "wholepct")
 bp.add_app_template_filter(format_count, "count")
 bp.add_app_template_global(column_label)
 bp.add_app_template_global(question_chart)

@@ -26,6 +26,7 @@ from participatie.models import (
     VerdictChoice,
 )
 from participatie.report.decisions import influence
+from participatie.report.filters import format_percent_value
 from participatie.report.releases import latest_release
 from participatie.report.routes import READERS, bp
 from participatie.report.suppression import percent
@@ -38,8 +39,9 @@ def indicator_value(value: float, unit: str) -> str:
     """An indicator's value as a participant reads it: 45%, 12, 2,5, ja or nee."""
     if unit == IndicatorUnit.YES_NO:
         return str(_("ja") if value else _("nee"))
-    shown = format_decimal(value, format="#,##0.#")
-    return f"{shown}%" if unit == IndicatorUnit.PERCENTAGE else str(shown)
+    if unit == IndicatorUnit.PERCENTAGE:
+        return format_percent_value(value)
+    return str(format_decimal(value, format="#,##0.#"))
 
 
 @bp.app_template_global()

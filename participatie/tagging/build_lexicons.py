@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -43,14 +44,23 @@ def source_digest(raw: bytes) -> str:
 
 
 def expand_words(
-    words: set[str], simplemma_lang: str, lang: str, own_paradigm: bool = False
+    words: set[str],
+    simplemma_lang: str,
+    lang: str,
+    own_paradigm: bool = False,
+    negated_form: str = "",
 ) -> dict[str, list[str]]:
     """Inflected forms of ``words`` according to simplemma's table for ``simplemma_lang``.
 
     ``own_paradigm`` (a lexicon option): a word that is a lemma with forms of its own keeps only
     those. Turkish ``gelir`` (income) is also a form of ``gelmek`` (to come): without this, every
     form of "to come" (``geliyor``, ``gelen``) would count as income.
+
+    ``negated_form`` (a lexicon option, a regular expression): a word that is a negated verb form
+    keeps only the forms that are negated too. Turkish ``bilmiyorum`` (I do not know) shares its
+    lemma with ``biliyorum`` (I know): without this, knowing would count as not knowing.
     """
+    negated = re.compile(negated_form) if negated_form else None
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     table = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(simplemma_lang)
@@ -76,6 +86,8 @@ def expand_words(
         for lemma in lemmas:
             forms |= forms_of.get(lemma, set())
         forms.discard(word)
+        if negated is not None and negated.search(word):
+            forms = {form for form in forms if negated.search(form)}
         if forms:
             # shortest first: the common forms of a paradigm are usually the short ones
             expanded[word] = sorted(forms, key=lambda f: (len(f), f))[:MAX_FORMS_PER_WORD]
@@ -89,7 +101,8 @@ def build(lang: str) -> Path:
     source: dict[str, Any] = json.loads(raw)
     sm_lang = source.get("simplemma")
     own = bool(source.get("own_paradigm", False))
-    forms = expand_words(plain_words(source, lang), sm_lang, lang, own) if sm_lang else {}
+    negated = str(source.get("negated_form", ""))
+    forms = expand_words(plain_words(source, lang), sm_lang, lang, own, negated) if sm_lang else {}
     out = {
         "lang": lang,
         "simplemma": sm_lang,

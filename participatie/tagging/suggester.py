@@ -16,9 +16,8 @@ How it decides, so that a coordinator can check every suggestion:
   knelpunt, at most ``SENTIMENT_WEIGHT``; it is only computed when the cues leave the kind open
   (the cost of a tagged statement is mostly that of the sentiment). Every drempel found adds a little to knelpunt: a drempel is an obstacle. The highest of
   the three wins if it reaches ``KIND_MIN`` (ties: knelpunt, then droom, then kracht). A statement
-  with a domain but no cue at all gets ``knelpunt`` with the evidence ``"(default)"``: most
-  statements participants give are problems (80 of the 94 labelled dev statements), and the review
-  queue shows that this is a default, not a finding.
+  without any cue gets no kind: most statements participants give are problems, but a kind guessed
+  from no evidence at all is a guess a coordinator cannot check (issue 16), so none is suggested.
 * Scores are 1 - exp(-raw score): 0.63 for one term of weight 1, 0.86 for two.
 
 ``weights`` (from ``learning.learn_weights``) adjusts entries per project: ``{(code, term): delta}``
@@ -49,9 +48,8 @@ MAX_DOMAINS = 3
 BARRIER_THRESHOLD = 1.0
 KIND_MIN = 0.5
 SENTIMENT_WEIGHT = 0.5
-DEFAULT_KIND = "knelpunt"
 _TIE_ORDER = {"knelpunt": 2, "droom": 1, "kracht": 0}
-BARRIER_TO_KNELPUNT = 0.3
+BARRIER_TO_KNELPUNT = 0.5
 NEGATION_BEFORE = 3
 AFTER_CONTRAST, BEFORE_CONTRAST = 1.5, 0.6
 LAST_SENTENCE = 1.5
@@ -71,6 +69,10 @@ class Suggestion:
     entries: dict[str, list[str]] = field(default_factory=dict, repr=False)
     # What the calibrated domain scores were computed from (fitting, the reliability table).
     domain_evidence: dict[str, Evidence] = field(default_factory=dict, repr=False)
+    # Per suggested code, why, as data the review queue words in plain language: a matched term
+    # ``{"words", "term"}`` (plus ``"negation"`` when a negation turned a cue around), a drempel
+    # found ``{"barrier"}``, or the statement's tone ``{"tone": "positive" | "negative"}``.
+    reasons: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
 
     def as_json(self, statement_id: Any = None) -> dict[str, Any]:
         """The JSON object of ``participatie themes suggest`` (DESIGN.md §6)."""
@@ -175,7 +177,7 @@ def suggest_with(
     barriers = sorted(
         (c for c in BARRIERS if raw.get(c, 0.0) >= BARRIER_THRESHOLD), key=lambda c: -raw[c]
     )
-    kind, kind_raw, kind_evidence = _pick_kind(
+    kind, kind_raw, kind_evidence, kind_reasons = _pick_kind(
         lexicon,
         text,
         (tokens, clause_of, sentence_of_clause),
@@ -184,9 +186,6 @@ def suggest_with(
         barriers,
         use_sentiment,
     )
-    if kind is None and domains and kind_raw[DEFAULT_KIND] >= max(kind_raw.values()):
-        kind = DEFAULT_KIND
-        kind_evidence[kind] = kind_evidence[kind] or ["(default)"]
     suggestion = Suggestion(domains=domains, barriers=barriers, kind=kind, domain_evidence=evidence)
     for code, value in sorted(raw.items(), key=lambda item: _ORDER.get(item[0], 99)):
         suggestion.scores[code] = (
@@ -200,9 +199,25 @@ def suggest_with(
         suggestion.entries[code] = [entry for _, _, entry in items]
         if code in domains or code in barriers:
             suggestion.evidence[code] = list(dict.fromkeys(words for _, words, _ in items))
+            terms = _term_per_words(items)
+            suggestion.reasons[code] = [
+                {"words": words, "term": terms[words]} for words in suggestion.evidence[code]
+            ]
     if kind is not None:
         suggestion.evidence[kind] = kind_evidence[kind]
+        suggestion.reasons[kind] = kind_reasons[kind]
     return suggestion
+
+
+def _term_per_words(items: list[tuple[float, str, str]]) -> dict[str, str]:
+    """For each matched span, the entry to explain it with: one written as those very words if
+    there is one (``ödemek`` is "betalen", even where an inflected entry also covers it), else
+    the strongest (``items`` is sorted strongest first)."""
+    terms: dict[str, str] = {}
+    for _, words, entry in items:
+        if words not in terms or entry.replace("=", "") == words:
+            terms[words] = entry
+    return terms
 
 
 def _domain_evidence(
@@ -281,7 +296,7 @@ def _pick_kind(
     negated: tuple[list[int], set[tuple[int, int]]],
     barriers: list[str],
     use_sentiment: bool,
-) -> tuple[str | None, dict[str, float], dict[str, list[str]]]:
+) -> tuple[str | None, dict[str, float], dict[str, list[str]], dict[str, list[dict[str, str]]]]:
     """Choose knelpunt/kracht/droom from cues, negations, contrast, barriers and polarity.
 
     A contrast word weighs the cues of its own sentence only: in a story of ten sentences, a
@@ -292,6 +307,7 @@ def _pick_kind(
     negations, denied = negated
     score: dict[str, float] = {k: 0.0 for k in KINDS}
     evidence: dict[str, list[str]] = {k: [] for k in KINDS}
+    reasons: dict[str, list[dict[str, str]]] = {k: [] for k in KINDS}
     sentence_of = [sentence_of_clause[c] for c in clause_of]
     contrast_in: dict[int, int] = {}  # sentence -> position of its last contrast word
     for i, t in enumerate(tokens):
@@ -310,15 +326,19 @@ def _pick_kind(
         contrast_at = contrast_in.get(sentence_of[hit.start], -1)
         if contrast_at >= 0:
             weight *= AFTER_CONTRAST if hit.start > contrast_at else BEFORE_CONTRAST
+        reason = {"words": label, "term": hit.entry.text}
         near = _negated_by(lexicon, hit, negations, clause_of)
         if near is not None and (hit.start, hit.end) not in denied:
             code = "knelpunt" if code == "kracht" else "kracht"
+            reason["negation"] = tokens[near]
             label = f"{tokens[near]} + {label}"
         score[code] += weight
         evidence[code].append(label)
+        reasons[code].append(reason)
     for barrier in barriers:
         score["knelpunt"] += BARRIER_TO_KNELPUNT
         evidence["knelpunt"].append(f"drempel {barrier}")
+        reasons["knelpunt"].append({"barrier": barrier})
     ranked = sorted(score.values(), reverse=True)
     decided = ranked[0] >= KIND_MIN and ranked[0] - ranked[1] > SENTIMENT_WEIGHT
     if use_sentiment and not decided and lexicon.lang in sentiment.SENTIMENT_LANGS:
@@ -328,7 +348,8 @@ def _pick_kind(
             target = "kracht" if polarity > 0 else "knelpunt"
             score[target] += SENTIMENT_WEIGHT * abs(polarity)
             evidence[target].append(f"sentiment {polarity:+.2f}")
+            reasons[target].append({"tone": "positive" if polarity > 0 else "negative"})
     best = max(KINDS, key=lambda k: (score[k], _TIE_ORDER[k]))
     if score[best] < KIND_MIN or not evidence[best]:
-        return None, score, evidence
-    return best, score, evidence
+        return None, score, evidence, reasons
+    return best, score, evidence, reasons

@@ -144,6 +144,10 @@ def test_kappa_per_domain_and_the_disagreements(app: Flask, staff: Staff) -> Non
     # p_e = 2/6*1/6 + 4/6*5/6 = 22/36, kappa = (30/36 - 22/36) / (14/36) = 8/14 = 0.57.
     assert rows["Inkomen en schulden"] == "0,57"
     assert rows["Onderwijs"] == "1,00" and rows["Gezondheid"] == "1,00"
+    # each language writes the figure its own way (issue 16 item 7)
+    for lang, kappa in (("en", "0.67"), ("tr", "0,67"), ("fr", "0,67"), ("ar", "0.67")):
+        shown = staff.page(f"{BASE}/overeenstemming/{sample}?lang={lang}")
+        assert f'<td class="figure">{kappa}</td>' in shown, lang
     assert "–" in rows["Werk en opleiding"]  # nobody gave it: not computable
     assert "Vergeleken op 6 uitspraken." in page
     disagreements = re.findall(r"‘([^’]+)’: wel volgens ([^,]+), niet volgens ([^.]+)\.", page)

@@ -49,7 +49,7 @@ def test_queue_shows_the_participants_words_their_source_and_stored_suggestions(
     rows = tags(app, ids[0])
     wonen = next(t for t in rows if t["key"] == "wonen")
     assert wonen["status"] == "suggested" and wonen["coder"] is None
-    assert wonen["score"] > 0.5 and "huur" in wonen["evidence"]
+    assert wonen["score"] > 0.5 and "huur" in [reason["words"] for reason in wonen["evidence"]]
     assert "omdat:" in page and "huur" in page
     # The shortcuts are on the page (shown by review.js) and each domain button names its key.
     assert "Sneltoetsen" in page and 'data-shortcut="1"' in page

@@ -54,6 +54,40 @@ def test_a_text_given_several_times_appears_once_and_is_decided_for_all(
         assert not keys_with(app, public_id, "accepted"), public_id
 
 
+def test_the_three_traps_of_issue_20_through_one_queue_page(app: Flask, staff: Staff) -> None:
+    """The UiTPAS and the pool are no problem, paying in instalments is no taxi, and a text given
+    with the same words (whatever the case, spacing, punctuation or invisible characters) is
+    shown once."""
+    rent = "De huur is veel te hoog voor ons."
+    near = [
+        "de  huur is veel te hoog, voor ons!",
+        "De huur is\u00a0veel te hoog voor ons…",
+        "«De huur is veel te\u200b hoog voor ons»",
+    ]
+    group, ids = add_focus_group(
+        app,
+        "Drie valkuilen",
+        [
+            ("nl", "Met de UiTPAS konden we naar het zwembad"),
+            ("tr", "taksitle ödemek"),
+            ("tr", "Kiramızı taksitle ödemek zorunda kaldık."),
+            ("nl", rent),
+            *[("nl", text) for text in near],
+            ("nl", "De huur is veel te hoog voor ons, zegt de buurvrouw."),
+        ],
+    )
+    uitpas, taksit, kira, first, *copies, different = ids
+    page = staff.page(f"{QUEUE}?bron=fg:{group}")
+    assert "knelpunt" not in keys_with(app, uitpas, "suggested")
+    assert "mobiliteit" not in keys_with(app, taksit, "suggested")
+    assert "mobiliteit" not in keys_with(app, kira, "suggested")
+    assert "wonen" in keys_with(app, kira, "suggested")
+    shown = re.findall(r'<article class="statement" id="s-([^"]+)"', page)
+    assert len(shown) == len(set(shown))
+    assert first in shown and different in shown and not set(copies) & set(shown)
+    assert "Nog 3 keer gegeven met precies dezelfde woorden" in page
+
+
 def test_the_quality_page_shows_the_projects_decisions_and_the_measured_figures(
     app: Flask, staff: Staff
 ) -> None:

@@ -87,6 +87,14 @@ def test_a_denied_problem_moves_the_domain_and_keeps_the_kind() -> None:
         ("Taksitle ödemek istedim ama banka kabul etmedi.", "tr", "mobiliteit"),
         ("Oğlum eve geliyor ve hemen odasına gidiyor, benimle konuşmuyor.", "tr", "inkomen"),
         ("J'ai dû emprunter de l'argent à ma voisine pour les courses.", "fr", "onderwijs"),
+        # kira* (rent) is not kiraz (cherry); kamp* (camp) is not kampanya (campaign)
+        ("Pazardan kiraz aldık, çocuklar çok sevdi.", "tr", "wonen"),
+        ("Belediyenin kampanyası hakkında bilgi aldık.", "tr", "vrije_tijd"),
+        # tren* (train) is not a trend; hak (a right) is not hakkında (about)
+        ("Trendyol üzerinden ucuz ayakkabı aldım.", "tr", "mobiliteit"),
+        ("Çocuğum hakkında öğretmenle konuştuk.", "tr", "hulpverlening"),
+        # a letterbox (brievenbus) is no bus
+        ("De brief van het OCMW zat niet in de brievenbus.", "nl", "mobiliteit"),
     ],
 )
 def test_words_that_only_look_like_a_lexicon_word_do_not_match(
@@ -95,8 +103,34 @@ def test_words_that_only_look_like_a_lexicon_word_do_not_match(
     assert not_domain not in suggest(text, lang).domains
 
 
+@pytest.mark.parametrize(
+    ("text", "not_barrier"),
+    [
+        # a negated Turkish verb ("I do not know", "I cannot pay") is not its positive forms
+        ("Bunu biliyorum, okulda söylediler.", "bekendheid"),
+        ("Okul gezisini ödedik, çocuklar çok mutluydu.", "betaalbaarheid"),
+        ("Öğretmenle uzun uzun konuştuk.", "begrijpbaarheid"),
+        ("Mektubu okudum ve anladım.", "begrijpbaarheid"),
+    ],
+)
+def test_a_turkish_verb_is_not_its_own_negation(text: str, not_barrier: str) -> None:
+    assert not_barrier not in suggest(text, "tr").barriers
+
+
+def test_negated_turkish_verbs_still_count() -> None:
+    assert "bekendheid" in suggest("Ne yapacağımızı bilmiyorduk.", "tr").barriers
+    assert "betaalbaarheid" in suggest("Kiramızı ödeyemiyoruz.", "tr").barriers
+    assert "begrijpbaarheid" in suggest("Mektubu anlamadım.", "tr").barriers
+
+
 def test_a_real_taxi_still_is_transport() -> None:
     assert "mobiliteit" in suggest("Gece taksiyle hastaneye gitmek zorunda kaldık.", "tr").domains
+    # and what the traps' exceptions leave alone still counts
+    assert "wonen" in suggest("Kiramızı ödeyemiyoruz.", "tr").domains
+    assert "vrije_tijd" in suggest("Yaz kampına gitmek istiyor.", "tr").domains
+    assert "mobiliteit" in suggest("Trenle okula gidiyoruz.", "tr").domains
+    assert "hulpverlening" in suggest("Haklarımızı bilmiyoruz.", "tr").domains
+    assert "mobiliteit" in suggest("De bus komt altijd te laat.", "nl").domains
 
 
 @pytest.mark.parametrize(

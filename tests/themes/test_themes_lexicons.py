@@ -20,6 +20,7 @@ TOP_LEVEL = {
     "notes",
     "decompound",
     "decompound_skip",
+    "negated_form",
     "phrase_gap",
     "own_paradigm",
     "negation_after",

@@ -120,11 +120,13 @@ def test_kinds_from_cues_negation_and_contrast() -> None:
     assert suggest("L'assistante sociale m'a beaucoup aidée, merci.", "fr").kind == "kracht"
 
 
-def test_a_statement_without_cues_gets_the_default_kind_with_that_evidence() -> None:
+def test_a_statement_without_cues_gets_no_kind() -> None:
+    # a kind guessed from no evidence is not suggested at all (issue 16): nothing to check it by
     suggestion = suggest("Over de bibliotheek.", "nl")
     assert suggestion.domains == ["vrije_tijd"]
-    assert suggestion.kind == "knelpunt"
-    assert suggestion.evidence["knelpunt"] == ["(default)"]
+    assert suggestion.kind is None
+    assert set(suggestion.evidence) == {"vrije_tijd"}
+    assert suggestion.reasons == {"vrije_tijd": [{"words": "bibliotheek", "term": "bibliotheek"}]}
 
 
 def test_nothing_found_means_nothing_suggested() -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import url_for
-from flask_babel import ngettext
 
 from participatie.coordinate.home.figures import Figures
+from participatie.i18n import counted_ngettext as ngettext
 from participatie.models import Project
 
 

@@ -6,14 +6,17 @@ few hours and invites ten different decisions on one text. The queue shows the e
 of each group, says how many times it was given, and applies a decision on it to the whole group,
 in one action (so one undo reverses it for all).
 
-Same words means: the same language and the same text after casefolding and collapsing spaces and
-leading/trailing punctuation. Statements still are separate rows (reports count every participant
-who said it).
+Same words means: the same language and the same words in the same order, whatever the case,
+spacing, punctuation, symbols, quote marks or invisible characters (zero-width spaces, a Unicode
+composed or decomposed é): "Te duur!", "te  duur" and "Te duur…" are one text; "te duur" and
+"niet te duur" are two. Statements still are separate rows (reports count every participant who
+said it).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from typing import Final
 
@@ -23,11 +26,20 @@ from participatie.extensions import db
 from participatie.models import Answer, Project, Quote, Statement
 
 _SPACE: Final = re.compile(r"\s+")
-_EDGES: Final = " \t\n.,;:!?…-–—\"'«»“”„()"
+
+
+def _word_char(char: str) -> str:
+    """The character as it counts for "same words": punctuation and symbols are a space,
+    format characters (zero-width space, joiners, soft hyphen, bidi marks) nothing."""
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return ""
+    return " " if category[0] in "PSZ" else char
 
 
 def same_words_key(language: str, text: str) -> tuple[str, str]:
-    return language, _SPACE.sub(" ", text.casefold()).strip(_EDGES)
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return language, _SPACE.sub(" ", "".join(map(_word_char, folded))).strip()
 
 
 def duplicate_groups(project: Project) -> list[list[int]]:

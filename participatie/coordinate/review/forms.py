@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
@@ -14,7 +15,10 @@ from participatie.i18n import LANGUAGE_NAMES
 
 NEW_THEME = "nieuw"
 # Actions on one statement carry its public id (and a code key): "toggle:<id>:<key>".
-STATEMENT_ACTIONS = ("accept_all", "reject_all", "toggle", "reject")
+STATEMENT_ACTIONS = ("accept_all", "reject_all", "toggle", "reject", "gloss")
+# "gloss:<id>" saves the statement's Dutch translation from the field named gloss-<id>.
+GLOSS_FIELD = "gloss-%s"
+GLOSS_MAX = 2000
 BULK_ACTIONS = ("bulk_accept", "bulk_reject", "bulk_code", "bulk_theme")
 
 
@@ -54,6 +58,13 @@ class QueueForm(StripWhitespaceForm):
             raise ValidationError(str(msg.UNKNOWN_ACTION))
         if name in ("toggle", "reject") and not key:
             raise ValidationError(str(msg.UNKNOWN_ACTION))
+        if name == "gloss" and len(self.gloss_text()) > GLOSS_MAX:
+            raise ValidationError(str(msg.GLOSS_TOO_LONG))
+
+    def gloss_text(self) -> str:
+        """What was typed in the Dutch-translation field of the statement the action names."""
+        statement = self.parsed_action()[1]
+        return str(request.form.get(GLOSS_FIELD % statement) or "").strip()
 
     def validate_selected(self, field: Any) -> None:
         if self.parsed_action()[0] in BULK_ACTIONS and not field.data:

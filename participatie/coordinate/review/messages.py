@@ -15,6 +15,9 @@ ENTER_THEME_TITLE = _l("Geef het nieuwe thema een titel.")
 UNKNOWN_ACTION = _l("Deze actie kennen we niet. Probeer het opnieuw vanuit de lijst.")
 STATEMENT_GONE = _l("Deze uitspraak vinden we niet meer. Misschien is ze verwijderd.")
 NOTHING_TO_UNDO = _l("Er is niets om ongedaan te maken.")
+GLOSS_TOO_LONG = _l("Maak de Nederlandse vertaling korter: hoogstens 2000 tekens.")
+GLOSS_SAVED = _l("De Nederlandse vertaling is bewaard.")
+GLOSS_REMOVED = _l("De Nederlandse vertaling is verwijderd.")
 UNDONE = _l("Je laatste actie is ongedaan gemaakt.")
 UNDONE_PARTLY = _l(
     "Je laatste actie is maar voor een deel ongedaan gemaakt. Wat intussen veranderde of al gebruikt wordt, bleef zoals het is."

@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from participatie.content import localise
+from participatie.coordinate.review.reasons import Reason, reasons
 from participatie.coordinate.review.services import codes_on, pending_suggestions
 from participatie.extensions import db
 from participatie.i18n import LANGUAGE_NAMES, html_lang, text_direction
@@ -280,7 +281,7 @@ class TagView:
     code: Code
     label: str
     score: float | None = None
-    evidence: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -349,7 +350,10 @@ def statement_views(statements: list[Statement], codebook: Codebook) -> list[Sta
             code = codebook.by_id[code_id]
             suggested.append(
                 TagView(
-                    code, codebook.label(code), best.score, tuple(str(e) for e in best.evidence)
+                    code,
+                    codebook.label(code),
+                    best.score,
+                    reasons(best.evidence, statement.language, codebook.label(code), codebook),
                 )
             )
         view = StatementView(

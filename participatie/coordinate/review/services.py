@@ -35,12 +35,20 @@ def codes_on(statement: Statement, codebook: Codebook) -> set[int]:
     }
 
 
+# The evidence an earlier suggester stored for a kind it guessed from nothing at all.
+GUESSED = ["(default)"]
+
+
 def pending_suggestions(statement: Statement, codebook: Codebook) -> dict[int, list[Tag]]:
-    """Suggested rows still open, by effective code id (codes already on or off are left out)."""
+    """Suggested rows still open, by effective code id (codes already on or off are left out).
+
+    A kind guessed from no evidence (stored before the suggester stopped guessing) is no
+    suggestion: it is neither shown nor accepted with "alle voorstellen aanvaarden".
+    """
     on = codes_on(statement, codebook)
     pending: dict[int, list[Tag]] = {}
     for tag in consensus_tags(statement):
-        if tag.status != TagStatus.SUGGESTED:
+        if tag.status != TagStatus.SUGGESTED or tag.evidence == GUESSED:
             continue
         target = codebook.effective(codebook.by_id[tag.code_id])
         if target.id in on or not codebook.is_pickable(target):

@@ -72,7 +72,7 @@ def _suggest_for(statement: Statement, codebook: Codebook, weights: Weights) -> 
                 "coder_id": None,
                 "status": TagStatus.SUGGESTED,
                 "score": suggestion.scores.get(key),
-                "evidence": list(suggestion.evidence.get(key, [])),
+                "evidence": list(suggestion.reasons.get(key, [])),
                 "is_blind_sample": False,
                 "created_at": utcnow(),
                 "updated_at": utcnow(),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import flash, url_for
+from flask import flash, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from participatie import audit
 from participatie.content import localise
 from participatie.coordinate.agreement.services import hidden_statement_ids
 from participatie.coordinate.review import messages as msg
@@ -111,6 +112,12 @@ def queue_context(project: Project, filters: QueueFilters, form: QueueForm) -> d
         "shortcuts": shortcuts(),
         "undo": undo_label(project, current_user, "review", codebook),
         "selected": set(form.selected.data or []),
+        # what was typed in a translation field stays there when the page comes back with errors
+        "typed_gloss": {
+            key.removeprefix("gloss-"): value
+            for key, value in (request.form.items() if form.is_submitted() else [])
+            if key.startswith("gloss-")
+        },
         "copies": copies,
     }
 
@@ -134,6 +141,9 @@ def perform(project: Project, form: QueueForm) -> str:
     if name == "bulk_theme":
         _to_theme(project, form, codebook, statements)
         return ""
+    if name == "gloss":
+        _save_gloss(project, form.gloss_text(), with_copies(project, statements))
+        return statement_id
     code_key = key or (form.code.data if name == "bulk_code" else "")
     code = codebook.by_key.get(code_key) if code_key else None
     if code_key and (code is None or not codebook.is_pickable(code)):
@@ -153,6 +163,22 @@ def perform(project: Project, form: QueueForm) -> str:
             "info",
         )
     return statement_id
+
+
+def _save_gloss(project: Project, text: str, statements: list[Any]) -> None:
+    """The coordinator's Dutch translation, for the statement and its copies (same words)."""
+    # a Dutch statement needs no Dutch translation (the queue offers no field for it)
+    foreign = [s for s in statements if s.language != SOURCE_LOCALE]
+    changed = [s for s in foreign if s.set_gloss(text, "coordinator")]
+    for statement in changed:
+        audit.record(
+            "statement.gloss_saved" if text else "statement.gloss_removed",
+            project=project,
+            object_type="statement",
+            object_id=statement.public_id,
+        )
+    if changed:
+        flash(str(msg.GLOSS_SAVED if text else msg.GLOSS_REMOVED), "info")
 
 
 def _to_theme(project: Project, form: QueueForm, codebook: Codebook, statements: list[Any]) -> None:
