@@ -18,7 +18,7 @@ from participatie.tagging import calibration
 from participatie.tagging.suggester import suggest
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
-TRAINING_FILES = ("themes-dev.jsonl", "formal.jsonl", "long-dev.jsonl")
+TRAINING_FILES = ("themes-dev.jsonl", "formal.jsonl", "long-dev.jsonl", "long-dev2.jsonl")
 FOLDS = 5
 
 
@@ -73,24 +73,7 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
         (n, code, calibration.isotonic_map(p, isotonic))
         for (n, code, _, _), p in zip(found, linear, strict=True)
     ]
-    best = (-1.0, 0.5, 0.3)
-    for threshold in [t / 100 for t in range(30, 71, 2)]:
-        for fallback in [f / 100 for f in range(10, int(threshold * 100) + 1, 5)]:
-            per_row: dict[int, list[tuple[float, str]]] = {}
-            for n, code, p in scored:
-                per_row.setdefault(n, []).append((p, code))
-            chosen: dict[int, set[str]] = {}
-            for n, items in per_row.items():
-                items.sort(reverse=True)
-                picked = {c for p, c in items if p >= threshold}
-                if not picked and items[0][0] >= fallback:
-                    picked = {items[0][1]}
-                chosen[n] = set(
-                    sorted(picked, key=lambda c: -dict((c2, p2) for p2, c2 in items)[c])[:3]
-                )
-            f1 = _micro_f1(rows, chosen)
-            if f1 > best[0] + 1e-9:
-                best = (f1, threshold, fallback)
+    best = _choose_threshold(rows, scored)
     table.update(
         features=list(calibration.FEATURES),
         threshold=best[1],
@@ -99,6 +82,41 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
         training_micro_f1=round(best[0], 4),
     )
     return table
+
+
+# Thresholds within this distance are averaged when choosing one: on a few hundred statements the
+# single best threshold is partly luck, a plateau of good ones is not.
+SMOOTHING = 0.04
+
+
+def _choose_threshold(
+    rows: list[dict[str, Any]], scored: list[tuple[int, str, float]]
+) -> tuple[float, float, float]:
+    """(micro-F1, threshold, fallback) with the best F1 averaged over neighbouring thresholds."""
+    per_row: dict[int, list[tuple[float, str]]] = {}
+    for n, code, p in scored:
+        per_row.setdefault(n, []).append((p, code))
+    for items in per_row.values():
+        items.sort(reverse=True)
+    grid: dict[tuple[float, float], float] = {}
+    for threshold in [t / 100 for t in range(30, 71, 2)]:
+        for fallback in [f / 100 for f in range(10, 31, 5)]:
+            chosen: dict[int, set[str]] = {}
+            for n, items in per_row.items():
+                picked = [c for p, c in items if p >= threshold][:3]
+                if not picked and items[0][0] >= fallback:
+                    picked = [items[0][1]]
+                chosen[n] = set(picked)
+            grid[(threshold, fallback)] = _micro_f1(rows, chosen)
+
+    def smoothed(key: tuple[float, float]) -> float:
+        near = [
+            f1 for (t, f), f1 in grid.items() if f == key[1] and abs(t - key[0]) <= SMOOTHING + 1e-9
+        ]
+        return sum(near) / len(near)
+
+    threshold, fallback = max(grid, key=lambda key: (smoothed(key), -key[0]))
+    return grid[(threshold, fallback)], threshold, fallback
 
 
 def main() -> None:
