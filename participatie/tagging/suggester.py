@@ -22,8 +22,9 @@ How it decides, so that a coordinator can check every suggestion:
 * Scores are 1 - exp(-raw score): 0.63 for one term of weight 1, 0.86 for two.
 
 ``weights`` (from ``learning.learn_weights``) adjusts entries per project: ``{(code, term): delta}``
-where ``term`` is an entry text shown in evidence (a gain adds ``delta``; a loss takes that share of the entry's own weight)
-or a new word form the project's coordinators accepted for that code (it becomes a term).
+where ``term`` is an entry text shown in evidence (a gain adds ``delta``, a loss takes that share
+of the entry's own weight) or a new word form the project's coordinators accepted for that code
+(it becomes a term).
 """
 
 from __future__ import annotations
