@@ -6,8 +6,9 @@ topic gets a word in passing. A small logistic regression over a handful of evid
 (how much, how many different words, in how many sentences, compared with the strongest domain,
 how long the statement is) turns the evidence into a probability, fitted on the labelled
 development statements (``tests/themes/data``: the shared dev file, the formal statements and the
-long dev half; never the held-out files). Its coefficients are a small table in
-``calibration.json``; fitting it again is a build step (``python -m participatie.tagging.calibration``).
+two long dev files; never the held-out files). Its coefficients are a small table in
+``calibration.json``; fitting it again is a build step
+(``python -m participatie.tagging.fit_calibration``).
 
 The suggester shows that probability as the domain's score and suggests the domains that reach
 ``model["threshold"]``. ``reliability`` and ``expected_calibration_error`` measure whether the

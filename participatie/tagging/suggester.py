@@ -21,8 +21,9 @@ How it decides, so that a coordinator can check every suggestion:
 * Scores are 1 - exp(-raw score): 0.63 for one term of weight 1, 0.86 for two.
 
 ``weights`` (from ``learning.learn_weights``) adjusts entries per project: ``{(code, term): delta}``
-where ``term`` is an entry text shown in evidence (its weight changes by ``delta``, never below 0)
-or a new word form the project's coordinators accepted for that code (it becomes a term).
+where ``term`` is an entry text shown in evidence (a gain adds ``delta``, a loss takes that share
+of the entry's own weight) or a new word form the project's coordinators accepted for that code
+(it becomes a term).
 """
 
 from __future__ import annotations
@@ -119,6 +120,14 @@ def feature(lexicon: CompiledLexicon, token: str) -> str:
     return words[0] if words else token
 
 
+def _adjusted(weight: float, delta: float) -> float:
+    """An entry's weight after a project's learned change: a loss is a share of the entry's own
+    weight (every rejection mutes a strong service name as much as an everyday word), a gain adds."""
+    if delta < 0:
+        return max(0.0, weight * (1.0 + delta))
+    return weight + delta
+
+
 def suggest_with(
     lexicon: CompiledLexicon, text: str, weights: Weights | None = None, use_sentiment: bool = True
 ) -> Suggestion:
@@ -145,7 +154,7 @@ def suggest_with(
     kind_hits: list[tuple[Hit, float]] = []
     for hit in hits:
         entry = hit.entry
-        weight = max(0.0, entry.weight + adjust.get((entry.code, entry.text), 0.0))
+        weight = _adjusted(entry.weight, adjust.get((entry.code, entry.text), 0.0))
         if weight <= 0:
             continue
         if entry.code in KINDS:
