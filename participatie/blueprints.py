@@ -58,6 +58,9 @@ ROUTE_MODULES = (
     "participatie.meetings.coordinator_routes",
     "participatie.follow.routes",
     "participatie.follow.goal_routes",
+    "participatie.follow.action_routes",
+    "participatie.follow.indicator_routes",
+    "participatie.follow.measurement_routes",
 )
 
 
