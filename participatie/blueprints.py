@@ -62,6 +62,9 @@ ROUTE_MODULES = (
     "participatie.translate.routes",
     "participatie.coordinate.members.routes",
     "participatie.report.intro_routes",
+    "participatie.follow.action_routes",
+    "participatie.follow.indicator_routes",
+    "participatie.follow.measurement_routes",
 )
 
 

@@ -123,13 +123,19 @@ def _empty_all_tables() -> None:
     from participatie.surveys import definition
 
     definition._cache.clear()
-    tables = list(reversed(db.metadata.sorted_tables))
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
     if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(table.delete())
+        # DELETE, not TRUNCATE: TRUNCATE gives each of the ~46 tables a new file on every test
+        # (measured 1.8-2.8 s a test on the shared CI machine, against 0.2-0.6 s for DELETE on
+        # tables this small). The sequences start again at 1, as TRUNCATE's RESTART IDENTITY did.
+        db.session.execute(
+            text(
+                "SELECT setval(c.oid::regclass, 1, false) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE c.relkind = 'S' AND n.nspname = current_schema()"
+            )
+        )
     db.session.commit()
 
 

@@ -1,4 +1,4 @@
-"""The follow-through area's blueprint; routes.py and goal_routes.py add its routes."""
+"""The follow-through area's blueprint; routes.py and the plan's *_routes.py add its routes."""
 
 from __future__ import annotations
 

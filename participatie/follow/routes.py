@@ -1,6 +1,7 @@
 """Priorities, the actieplan overview and its downloads, and the werkgroepen.
 
-Goals, actions, indicators and measurements are in goal_routes.py (same blueprint).
+Goals, actions, indicators and measurements are in goal_routes.py, action_routes.py,
+indicator_routes.py and measurement_routes.py (same blueprint).
 """
 
 from __future__ import annotations

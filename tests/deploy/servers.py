@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -101,16 +101,19 @@ def worker_pids(master: subprocess.Popen[bytes]) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def nginx_site(upstream: str, port: int, logs: Path) -> str:
-    """The site config from deploy/, with only the listen address, upstream and log folder changed."""
+def nginx_site(upstream: str | Sequence[str], port: int, logs: Path) -> str:
+    """The site config from deploy/, with only the listen address, upstream(s) and log folder
+    changed. Several upstreams take turns (nginx's round robin)."""
+    upstreams = [upstream] if isinstance(upstream, str) else list(upstream)
     site = (DEPLOY / "nginx" / "participatie.conf").read_text()
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
-    site = site.replace("server 127.0.0.1:8000;", f"server {upstream};")
+    servers = "\n    ".join(f"server {address};" for address in upstreams)
+    site = site.replace("server 127.0.0.1:8000;", servers)
     return site.replace("/var/log/nginx/", f"{logs}/")
 
 
 @contextmanager
-def nginx(upstream: str, workdir: Path) -> Iterator[str]:
+def nginx(upstream: str | Sequence[str], workdir: Path) -> Iterator[str]:
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     port = free_port()
     for folder in ("logs", "tmp"):

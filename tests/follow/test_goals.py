@@ -205,3 +205,48 @@ def test_deleting_a_goal_with_measurements_asks_first_and_is_logged(
         assert event is not None and event.object_id == plan_world.goal
         assert event.details["measurements"] == 1
         assert event.user_id is not None
+
+
+def test_measurement_indicator_and_action_deletes_ask_first_and_go_back_up(
+    client: PageCheckingClient, app: Flask, plan_world: PlanWorld
+) -> None:
+    """The three other confirmed deletes (one helper with the goal's): the GET deletes nothing,
+    the POST deletes, flashes, logs and returns to the page one level up."""
+    from participatie.models import Action
+
+    login(client, MEMBER)
+    w = plan_world
+    indicator_page = f"/projecten/demo/indicatoren/{w.indicator}"
+    steps: list[tuple[str, type[Measurement] | type[Indicator] | type[Action], str, str, str]] = [
+        (
+            f"{indicator_page}/metingen/{w.measurement}/verwijderen",
+            Measurement,
+            w.measurement,
+            indicator_page + "#metingen",
+            "measurement.delete",
+        ),
+        (
+            f"{indicator_page}/verwijderen",
+            Indicator,
+            w.indicator,
+            f"/projecten/demo/doelen/{w.goal}",
+            "indicator.delete",
+        ),
+        (
+            f"/projecten/demo/acties/{w.action}/verwijderen",
+            Action,
+            w.action,
+            f"/projecten/demo/doelen/{w.goal}#acties",
+            "action.delete",
+        ),
+    ]
+    for path, model, public_id, back_to, action in steps:
+        assert client.get(path).status_code == 200
+        with app.app_context():
+            assert db.session.scalar(select(model).where(model.public_id == public_id))
+        response = client.post_form(path, {})
+        assert response.status_code == 302 and response.headers["Location"].endswith(back_to)
+        with app.app_context():
+            assert db.session.scalar(select(model).where(model.public_id == public_id)) is None
+            assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == action))
+        assert client.get(back_to.split("#")[0]).status_code == 200

@@ -12,6 +12,7 @@ from participatie.auth import resets
 from participatie.auth.passwords import hash_password
 from participatie.extensions import db
 from participatie.models import Membership, Organisation, Project, Role, User
+from participatie.surveys.versions import record_change
 
 
 def _organisation(name: str) -> Organisation:
@@ -37,6 +38,11 @@ def save_project(project: Project | None, data: dict[str, object]) -> Project:
     db.session.flush()
     if creating:
         seed_new_project(project)
+    else:
+        # Participant pages cache a survey per revision, project name and languages included:
+        # a new revision makes every server (and worker) load it again on its next request.
+        for survey in project.surveys:
+            record_change(survey, structural=False)
     audit.record(
         "project.create" if creating else "project.update",
         project=project,
