@@ -21,6 +21,9 @@ def question_from_definition(data: dict[str, Any], position: int) -> Question:
         minimum=data.get("minimum"),
         maximum=data.get("maximum"),
         is_group_question=bool(data.get("is_group_question", False)),
+        offer_decline=bool(data.get("offer_decline", False)),
+        low_label=dict(data.get("low_label", {})),
+        high_label=dict(data.get("high_label", {})),
     )
     for index, option in enumerate(data.get("options", [])):
         question.options.append(

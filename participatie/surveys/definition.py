@@ -44,10 +44,20 @@ class QuestionDef:
     is_group_question: bool
     options: tuple[OptionDef, ...]
     audio: dict[str, str] = field(default_factory=dict)  # language → audio public id
+    offer_decline: bool = False
+    low_label: dict[str, str] = field(default_factory=dict)
+    high_label: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_choice(self) -> bool:
         return self.type in {"select_one", "select_multiple"}
+
+    @property
+    def is_tap_scale(self) -> bool:
+        """A whole-number range of at most 11 steps (a 0-10 score): a row of buttons to tap."""
+        if self.type != "integer" or self.minimum is None or self.maximum is None:
+            return False
+        return 0 < self.maximum - self.minimum <= 10
 
     @property
     def option_names(self) -> frozenset[str]:
@@ -112,6 +122,9 @@ def _question_def(question: Question) -> QuestionDef:
         is_group_question=question.is_group_question,
         options=tuple(_option_def(option) for option in question.options),
         audio={audio.language: audio.public_id for audio in question.audio},
+        offer_decline=question.offer_decline,
+        low_label=dict(question.low_label or {}),
+        high_label=dict(question.high_label or {}),
     )
 
 
