@@ -27,6 +27,7 @@ from participatie.report import decisions as service
 from participatie.report import messages
 from participatie.report.exports import MIMETYPES
 from participatie.report.filters import format_count, format_percent
+from participatie.report.circle import legend_swatch, radar_svg
 from participatie.report.forms import ConfirmForm, action_form, decision_form
 from participatie.report.labels import TEMPLATE_GLOBALS
 from participatie.report.pdf import PdfUnavailable, poster_pdf
@@ -50,6 +51,8 @@ bp.add_app_template_filter(format_percent, "pct")
 bp.add_app_template_filter(format_count, "count")
 bp.add_app_template_global(column_label)
 bp.add_app_template_global(question_chart)
+bp.add_app_template_global(radar_svg)
+bp.add_app_template_global(legend_swatch)
 bp.add_app_template_global(ranking_chart)
 for _name, _value in TEMPLATE_GLOBALS.items():
     bp.add_app_template_global(_value, _name)  # type: ignore[arg-type]
