@@ -310,6 +310,7 @@ def radar_svg(circle: Circle, name: str) -> Markup:
             f"{phase.number}. {escape(phase.short)}</text>"
         )
     for group in circle.shown:
+
         def at(value: float | None, index: int) -> tuple[float, float]:
             return _point(index, count, value or 0, top)
 

@@ -25,9 +25,9 @@ from participatie.i18n import SOURCE_LOCALE
 from participatie.models import DecisionOutcome, Project, Role
 from participatie.report import decisions as service
 from participatie.report import messages
+from participatie.report.circle import legend_swatch, radar_svg
 from participatie.report.exports import MIMETYPES
 from participatie.report.filters import format_count, format_percent
-from participatie.report.circle import legend_swatch, radar_svg
 from participatie.report.forms import ConfirmForm, action_form, decision_form
 from participatie.report.labels import TEMPLATE_GLOBALS
 from participatie.report.pdf import PdfUnavailable, poster_pdf

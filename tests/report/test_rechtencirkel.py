@@ -51,7 +51,8 @@ def test_released_results_show_the_radar_table_spread_and_reasons(client, demo) 
     _check_circle(page)
     # Per phase, the reasons are not listed a second time under the question.
     assert page.count("Niemand vertelde me dat ik recht had op een studietoelage.") == page.count(
-        "Niemand vertelde me dat ik recht had op een studietoelage.", page.index('<section class="circle"')
+        "Niemand vertelde me dat ik recht had op een studietoelage.",
+        page.index('<section class="circle"'),
     )
 
 
