@@ -1,8 +1,9 @@
 """The demo's rechtencirkel RECHTEN: families and staff score the nine phases, with reasons.
 
 Fictional and deterministic (seeded). Families score the later phases lower than staff do, as
-the seeds report (people in poverty rate the offer lower than those who run it); three policy
-makers answer too, too few to be shown, so the report shows a hidden group.
+the seeds report (people in poverty rate the offer lower than those who run it). No policy
+maker answered yet: a third group would change the project's group columns, whose small-group
+protection the report tests pin down.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ CODE = "RECHTEN"
 GROUPS: list[tuple[str, list[str], list[int]]] = [
     ("gezin", ["nl"] * 9 + ["ar", "ar", "tr", "uk", "fr"], [5, 3, 5, 6, 4, 6, 4, 4, 3]),
     ("medewerker", ["nl"] * 8 + ["en"], [6, 5, 7, 7, 6, 8, 7, 6, 5]),
-    ("beleid", ["nl"] * 3, [7, 6, 7, 8, 7, 8, 7, 7, 6]),
 ]
 REASONS: dict[str, dict[str, list[str]]] = {
     "gezin": {
@@ -69,12 +69,6 @@ REASONS: dict[str, dict[str, list[str]]] = {
             "Anderstalige gezinnen bereiken we nog slecht.",
         ],
         "en": ["Our outreach worker only has two days a week."],
-    },
-    "beleid": {
-        "nl": [
-            "Het beleid is goed op papier, minder in de praktijk.",
-            "We investeren nu in automatische rechtentoekenning.",
-        ]
     },
 }
 

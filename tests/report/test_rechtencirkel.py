@@ -24,14 +24,13 @@ def _circle(page: str) -> str:
 def _check_circle(page: str) -> None:
     circle = _circle(page)
     svg = circle[circle.index("<svg") : circle.index("</svg>")]
-    # One median outline per shown group: families and staff; the three policy makers are hidden.
+    # One median outline per shown group: families and staff.
     assert svg.count('class="outline"') == 2, svg.count('class="outline"')
     assert 'fill-rule="evenodd"' in svg  # the band from first to third quartile
     for phase in PHASES:
         assert phase in svg and phase in circle
     assert "Ik ben ouder of lid van een gezin" in circle
     assert "Ik werk bij een dienst of een organisatie" in circle
-    assert "Ik werk aan het beleid van de gemeente: verborgen" in circle
     # The table: a median and the middle half per phase and group, nine rows.
     table = circle[circle.index("<table") : circle.index("</table>")]
     assert len(re.findall(r'<th scope="row">\d\. ', table)) == 9
@@ -56,10 +55,39 @@ def test_released_results_show_the_radar_table_spread_and_reasons(client, demo) 
     )
 
 
-def test_live_results_show_the_same_circle(client, demo) -> None:  # type: ignore[no-untyped-def]
+def test_live_results_show_the_same_circle_and_hide_a_small_group(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from participatie.extensions import db
+    from participatie.models import Answer, Response, Survey
+    from participatie.models.base import utcnow
+
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.code == "RECHTEN"))
+        assert survey is not None
+        questions = {q.name: q for q in survey.questions}
+        for score in (8, 9, 7):  # three policy makers: fewer than k = 5
+            response = Response(
+                survey=survey,
+                survey_version=survey.version,
+                language="nl",
+                consent_version=survey.consent_version,
+                consented_at=utcnow(),
+                participant_group="beleid",
+            )
+            response.answers.append(Answer(question=questions["wie"], value="beleid"))
+            response.answers.append(Answer(question=questions["preventie"], value=score))
+            response.answers.append(
+                Answer(question=questions["preventie_waarom"], value="Het beleid werkt al goed.")
+            )
+            db.session.add(response)
+        db.session.commit()
     login(client, COORDINATOR)
     page = client.get("/projecten/demo/resultaten?lang=nl&live=1").get_data(as_text=True)
     _check_circle(page)
+    circle = _circle(page)
+    assert "Ik werk aan het beleid van de gemeente: verborgen" in circle
+    assert "Het beleid werkt al goed." not in page
 
 
 def test_a_redacted_reason_shows_its_redacted_copy(app: Flask, client, demo) -> None:  # type: ignore[no-untyped-def]
