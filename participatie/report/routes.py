@@ -35,6 +35,7 @@ from participatie.report.release_figures import latest_release, release_view
 from participatie.report.services import (
     EXPORT_FORMATS,
     NotReleased,
+    bins_chart,
     PublicPage,
     column_label,
     export_survey,
@@ -51,6 +52,7 @@ bp.add_app_template_filter(format_percent, "pct")
 bp.add_app_template_filter(format_count, "count")
 bp.add_app_template_global(column_label)
 bp.add_app_template_global(question_chart)
+bp.add_app_template_global(bins_chart)
 bp.add_app_template_global(radar_svg)
 bp.add_app_template_global(legend_swatch)
 bp.add_app_template_global(ranking_chart)

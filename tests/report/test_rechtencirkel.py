@@ -48,6 +48,15 @@ def test_released_results_show_the_radar_table_spread_and_reasons(client, demo) 
     login(client, STUURGROEP)
     page = client.get("/projecten/demo/resultaten?lang=nl").get_data(as_text=True)
     _check_circle(page)
+    # Every number question shows its distribution as bars beside the table of bins.
+    for label in (
+        "Hoeveel kinderen wonen bij jou?",
+        "Helpen de diensten al voor er grote problemen zijn?",
+    ):
+        article = page[page.index(f">{label}</span></h3>") :]
+        article = article[: article.index("</article>")]
+        assert f'aria-label="Grafiek bij de vraag: {label}"' in article
+        assert "Hoeveel mensen welk getal antwoordden, in groepen" in article
     # Per phase, the reasons are not listed a second time under the question.
     assert page.count("Niemand vertelde me dat ik recht had op een studietoelage.") == page.count(
         "Niemand vertelde me dat ik recht had op een studietoelage.",
