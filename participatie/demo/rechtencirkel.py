@@ -90,7 +90,11 @@ def add_demo_rechtencirkel(project: Project) -> None:
     count = 0
     for group, languages, typical in GROUPS:
         reasons = REASONS[group]
+        seen: dict[str, int] = {}
         for language in languages:
+            # Each person of a language takes the next reasons of its pool, so within one phase
+            # no two people write the same words.
+            person = seen[language] = seen.get(language, -1) + 1
             created = started + timedelta(hours=11 * count)
             count += 1
             response = Response(
@@ -107,12 +111,13 @@ def add_demo_rechtencirkel(project: Project) -> None:
             )
             response.answers.append(Answer(question=by_name["wie"], value=group))
             pool = reasons.get(language) or reasons["nl"]
-            for phase, score in zip(phases, typical, strict=True):
+            for step, (phase, score) in enumerate(zip(phases, typical, strict=True)):
                 value = max(0, min(10, score + rng.choice([-2, -1, -1, 0, 0, 0, 1, 1, 2])))
                 response.answers.append(Answer(question=phase, value=value))
                 if rng.randrange(100) < 12:  # a reason is sometimes left out
                     continue
-                answer = Answer(question=by_name[f"{phase.name}_waarom"], value=rng.choice(pool))
+                words = pool[(person + 3 * step) % len(pool)]
+                answer = Answer(question=by_name[f"{phase.name}_waarom"], value=words)
                 response.answers.append(answer)
                 db.session.add(
                     Statement(

@@ -76,7 +76,8 @@ class Phase:
     number: int
     short: Any  # a lazy string: freezing a release has no request to translate in
     label: Localised
-    reasons: list[tuple[str, list[str], list[int]]] = field(default_factory=list)
+    # (group key, [(words, language of the response)], answer ids)
+    reasons: list[tuple[str, list[tuple[str, str]], list[int]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -245,16 +246,17 @@ def thaw_circle(frozen: dict[str, Any] | None, survey: Survey, locale: str) -> C
     return Circle(0, 10, phases, groups)
 
 
-def _reason_texts(ids: list[int]) -> dict[int, str]:
+def _reason_texts(ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Answer id → (its words, the language it was written in): the redacted copy first."""
     if not ids:
         return {}
-    texts = {
-        answer_id: value
-        for answer_id, value in db.session.execute(
-            select(Answer.id, Answer.value).where(Answer.id.in_(ids))
-        ).all()
-        if isinstance(value, str)
-    }
+    rows = db.session.execute(
+        select(Answer.id, Answer.value, Response.language)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Answer.id.in_(ids))
+    ).all()
+    texts = {answer_id: value for answer_id, value, _ in rows if isinstance(value, str)}
+    languages = {answer_id: language for answer_id, _, language in rows}
     redacted = db.session.execute(
         select(Statement.answer_id, Statement.redacted_text).where(
             Statement.answer_id.in_(ids), Statement.redacted_text.is_not(None)
@@ -263,13 +265,18 @@ def _reason_texts(ids: list[int]) -> dict[int, str]:
     for answer_id, text in redacted:
         if answer_id is not None and text:
             texts[answer_id] = text
-    return {answer_id: text.strip() for answer_id, text in texts.items() if text.strip()}
+    return {
+        answer_id: (text.strip(), languages.get(answer_id) or "nl")
+        for answer_id, text in texts.items()
+        if text.strip()
+    }
 
 
 # --- The radar, drawn on the server --------------------------------------------------------------
 
-SIZE = 560
-CENTRE = SIZE / 2
+# Wide enough for the axis labels left and right of the circle ("Rechtendetectie").
+WIDTH, HEIGHT = 760, 500
+CENTRE_X, CENTRE_Y = WIDTH / 2, HEIGHT / 2
 RADIUS = 180
 INK = "#1b1b1b"
 GRID = "#b1b4b6"
@@ -278,7 +285,10 @@ GRID = "#b1b4b6"
 def _point(index: int, count: int, value: float, top: int) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     length = RADIUS * value / top
-    return round(CENTRE + length * math.cos(angle), 1), round(CENTRE + length * math.sin(angle), 1)
+    return (
+        round(CENTRE_X + length * math.cos(angle), 1),
+        round(CENTRE_Y + length * math.sin(angle), 1),
+    )
 
 
 def _ring(points: list[tuple[float, float]]) -> str:
@@ -292,7 +302,7 @@ def radar_svg(circle: Circle, name: str) -> Markup:
     count, top = len(circle.phases), circle.highest
     parts = [
         f'<svg class="chart radar" role="img" aria-label="{escape(name)}"'
-        f' viewBox="0 0 {SIZE} {SIZE}" width="100%" direction="ltr"'
+        f' viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" direction="ltr"'
         ' font-family="system-ui, sans-serif" font-size="14" xmlns="http://www.w3.org/2000/svg">'
     ]
     for ring in range(2, top + 1, 2):
@@ -302,9 +312,11 @@ def radar_svg(circle: Circle, name: str) -> Markup:
         parts.append(f'<text x="{x + 4}" y="{y + 4}" fill="{INK}" font-size="11">{ring}</text>')
     for index, phase in enumerate(circle.phases):
         x, y = _point(index, count, top, top)
-        parts.append(f'<path d="M{CENTRE} {CENTRE} L{x} {y}" stroke="{GRID}" stroke-width="1"/>')
-        lx, ly = _point(index, count, top * 1.16, top)
-        anchor = "middle" if abs(lx - CENTRE) < 20 else ("start" if lx > CENTRE else "end")
+        parts.append(
+            f'<path d="M{CENTRE_X} {CENTRE_Y} L{x} {y}" stroke="{GRID}" stroke-width="1"/>'
+        )
+        lx, ly = _point(index, count, top * 1.12, top)
+        anchor = "middle" if abs(lx - CENTRE_X) < 20 else ("start" if lx > CENTRE_X else "end")
         parts.append(
             f'<text x="{lx}" y="{ly + 5}" text-anchor="{anchor}" fill="{INK}">'
             f"{phase.number}. {escape(phase.short)}</text>"

@@ -34,14 +34,15 @@ def _check_circle(page: str) -> None:
     # The table: a median and the middle half per phase and group, nine rows.
     table = circle[circle.index("<table") : circle.index("</table>")]
     assert len(re.findall(r'<th scope="row">\d\. ', table)) == 9
-    assert len(re.findall(r"<bdi>\d+(,\d)? \(\d+(,\d)?–\d+(,\d)?\)</bdi>", table)) == 18
+    assert len(re.findall(r"<bdi dir=\"ltr\">\d+(,\d)? \(\d+(,\d)?–\d+(,\d)?\)</bdi>", table)) == 18
     # Reasons beside each phase, for both groups, in their own words and languages.
     reasons = circle[circle.index('<dl class="reasons circle-reasons">') :]
     assert reasons.count("<dt>") == 9
     assert reasons.count('<span class="group">') == 18
     assert "Niemand vertelde me dat ik recht had op een studietoelage." in reasons
     assert "We hebben te weinig tijd om zelf op huisbezoek te gaan." in reasons
-    assert "لم يشرح لي أحد ما هي حقوقي." in reasons
+    # Each reason carries the language it was written in, whatever the page's language.
+    assert '<li lang="ar" dir="auto">لم يشرح لي أحد ما هي حقوقي.</li>' in reasons
 
 
 def test_released_results_show_the_radar_table_spread_and_reasons(client, demo) -> None:  # type: ignore[no-untyped-def]
