@@ -35,8 +35,8 @@ from participatie.report.release_figures import latest_release, release_view
 from participatie.report.services import (
     EXPORT_FORMATS,
     NotReleased,
-    bins_chart,
     PublicPage,
+    bins_chart,
     column_label,
     export_survey,
     project_results,

@@ -53,13 +53,6 @@ class QuestionDef:
         return self.type in {"select_one", "select_multiple"}
 
     @property
-    def is_tap_scale(self) -> bool:
-        """A whole-number range of at most 11 steps (a 0-10 score): a row of buttons to tap."""
-        if self.type != "integer" or self.minimum is None or self.maximum is None:
-            return False
-        return 0 < self.maximum - self.minimum <= 10
-
-    @property
     def option_names(self) -> frozenset[str]:
         return frozenset(option.name for option in self.options)
 
