@@ -18,7 +18,9 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table("questions", schema=None) as batch_op:
+    # ALTER TABLE … ADD COLUMN in place: recreating `questions` would drop a table that answers
+    # and options point at, which SQLite's foreign keys refuse once there are rows.
+    with op.batch_alter_table("questions", schema=None, recreate="never") as batch_op:
         # Questions that exist already keep offering the refusal they offered so far; new ones
         # offer it only where the coordinator chooses it (the model's default).
         batch_op.add_column(
