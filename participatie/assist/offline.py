@@ -81,6 +81,7 @@ def _question(project: Project, question: QuestionDef) -> dict[str, Any]:
         "label": question.label,
         "hint": question.hint,
         "required": question.required,
+        "offer_decline": question.offer_decline,
         "relevant": question.relevant,
         "pictogram": question.pictogram,
         "minimum": question.minimum,

@@ -17,6 +17,7 @@ from participatie.auth import two_factor
 from participatie.auth.services import create_or_update_user
 from participatie.demo.decisions import add_demo_decisions
 from participatie.demo.meetings import add_demo_meetings
+from participatie.demo.rechtencirkel import add_demo_rechtencirkel
 from participatie.demo.responses import DEMO_OPEN_DAYS, add_demo_responses
 from participatie.demo.survey import DEMO_SURVEY
 from participatie.demo.texts import FOCUS_GROUP
@@ -173,6 +174,7 @@ def load_demo() -> DemoResult:
     add_demo_decisions(project)
     add_demo_meetings(project)
     add_demo_year(project, demo_today())
+    add_demo_rechtencirkel(project)
     _first_release(project)
     base = current_app.config["BASE_URL"].rstrip("/")
     return DemoResult(

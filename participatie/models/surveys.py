@@ -104,6 +104,12 @@ class Question(Base):
     choice_filter: Mapped[str] = mapped_column(Text, default="")
     pattern: Mapped[str] = mapped_column(Text, default="")
     constraint_message: Mapped[dict[str, str]] = mapped_column(default=dict)
+    # The coordinator offers "Ik wil dit niet zeggen" here (a refusal, reported apart from
+    # a skip); off unless chosen, because a skip button is always there.
+    offer_decline: Mapped[bool] = mapped_column(default=False)
+    # The words at both ends of a short number scale ("0 = heel slecht", "10 = heel goed").
+    low_label: Mapped[dict[str, str]] = mapped_column(default=dict)
+    high_label: Mapped[dict[str, str]] = mapped_column(default=dict)
     # Versions in which this question exists; a removed question keeps its old answers.
     since_version: Mapped[int] = mapped_column(default=1)
     until_version: Mapped[int | None] = mapped_column()

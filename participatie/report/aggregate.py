@@ -26,6 +26,7 @@ from participatie.content import Localised, localise
 from participatie.extensions import db
 from participatie.models import Answer, Appearance, Question, QuestionType, Response, Survey
 from participatie.models.themes import Statement
+from participatie.report.circle import Circle, circle_result
 from participatie.report.distribution import Bin, number_bins, protected_options
 from participatie.report.participants import survey_participants
 from participatie.report.suppression import percent
@@ -101,6 +102,7 @@ class SurveyResult:
     responses: int
     k: int
     questions: list[QuestionResult]
+    circle: Circle | None = None  # the rechtencirkel's radar (circle.py)
 
 
 @dataclass
@@ -150,6 +152,7 @@ def survey_result(survey: Survey, locale: str) -> SurveyResult:
         responses=survey_participants(survey),
         k=k,
         questions=results,
+        circle=circle_result(survey, questions, reason_of, k, locale),
     )
 
 

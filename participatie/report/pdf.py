@@ -37,6 +37,7 @@ def report_pdf(results: ProjectResults) -> bytes:
     html = render_template(
         "report/pdf/report.html",
         results=results,
+        pdf=True,  # no download links on paper
         html_lang=html_lang(results.locale),
         text_direction=text_direction(results.locale),
     )

@@ -34,6 +34,7 @@ from participatie.report.aggregate import (
     reason_questions,
     survey_result,
 )
+from participatie.report.circle import freeze_circle, thaw_circle
 from participatie.report.decisions import influence
 from participatie.report.distribution import Bin
 from participatie.report.domains import (
@@ -109,6 +110,7 @@ def _freeze_survey(result: SurveyResult) -> dict[str, Any]:
                 [option.name if option else None, score, [r.answer_id for r in reasons]]
                 for option, score, reasons in question.reasons
             ]
+    data["circle"] = freeze_circle(result.circle)
     return data
 
 
@@ -255,6 +257,7 @@ def released_survey(release: Release, survey: Survey, locale: str) -> SurveyResu
         responses=frozen["survey"]["responses"],
         k=release.figures.get("k", survey.project.k_threshold),
         questions=questions,
+        circle=thaw_circle(frozen.get("circle"), survey, locale),
     )
 
 

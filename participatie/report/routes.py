@@ -25,6 +25,7 @@ from participatie.i18n import SOURCE_LOCALE
 from participatie.models import DecisionOutcome, Project, Role
 from participatie.report import decisions as service
 from participatie.report import messages
+from participatie.report.circle import legend_swatch, radar_svg
 from participatie.report.exports import MIMETYPES
 from participatie.report.filters import format_count, format_percent, format_whole_percent
 from participatie.report.forms import ConfirmForm, action_form, decision_form
@@ -35,6 +36,7 @@ from participatie.report.services import (
     EXPORT_FORMATS,
     NotReleased,
     PublicPage,
+    bins_chart,
     column_label,
     export_survey,
     project_results,
@@ -51,6 +53,9 @@ bp.add_app_template_filter(format_whole_percent, "wholepct")
 bp.add_app_template_filter(format_count, "count")
 bp.add_app_template_global(column_label)
 bp.add_app_template_global(question_chart)
+bp.add_app_template_global(bins_chart)
+bp.add_app_template_global(radar_svg)
+bp.add_app_template_global(legend_swatch)
 bp.add_app_template_global(ranking_chart)
 for _name, _value in TEMPLATE_GLOBALS.items():
     bp.add_app_template_global(_value, _name)  # type: ignore[arg-type]

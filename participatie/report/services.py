@@ -105,6 +105,24 @@ def question_chart(question: QuestionResult, locale: str) -> Markup:
     )
 
 
+def bins_chart(question: QuestionResult, locale: str) -> Markup:
+    """A number question's distribution: one bar per group of answers, never only a median."""
+    return charts.bar_chart(
+        [
+            charts.Bar(
+                str(b.label),
+                None if b.percent is None else float(b.percent),
+                format_percent(b.percent, locale),
+            )
+            for b in question.bins
+        ],
+        name=_("Grafiek bij de vraag: %(question)s", question=str(question.label)),
+        hidden_text=_("verborgen"),
+        rtl=text_direction(locale) == "rtl",
+        scale=100,
+    )
+
+
 def _number(value: int | None) -> str:
     return "" if value is None else str(value)
 

@@ -24,6 +24,9 @@ def question_from_definition(data: dict[str, Any], position: int) -> Question:
         choice_filter=data.get("choice_filter", ""),
         pattern=data.get("pattern", ""),
         constraint_message=dict(data.get("constraint_message", {})),
+        offer_decline=bool(data.get("offer_decline", False)),
+        low_label=dict(data.get("low_label", {})),
+        high_label=dict(data.get("high_label", {})),
     )
     for index, option in enumerate(data.get("options", [])):
         question.options.append(

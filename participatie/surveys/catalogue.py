@@ -72,6 +72,16 @@ TEMPLATES: tuple[SurveyTemplate, ...] = (
         _l("Wat kan, doe, durf, wil of weet je nu meer dan vroeger?"),
         needs_subject=True,
     ),
+    SurveyTemplate(
+        "rechtencirkel",
+        _l("De rechtencirkel: krijgen gezinnen de hulp waar ze recht op hebben?"),
+        _l(
+            "Een cijfer van 0 tot 10 voor elke stap, van preventie tot nazorg, telkens met de vraag"
+            " waarom. Gezinnen, medewerkers en beleid vullen hem in; de resultaten tonen elke"
+            " groep apart in een cirkel. Al in 13 talen."
+        ),
+        needs_subject=False,
+    ),
 )
 TEMPLATE_KEYS = tuple(template.key for template in TEMPLATES)
 

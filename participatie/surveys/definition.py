@@ -52,6 +52,9 @@ class QuestionDef:
     constraint_message: dict[str, str] = field(default_factory=dict)
     # The survey's calculations (name → expression), which relevance and labels may use.
     calculations: Mapping[str, str] = field(default_factory=dict, compare=False)
+    offer_decline: bool = False
+    low_label: dict[str, str] = field(default_factory=dict)
+    high_label: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_choice(self) -> bool:
@@ -153,6 +156,9 @@ def _question_def(question: Question, calculations: Mapping[str, str]) -> Questi
         pattern=question.pattern,
         constraint_message=dict(question.constraint_message),
         calculations=calculations,
+        offer_decline=question.offer_decline,
+        low_label=dict(question.low_label or {}),
+        high_label=dict(question.high_label or {}),
     )
 
 

@@ -54,6 +54,10 @@ def _texts_by_kind(survey: Any, questions: Iterable[Any]) -> dict[str, list[dict
     for question in questions:
         kinds["questions"].append(question.label)
         kinds["hints"].append(question.hint)
+        # The words at both ends of a scale are read like a hint.
+        kinds["hints"].extend(
+            [getattr(question, "low_label", {}), getattr(question, "high_label", {})]
+        )
         kinds["options"].extend(option.label for option in question.options)
     return {kind: [t for t in texts if _needed(t)] for kind, texts in kinds.items()}
 

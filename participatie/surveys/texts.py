@@ -1,7 +1,8 @@
 """A survey's texts as units for a translator, and taking the translator's file back in.
 
 Every text has a stable id, its place in the survey: `survey:title`, `survey:intro`,
-`survey:thanks`, `question:<name>:label`, `question:<name>:hint` and
+`survey:thanks`, `question:<name>:label`, `question:<name>:hint`, `question:<name>:low_label` and
+`question:<name>:high_label` (the words at both ends of a scale) and
 `option:<question>:<option>:label`. Names do not change once a question has answers, so an id
 still points at the same text when the file comes back weeks later.
 
@@ -125,6 +126,13 @@ def text_units(survey: Survey, language: str) -> list[TextUnit]:
             "hint",
             str(msg.NOTE_HINT % {"question": shown}),
         )
+        for end in ("low_label", "high_label"):
+            add(
+                f"question:{question.name}:{end}",
+                question,
+                end,
+                str(msg.NOTE_SCALE_END % {"question": shown}),
+            )
         for option in question.options:
             add(
                 f"option:{question.name}:{option.name}:label",

@@ -18,6 +18,7 @@ NOTE_INTRO = _l("De uitleg op de eerste pagina.")
 NOTE_THANKS = _l("De tekst op de laatste pagina, na de vragen.")
 NOTE_LABEL = _l("Een vraag (korte naam: %(name)s).")
 NOTE_HINT = _l("De uitleg onder de vraag: %(question)s")
+NOTE_SCALE_END = _l("Het woord bij een uiteinde van de schaal: %(question)s")
 NOTE_OPTION = _l("Een antwoord om te kiezen bij de vraag: %(question)s")
 
 # The whole file is refused.

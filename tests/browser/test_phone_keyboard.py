@@ -1,8 +1,9 @@
 """Issue 19: a parent without JavaScript, on a 320 px phone, by keyboard only, in nl and ar.
 
-A survey made in the builder asks a number (0-15, typed), a 0-10 score (eleven buttons to tap)
-and an optional open question. The walk types "drie" and sees it kept beside the error, answers
-the score with the arrow keys, skips the last question, and sees progress that never goes back."""
+A survey made in the builder asks a number (0-15, typed), a 0-10 score (eleven buttons to tap,
+with the words the coordinator gave both ends, translated) and an optional open question. The
+walk types "drie" and sees it kept beside the error, answers the score with the arrow keys, skips
+the last question, and sees progress that never goes back."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ LABELS = {
     ),
     "ar": ("كم طفلًا يعيش معك؟", "ما الدرجة التي تعطيها للمساعدة؟", "هل تريد أن تقول شيئًا آخر؟"),
 }
+ENDS = {"nl": ("heel slecht", "heel goed"), "ar": ("سيئ جدًا", "جيد جدًا")}
 
 
 def _make_survey(app: Flask, client: PageCheckingClient) -> str:
@@ -45,7 +47,16 @@ def _make_survey(app: Flask, client: PageCheckingClient) -> str:
     typed = add_question(client, survey_id, LABELS["nl"][0], "integer")
     edit_question(client, survey_id, typed, minimum="0", maximum="15", required="y")
     score = add_question(client, survey_id, LABELS["nl"][1], "integer")
-    edit_question(client, survey_id, score, minimum="0", maximum="10", required="y")
+    edit_question(
+        client,
+        survey_id,
+        score,
+        minimum="0",
+        maximum="10",
+        required="y",
+        low_label=ENDS["nl"][0],
+        high_label=ENDS["nl"][1],
+    )
     add_question(client, survey_id, LABELS["nl"][2], "long_text")
     client.post_form(
         survey_url(survey_id, "/vertalen/ar"),
@@ -54,6 +65,8 @@ def _make_survey(app: Flask, client: PageCheckingClient) -> str:
             "q0-label": LABELS["ar"][0],
             "q1-label": LABELS["ar"][1],
             "q2-label": LABELS["ar"][2],
+            "q1-low": ENDS["ar"][0],
+            "q1-high": ENDS["ar"][1],
         },
     )
     assert publish(client, survey_id).status_code == 302
@@ -108,6 +121,13 @@ def test_keyboard_walk_without_javascript(
     assert page.locator(".tap input[type=radio]").count() == 11
     assert all(b and b["width"] >= 44 and b["height"] >= 44 for b in boxes), boxes
     assert len({round(b["y"]) for b in boxes if b}) <= 2, boxes
+    # The end words: visible, in the page's language, each describing its own button.
+    assert page.inner_text("#scale-low") == f"0 = {ENDS[lang][0]}"
+    assert page.inner_text("#scale-high") == f"10 = {ENDS[lang][1]}"
+    radios = page.locator(".tap input")
+    assert radios.nth(0).get_attribute("aria-describedby") == "scale-low"
+    assert radios.nth(10).get_attribute("aria-describedby") == "scale-high"
+    assert page.locator("#scale-low").is_visible() and page.locator("#scale-high").is_visible()
     tab_to(page, ".tap input")
     for _ in range(7):
         page.keyboard.press("ArrowDown")

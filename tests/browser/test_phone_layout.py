@@ -1,7 +1,9 @@
 """Issue 19 / DESIGN.md §7: what a parent meets on a 320 px and a 360 px phone, in all 13 languages.
 
-One test per language; in it, one browser page per screen width walks the DEMO journey. On every participant
-page it checks, with the real layout:
+One test per language; in it, one browser page per screen width walks the DEMO journey and then
+the demo's rechtencirkel RECHTEN (its 0-10 scales with their end words; after the first phase and
+its "waarom?", the other phases are skipped: the same page with other words, measured but not
+given to axe again). On every participant page it checks, with the real layout:
 - no word broken mid-word: for every visible text node, a Range over each word (Intl.Segmenter's
   word segments) has all its client rects on one line;
 - every button, option, language link and main link is at least 44 × 44 CSS px;
@@ -31,6 +33,16 @@ pytestmark = pytest.mark.browser
 BUDGET_BYTES = 14_600
 MIN_TARGET_PX = 44
 SIZES = [(320, 640), (360, 740)]
+SKIPPED_PHASES = (
+    "opsporen",
+    "benaderen",
+    "toeleiding",
+    "toegang",
+    "onthaal",
+    "rechtendetectie",
+    "realiseren",
+    "nazorg",
+)
 
 # Runs in the page: words whose glyphs lie on more than one line, and targets smaller than 44 px.
 _MEASURE = """(minTarget) => {
@@ -152,6 +164,43 @@ def _walk(
     page.context.clear_cookies()
 
 
+def _walk_circle(
+    page: Page, recorder: _Recorder, base: str, lang: str, width: int, found: Findings
+) -> None:
+    axe_here = width == SIZES[0][0]
+    since = recorder.order
+    page.goto(f"{base}/s/RECHTEN?lang={lang}")
+    _check(page, recorder, since, f"{width}px {lang} RECHTEN welcome", axe_here, found)
+    since = recorder.order
+    with page.expect_navigation():
+        page.click("form[action$='/start'] button")
+    _check(page, recorder, since, f"{width}px {lang} RECHTEN wie", axe_here, found)
+    since = recorder.order
+    answer_with_pointer(page, "wie", "radio", "gezin")
+    # The first phase: eleven buttons in at most two rows, the end words visible beside them.
+    where = f"{width}px {lang} RECHTEN preventie"
+    _check(page, recorder, since, where, axe_here, found)
+    rows = {round(page.locator(".tap label").nth(i).bounding_box()["y"]) for i in range(11)}  # type: ignore[index]
+    if len(rows) > 2:
+        found.problems.append(f"{where}: the scale takes {len(rows)} rows")
+    if not (page.locator("#scale-low").is_visible() and page.locator("#scale-high").is_visible()):
+        found.problems.append(f"{where}: the end words are not visible")
+    since = recorder.order
+    answer_with_pointer(page, "preventie", "radio", "7")
+    _check(page, recorder, since, f"{width}px {lang} RECHTEN preventie_waarom", axe_here, found)
+    since = recorder.order
+    answer_with_pointer(page, "preventie_waarom", "text", "Niemand vertelde het me.")
+    for name in SKIPPED_PHASES:
+        _check(page, recorder, since, f"{width}px {lang} RECHTEN {name}", False, found)
+        since = recorder.order
+        with page.expect_navigation():
+            page.click("button[name=skip]")
+    if not page.url.endswith("/s/RECHTEN/klaar"):
+        found.problems.append(f"{width}px {lang} RECHTEN: ended on {page.url}")
+    _check(page, recorder, since, f"{width}px {lang} RECHTEN thanks", axe_here, found)
+    page.context.clear_cookies()
+
+
 @pytest.fixture
 def each_width(browser: Browser) -> Iterator[Callable[[int, int], Page]]:
     contexts = []
@@ -183,6 +232,7 @@ def test_no_broken_words_big_targets_axe_and_weight(
         page = each_width(width, height)
         _cdp, recorder = _attach(page.context, page)
         _walk(page, recorder, live_server.url, lang, width, found)
+        _walk_circle(page, recorder, live_server.url, lang, width, found)
     print(
         f"\n[{lang}] {found.pages} pages, {found.words:,} words and {found.targets:,} targets "
         f"checked; heaviest page {found.heaviest[0]:,} bytes ({found.heaviest[1]}); "

@@ -68,11 +68,11 @@ def test_the_coordinator_sees_the_roadmap_with_the_demo_counts(app: Flask, demo:
     assert found["publicatie"] == ("done", 1)
     assert found["beslissingen"] == ("in_progress", 3)
     assert found["poster"] == ("not_started", 0)
-    assert "40 van 246 uitspraken zijn nagekeken." in page
+    assert "40 van 427 uitspraken zijn nagekeken." in page
     items = attention(page)
     assert items["uitspraken"] == (
         "/projecten/demo/uitspraken",
-        "206 uitspraken wachten op nakijken.",
+        "387 uitspraken wachten op nakijken.",
     )
 
 

@@ -112,6 +112,9 @@ class QuestionInput:
     maximum: float | None
     is_group_question: bool
     options: list[OptionInput] = field(default_factory=list)
+    offer_decline: bool = False
+    low_label: str = ""
+    high_label: str = ""
 
 
 def _check_name(survey: Survey, question: Question, data: QuestionInput, answered: bool) -> Errors:
@@ -209,8 +212,12 @@ def update_question(survey: Survey, question: Question, data: QuestionInput) -> 
     question.label = {**question.label, "nl": data.label}
     question.hint = {**question.hint, "nl": data.hint}
     question.required = data.required
+    # A refusal is only offered where skipping is allowed: a required question has neither.
+    question.offer_decline = data.offer_decline and not data.required
     question.pictogram = data.pictogram
     numeric = data.kind in NUMBER_KINDS
+    question.low_label = _source_text(question.low_label, data.low_label if numeric else "")
+    question.high_label = _source_text(question.high_label, data.high_label if numeric else "")
     question.minimum = data.minimum if numeric else None
     question.maximum = data.maximum if numeric else None
     if data.is_group_question:
@@ -219,6 +226,11 @@ def update_question(survey: Survey, question: Question, data: QuestionInput) -> 
     question.is_group_question = data.is_group_question
     _apply_options(question, kept)
     return [], new_version
+
+
+def _source_text(texts: dict[str, str] | None, dutch: str) -> dict[str, str]:
+    """The Dutch text set, translations kept; no Dutch text means no text in any language."""
+    return {**(texts or {}), "nl": dutch} if dutch else {}
 
 
 def _apply_options(question: Question, kept: list[OptionInput]) -> None:
@@ -294,6 +306,9 @@ def duplicate_question(survey: Survey, question: Question) -> Question:
         choice_filter=question.choice_filter,
         pattern=question.pattern,
         constraint_message=dict(question.constraint_message),
+        offer_decline=question.offer_decline,
+        low_label=dict(question.low_label or {}),
+        high_label=dict(question.high_label or {}),
         since_version=survey.version,
         options=[
             Option(

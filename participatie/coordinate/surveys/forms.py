@@ -131,9 +131,16 @@ class QuestionForm(_WithRows):
         _l("Soort vraag"), choices=KIND_CHOICES, invalid_choice_message=msg.CHOOSE_KIND
     )
     required = BooleanField(_l("Verplicht: de deelnemer moet deze vraag beantwoorden"))
+    offer_decline = BooleanField(_l("Toon ook de knop „Ik wil dit niet zeggen”"))
     pictogram = SelectField(_l("Prentje bij de vraag"), validate_choice=False)
     minimum = NumberField(_l("Kleinste getal (mag leeg)"))
     maximum = NumberField(_l("Grootste getal (mag leeg)"))
+    low_label = StringField(
+        _l("Woord bij het kleinste getal (mag leeg)"), validators=[Length(max=60)]
+    )
+    high_label = StringField(
+        _l("Woord bij het grootste getal (mag leeg)"), validators=[Length(max=60)]
+    )
     is_group_question = BooleanField(
         _l("Dit is de vraag 'Wie ben je?': het antwoord wordt de groep van de deelnemer")
     )

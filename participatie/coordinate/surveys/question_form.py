@@ -38,6 +38,9 @@ def fill(form_class: type[QuestionForm], question: Question) -> QuestionForm:
             "hint": question.hint.get("nl", ""),
             "kind": kind.value,
             "required": question.required,
+            "offer_decline": question.offer_decline,
+            "low_label": (question.low_label or {}).get("nl", ""),
+            "high_label": (question.high_label or {}).get("nl", ""),
             "pictogram": question.pictogram,
             "minimum": _number_text(question.minimum),
             "maximum": _number_text(question.maximum),
@@ -89,4 +92,7 @@ def question_input(form: QuestionForm) -> QuestionInput:
         maximum=form.maximum.number,
         is_group_question=bool(form.is_group_question.data),
         options=options,
+        offer_decline=bool(form.offer_decline.data),
+        low_label=form.low_label.data or "",
+        high_label=form.high_label.data or "",
     )

@@ -51,6 +51,10 @@ def translation_sections(survey: Survey) -> list[Section]:
         )
         if question.hint.get("nl"):
             section.slots.append(TextSlot(f"q{index}-hint", question.hint["nl"], question.hint))
+        for end in ("low", "high"):
+            texts = getattr(question, f"{end}_label") or {}
+            if texts.get("nl"):
+                section.slots.append(TextSlot(f"q{index}-{end}", texts["nl"], texts))
         for number, option in enumerate(question.options):
             source = option.label.get("nl", "")
             section.slots.append(TextSlot(f"q{index}-o{number}", source, option.label))
@@ -100,5 +104,7 @@ def _replace(survey: Survey, slot: TextSlot, updated: dict[str, str]) -> None:
         question.label = updated
     elif part == "hint":
         question.hint = updated
+    elif part in ("low", "high"):
+        setattr(question, f"{part}_label", updated)
     else:
         question.options[int(part[1:])].label = updated

@@ -183,7 +183,7 @@
       ]);
     } else body = field(ctx, described);
     var actions = el("div", { class: "actions" }, [el("button", { class: "button", text: ctx.messages.next })]);
-    if (!q.required && q.type !== "note") {
+    if (!q.required && q.offer_decline && q.type !== "note") {
       actions.appendChild(el("button", { class: "button secondary", name: "decline", value: "1", text: ctx.messages.decline }));
     }
     var form = el("form", { novalidate: true }, [body, actions]);
