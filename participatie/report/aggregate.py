@@ -18,7 +18,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from sqlalchemy import Text, cast, func, select
 
@@ -29,9 +29,9 @@ from participatie.models.themes import Statement
 from participatie.report.distribution import Bin, number_bins, protected_options
 from participatie.report.participants import survey_participants
 from participatie.report.suppression import percent
+from participatie.surveys.question_types import QuestionType as AnswerType
+from participatie.surveys.question_types import question_type
 
-SELECT_TYPES = (QuestionType.SELECT_ONE, QuestionType.SELECT_MULTIPLE)
-NUMBER_TYPES = (QuestionType.INTEGER, QuestionType.DECIMAL)
 SCORE_APPEARANCES = (Appearance.LIKERT,)
 REASON_SUFFIXES = ("_waarom", "_why", "_reden")
 REASON_WORDS = ("waarom", "why")
@@ -86,8 +86,17 @@ class QuestionResult:
     reason_question: Localised | None = None
 
     @property
+    def answer_type(self) -> AnswerType:
+        return question_type(self.type)
+
+    @property
     def is_number(self) -> bool:
-        return self.type in NUMBER_TYPES
+        return self.answer_type.report_shape == "numbers"
+
+    @property
+    def counts_options(self) -> bool:
+        """Counted per option, or per group of answers (a date per month)."""
+        return self.answer_type.report_shape in ("options", "groups")
 
     @property
     def is_scale(self) -> bool:
@@ -122,7 +131,7 @@ class _Counts:
 def survey_result(survey: Survey, locale: str) -> SurveyResult:
     k = survey.project.k_threshold
     counts = _count_answers(survey)
-    questions = [q for q in survey.questions if q.type != QuestionType.NOTE]
+    questions = [q for q in survey.questions if question_type(q.type).answerable]
     reason_of = reason_questions(questions)
     paired = {q.id for q in reason_of.values()} | set(reason_of)
     answers = _answers_per_response(survey, paired) if paired else {}
@@ -173,8 +182,13 @@ def question_result(
         n=n,
         declined=declined,
     )
-    if question.type in SELECT_TYPES:
-        options = _options(question, answered, locale, survey)
+    answer_type = question_type(question.type)
+    shape = answer_type.report_shape
+    if shape in ("options", "groups"):
+        if shape == "options":
+            options = _options(question, answered, locale, survey)
+        else:
+            options = _groups(answer_type, answered, locale)
         if n < k:
             return replace(
                 base,
@@ -186,7 +200,7 @@ def question_result(
         counts = [o.count or 0 for o in options]
         halves = len(options) // 2 if question.appearance in SCORE_APPEARANCES else 0
         hidden, disagree_hidden, agree_hidden = protected_options(
-            counts, n, k, single=question.type == QuestionType.SELECT_ONE, halves=halves
+            counts, n, k, single=not answer_type.several, halves=halves
         )
         shown_options = [
             OptionResult(o.name, o.label, None, None) if index in hidden else o
@@ -204,20 +218,46 @@ def question_result(
     if n < k:
         return replace(base, n=None, declined=None, suppressed=True)
     base = replace(base, declined=_threshold(declined, k))
-    if question.type in NUMBER_TYPES:
-        numbers = sorted((float(v), count) for v, count in answered)
-        return replace(
-            base,
-            median=_plain(_median(numbers, n)),
-            bins=number_bins(
-                numbers,
-                k,
-                integer=question.type == QuestionType.INTEGER,
-                lowest=question.minimum,
-                highest=question.maximum,
-            ),
+    match shape:
+        case "numbers":
+            numbers = sorted((float(v), count) for v, count in answered)
+            return replace(
+                base,
+                median=_plain(_median(numbers, n)),
+                bins=number_bins(
+                    numbers,
+                    k,
+                    integer=answer_type.whole_numbers,
+                    lowest=question.minimum,
+                    highest=question.maximum,
+                ),
+            )
+        case "text" | "none" | "options" | "groups":
+            return base
+        case _:
+            assert_never(shape)
+
+
+def _groups(
+    answer_type: AnswerType, answered: list[tuple[Any, int]], locale: str
+) -> list[OptionResult]:
+    """Answers counted per group the type names (a date per month, in order), protected like
+    the options of a single choice: never one person's own answer, never a minimum or maximum."""
+    counts: Counter[str] = Counter()
+    for value, how_many in answered:
+        group = answer_type.report_group(value)
+        if group is not None:
+            counts[group] += how_many
+    n = sum(counts.values())
+    return [
+        OptionResult(
+            group,
+            Localised(answer_type.report_group_label(group, locale)),
+            counts[group],
+            percent(counts[group], n),
         )
-    return base
+        for group in sorted(counts)
+    ]
 
 
 def _threshold(count: int, k: int) -> int | None:
@@ -269,16 +309,17 @@ def reason_questions(questions: list[Question]) -> dict[int, Question]:
     by_name = {q.name: q for q in questions}
     pairs: dict[int, Question] = {}
     for index, question in enumerate(questions):
-        if not (question.appearance in SCORE_APPEARANCES or question.type in NUMBER_TYPES):
+        shape = question_type(question.type).report_shape
+        if not (question.appearance in SCORE_APPEARANCES or shape == "numbers"):
             continue
         named = next(
             (by_name[question.name + s] for s in REASON_SUFFIXES if question.name + s in by_name),
             None,
         )
         following = questions[index + 1] if index + 1 < len(questions) else None
-        if named is not None and named.type == QuestionType.TEXT:
+        if named is not None and question_type(named.type).open_text:
             pairs[question.id] = named
-        elif following is not None and following.type == QuestionType.TEXT:
+        elif following is not None and question_type(following.type).open_text:
             labels = " ".join(following.label.values()).lower()
             if "${" + question.name + "}" in following.relevant or any(
                 word in labels for word in REASON_WORDS

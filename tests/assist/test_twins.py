@@ -22,6 +22,7 @@ from werkzeug.datastructures import MultiDict
 from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import OptionDef, QuestionDef
 from participatie.surveys.numbers import number_rules
+from participatie.surveys.question_types import all_types
 from participatie.surveys.relevance import ExpressionError, is_relevant
 
 HERE = Path(__file__).parent
@@ -68,6 +69,15 @@ def question_def(spec: dict[str, Any]) -> QuestionDef:
     )
 
 
+# The types a device could hold a definition of without the rules as data (before issue 18).
+LEGACY_TYPES = frozenset({"select_one", "select_multiple", "integer", "decimal", "text", "note"})
+
+
+def offline_data(spec: dict[str, Any]) -> dict[str, Any]:
+    question = question_def(spec)
+    return question.answer_type.offline(question)
+
+
 def python_validation(app: Flask, case: dict[str, Any]) -> dict[str, Any]:
     form = MultiDict([(key, value) for key, values in case["form"].items() for value in values])
     with app.test_request_context("/"):
@@ -83,7 +93,12 @@ def javascript_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, li
         json.dumps(
             {
                 "relevance": RELEVANCE_CASES,
-                "validation": VALIDATION_CASES,
+                # Each case as the device gets it, with its type's rules as data; and once more
+                # with its type only (a definition stored on a device before the rules were sent).
+                "validation": [
+                    {**case, "offline": offline_data(case["question"])} for case in VALIDATION_CASES
+                ]
+                + [case for case in VALIDATION_CASES if case["question"]["type"] in LEGACY_TYPES],
                 "number_rules": number_rules(),
             }
         ),
@@ -144,9 +159,20 @@ def test_javascript_validation_agrees_with_python(
     assert javascript_results["validation"][index] == python_validation(app, case)
 
 
+@needs_node
+def test_a_definition_without_the_rules_as_data_is_read_as_before(
+    app: Flask, javascript_results: dict[str, list[Any]]
+) -> None:
+    legacy = [case for case in VALIDATION_CASES if case["question"]["type"] in LEGACY_TYPES]
+    results = javascript_results["validation"][len(VALIDATION_CASES) :]
+    assert len(results) == len(legacy) > 40
+    for case, result in zip(legacy, results, strict=True):
+        assert result == python_validation(app, case), _id(case)
+
+
 def test_the_tables_cover_every_question_type_and_rule() -> None:
     types = {case["question"]["type"] for case in VALIDATION_CASES}
-    assert types == {"select_one", "select_multiple", "integer", "decimal", "text", "note"}
+    assert types == {answer_type.name for answer_type in all_types()}
     messages = {case["expected"]["error"] for case in VALIDATION_CASES} - {None}
     assert len(messages) >= 9  # required ×4, range, two number formats, length, invalid option
     assert sum(1 for case in RELEVANCE_CASES if case.get("error")) >= 6

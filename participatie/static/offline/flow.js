@@ -75,11 +75,16 @@
     return null;
   }
 
+  // A note is read, not answered: its type's check says so (older definitions: its type).
+  function answerable(question) {
+    return question.check ? question.check.op !== "none" : question.type !== "note";
+  }
+
   // journey.first_unanswered()
   function firstUnanswered(definition, forms) {
     var shown = visible(definition, forms);
     for (var index = 0; index < shown.length; index += 1) {
-      if (!forms[shown[index].name] && shown[index].type !== "note") return shown[index];
+      if (!forms[shown[index].name] && answerable(shown[index])) return shown[index];
     }
     return null;
   }
