@@ -86,8 +86,13 @@ def python_validation(app: Flask, case: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def javascript_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Any]]:
+def javascript_results(
+    app: Flask, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[Any]]:
     assert NODE is not None
+    with app.test_request_context("/"):
+        # The types' messages, as the device gets them in its definition (assist/offline.py).
+        messages = {key: text for kind in all_types() for key, text in kind.messages().items()}
     cases = tmp_path_factory.mktemp("twins") / "cases.json"
     cases.write_text(
         json.dumps(
@@ -100,6 +105,7 @@ def javascript_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, li
                 ]
                 + [case for case in VALIDATION_CASES if case["question"]["type"] in LEGACY_TYPES],
                 "number_rules": number_rules(),
+                "messages": messages,
             }
         ),
         "utf-8",

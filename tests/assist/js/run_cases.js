@@ -62,7 +62,7 @@ function journeyResult(item) {
 
 const out = {
   relevance: cases.relevance.map(relevanceResult),
-  validation: cases.validation.map((item) => validate.parseAnswer(question(item), item.form)),
+  validation: cases.validation.map((item) => validate.parseAnswer(question(item), item.form, item.offline ? cases.messages : undefined)),
   journey: (cases.journey || []).map(journeyResult)
 };
 process.stdout.write(JSON.stringify(out));
