@@ -32,6 +32,7 @@ from participatie.surveys.kinds import (
     unique_name,
 )
 from participatie.surveys.navigation import RESERVED_NAMES
+from participatie.surveys.question_types import question_type
 from participatie.surveys.snapshot import current_questions
 from participatie.surveys.versions import record_change
 from participatie.tagging.codebook import DOMAINS
@@ -189,6 +190,10 @@ def update_question(survey: Survey, question: Question, data: QuestionInput) -> 
     if errors:
         return errors, False
     type_, appearance = SHAPES[data.kind]
+    # Limits the builder does not offer (a date's earliest and latest, from an import) stay.
+    own_limits = type_ == question.type and not question_type(type_).limits_in_builder
+    if own_limits:
+        data.minimum, data.maximum = question.minimum, question.maximum
     kept = [o for o in data.options if not o.remove] if data.kind in CHOICE_KINDS else []
     structural = (
         data.name != question.name
@@ -210,7 +215,7 @@ def update_question(survey: Survey, question: Question, data: QuestionInput) -> 
     question.hint = {**question.hint, "nl": data.hint}
     question.required = data.required
     question.pictogram = data.pictogram
-    numeric = data.kind in NUMBER_KINDS
+    numeric = data.kind in NUMBER_KINDS or own_limits
     question.minimum = data.minimum if numeric else None
     question.maximum = data.maximum if numeric else None
     if data.is_group_question:

@@ -70,6 +70,7 @@ class QuestionType:
     condition_shape: ClassVar[ConditionShape] = "text"
     open_text: ClassVar[bool] = False  # the parent's own words: tagged, handed over, reasons
     limits: ClassVar[Limits] = "none"
+    limits_in_builder: ClassVar[bool] = True  # False: the builder keeps them as they are
     whole_numbers: ClassVar[bool] = False  # numbers: the report's bins hold whole numbers
     builder_kinds: ClassVar[tuple[BuilderKind, ...]]
 
