@@ -171,7 +171,7 @@ def test_a_bad_form_is_refused_line_by_line(app: Flask, client, demo, tmp_path: 
         "regel 5: Het type begin_repeat (een groep vragen die herhaald wordt) kunnen we niet overnemen.",
         "regel 7: Het type end_repeat (een groep vragen die herhaald wordt) kunnen we niet overnemen.",
         "regel 8: De kolom media::image (foto.jpg) kunnen we niet overnemen.",
-        "regel 9: Het type date (een datum of tijd) kunnen we niet overnemen.",
+        "regel 9: Het type datetime (een datum of tijd) kunnen we niet overnemen.",
         "regel 10: De tekst toont een eerder antwoord met ${naam}. Dat kan hier niet.",
         "regel 11: In de kolom required kan alleen yes of no, niet ${naam} != ''.",
         "regel 11: De voorwaarde regex(., '^[0-9]+$') kunnen we niet overnemen.",

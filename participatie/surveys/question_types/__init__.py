@@ -12,6 +12,7 @@ from typing import assert_never
 
 from participatie.models import QuestionType as TypeName
 from participatie.surveys.question_types import (
+    date,
     decimal,
     integer,
     note,
@@ -38,6 +39,8 @@ def _module_type(name: TypeName) -> QuestionType:
             return text.TYPE
         case TypeName.NOTE:
             return note.TYPE
+        case TypeName.DATE:
+            return date.TYPE
         case _:
             assert_never(name)
 
