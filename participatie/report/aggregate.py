@@ -26,10 +26,9 @@ from participatie.content import Localised, localise
 from participatie.extensions import db
 from participatie.models import Answer, Appearance, Question, QuestionType, Response, Survey
 from participatie.models.themes import Statement
-from participatie.report.distribution import Bin, number_bins, protected_options
+from participatie.report.distribution import Bin, group_counts, number_bins, protected_options
 from participatie.report.participants import survey_participants
 from participatie.report.suppression import percent
-from participatie.surveys.question_types import QuestionType as AnswerType
 from participatie.surveys.question_types import question_type
 
 SCORE_APPEARANCES = (Appearance.LIKERT,)
@@ -86,17 +85,13 @@ class QuestionResult:
     reason_question: Localised | None = None
 
     @property
-    def answer_type(self) -> AnswerType:
-        return question_type(self.type)
-
-    @property
     def is_number(self) -> bool:
-        return self.answer_type.report_shape == "numbers"
+        return question_type(self.type).report_shape == "numbers"
 
     @property
     def counts_options(self) -> bool:
         """Counted per option, or per group of answers (a date per month)."""
-        return self.answer_type.report_shape in ("options", "groups")
+        return question_type(self.type).report_shape in ("options", "groups")
 
     @property
     def is_scale(self) -> bool:
@@ -183,12 +178,19 @@ def question_result(
         declined=declined,
     )
     answer_type = question_type(question.type)
-    shape = answer_type.report_shape
-    if shape in ("options", "groups"):
-        if shape == "options":
+    match shape := answer_type.report_shape:
+        case "options":
             options = _options(question, answered, locale, survey)
-        else:
-            options = _groups(answer_type, answered, locale)
+        case "groups":  # a date per month: never one person's own date, nor a first or last
+            options = [
+                OptionResult(group, Localised(answer_type.report_group_label(group, locale)), c, p)
+                for group, c, p in group_counts(answered, answer_type.report_group)
+            ]
+        case "numbers" | "text" | "none":
+            options = []
+        case _:
+            assert_never(shape)
+    if shape in ("options", "groups"):
         if n < k:
             return replace(
                 base,
@@ -218,46 +220,20 @@ def question_result(
     if n < k:
         return replace(base, n=None, declined=None, suppressed=True)
     base = replace(base, declined=_threshold(declined, k))
-    match shape:
-        case "numbers":
-            numbers = sorted((float(v), count) for v, count in answered)
-            return replace(
-                base,
-                median=_plain(_median(numbers, n)),
-                bins=number_bins(
-                    numbers,
-                    k,
-                    integer=answer_type.whole_numbers,
-                    lowest=question.minimum,
-                    highest=question.maximum,
-                ),
-            )
-        case "text" | "none" | "options" | "groups":
-            return base
-        case _:
-            assert_never(shape)
-
-
-def _groups(
-    answer_type: AnswerType, answered: list[tuple[Any, int]], locale: str
-) -> list[OptionResult]:
-    """Answers counted per group the type names (a date per month, in order), protected like
-    the options of a single choice: never one person's own answer, never a minimum or maximum."""
-    counts: Counter[str] = Counter()
-    for value, how_many in answered:
-        group = answer_type.report_group(value)
-        if group is not None:
-            counts[group] += how_many
-    n = sum(counts.values())
-    return [
-        OptionResult(
-            group,
-            Localised(answer_type.report_group_label(group, locale)),
-            counts[group],
-            percent(counts[group], n),
+    if shape == "numbers":
+        numbers = sorted((float(v), count) for v, count in answered)
+        return replace(
+            base,
+            median=_plain(_median(numbers, n)),
+            bins=number_bins(
+                numbers,
+                k,
+                integer=answer_type.whole_numbers,
+                lowest=question.minimum,
+                highest=question.maximum,
+            ),
         )
-        for group in sorted(counts)
-    ]
+    return base
 
 
 def _threshold(count: int, k: int) -> int | None:
