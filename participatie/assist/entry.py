@@ -19,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Field, StringField, TextAreaField
 
 from participatie import audit
+from participatie.assist.offline import relevance_tree
 from participatie.content import localise
 from participatie.forms import StripWhitespaceForm
 from participatie.models import Project, Response, Role
@@ -186,6 +187,7 @@ def entry_specs(survey: SurveyDef) -> list[dict[str, Any]]:
             "type": entry.question.type,
             "appearance": entry.question.appearance,
             "relevant": entry.question.relevant,
+            "relevance": relevance_tree(entry.question.relevant),
             "minimum": entry.question.minimum,
             "maximum": entry.question.maximum,
             # How validate.js reads it, and how assist-entry.js splits what was typed.

@@ -19,6 +19,7 @@ from participatie.models import Project
 from participatie.pictograms import PICTOGRAMS
 from participatie.surveys.definition import QuestionDef, SurveyDef
 from participatie.surveys.question_types import all_types
+from participatie.surveys.relevance import ExpressionError, tree_data
 
 # One cache for the offline app shell, the definitions and the static files. sw.js and the page
 # both get the name from here.
@@ -62,6 +63,15 @@ def _participant_messages() -> dict[str, str]:
     }
 
 
+def relevance_tree(expression: str) -> dict[str, Any] | bool | None:
+    """The parsed relevance for the device; False for one the server cannot read either (the
+    device then reads the text as before, and shows the question, as the server does)."""
+    try:
+        return tree_data(expression)
+    except ExpressionError:
+        return False
+
+
 def _question(project: Project, question: QuestionDef) -> dict[str, Any]:
     return {
         "sensitive": is_sensitive(project, question),
@@ -72,6 +82,8 @@ def _question(project: Project, question: QuestionDef) -> dict[str, Any]:
         "hint": question.hint,
         "required": question.required,
         "relevant": question.relevant,
+        # Parsed here once: the device evaluates the tree (flow.js), it parses nothing.
+        "relevance": relevance_tree(question.relevant),
         "pictogram": question.pictogram,
         "minimum": question.minimum,
         "maximum": question.maximum,

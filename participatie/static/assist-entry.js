@@ -40,7 +40,9 @@
       var field = input(spec);
       var relevant = true;
       try {
-        relevant = Relevance.isRelevant(spec.relevant, values);
+        relevant = spec.relevance || spec.relevance === null
+          ? Relevance.evaluate(spec.relevance, values)
+          : Relevance.isRelevant(spec.relevant, values);
       } catch (problem) {
         relevant = true;
       }

@@ -150,6 +150,22 @@ def parse(expression: str) -> Node | None:
     return _Parser(_tokenize(expression)).parse()
 
 
+def tree_data(expression: str) -> dict[str, Any] | None:
+    """The parsed expression as JSON for the device, which evaluates this tree with the same
+    steps (evaluate() in static/offline/relevance.js) instead of parsing the text again; None
+    when always relevant. Raises ExpressionError for an expression we cannot read."""
+
+    def data(node: Node) -> dict[str, Any]:
+        return {
+            "kind": node.kind,
+            "value": node.value,
+            "children": [data(c) for c in node.children],
+        }
+
+    node = parse(expression)
+    return None if node is None else data(node)
+
+
 def references(node: Node | None) -> set[str]:
     if node is None:
         return set()

@@ -23,7 +23,7 @@ from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import OptionDef, QuestionDef
 from participatie.surveys.numbers import number_rules
 from participatie.surveys.question_types import all_types
-from participatie.surveys.relevance import ExpressionError, is_relevant
+from participatie.surveys.relevance import ExpressionError, is_relevant, tree_data
 
 HERE = Path(__file__).parent
 RELEVANCE_CASES: list[dict[str, Any]] = json.loads(
@@ -32,6 +32,7 @@ RELEVANCE_CASES: list[dict[str, Any]] = json.loads(
 VALIDATION_CASES: list[dict[str, Any]] = json.loads(
     (HERE / "data" / "validation_cases.json").read_text("utf-8")
 )
+READABLE_CASES = [case for case in RELEVANCE_CASES if not case.get("error")]
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(
     NODE is None, reason="node is not installed (apt-get install nodejs)"
@@ -98,6 +99,10 @@ def javascript_results(
         json.dumps(
             {
                 "relevance": RELEVANCE_CASES,
+                "relevance_trees": [
+                    {"tree": tree_data(case["expression"]), "answers": case["answers"]}
+                    for case in READABLE_CASES
+                ],
                 # Each case as the device gets it, with its type's rules as data; and once more
                 # with its type only (a definition stored on a device before the rules were sent).
                 "validation": [
@@ -163,6 +168,16 @@ def test_javascript_validation_agrees_with_python(
 ) -> None:
     case = VALIDATION_CASES[index]
     assert javascript_results["validation"][index] == python_validation(app, case)
+
+
+@needs_node
+def test_the_device_evaluates_the_servers_parsed_relevance_alike(
+    javascript_results: dict[str, list[Any]],
+) -> None:
+    results = javascript_results["relevance_trees"]
+    assert len(results) == len(READABLE_CASES) > 50
+    for case, result in zip(READABLE_CASES, results, strict=True):
+        assert result == python_relevance(case), _id(case)
 
 
 @needs_node

@@ -9,8 +9,11 @@
   var Relevance = node ? require("./relevance.js") : root.ParticipatieRelevance;
   var Validate = node ? require("./validate.js") : root.ParticipatieValidate;
 
+  // The server sends the parsed expression (`relevance`: a tree, or null for always); a
+  // definition from before, or one the server could not read (false), brings only the text.
   function isRelevant(question, values) {
     try {
+      if (question.relevance || question.relevance === null) return Relevance.evaluate(question.relevance, values);
       return Relevance.isRelevant(question.relevant, values);
     } catch (problem) {
       return true; // an expression we cannot read (the server refuses those): show the question

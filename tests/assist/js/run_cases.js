@@ -62,6 +62,8 @@ function journeyResult(item) {
 
 const out = {
   relevance: cases.relevance.map(relevanceResult),
+  // The trees the server parsed (assist/offline.py sends them): evaluated, never parsed here.
+  relevance_trees: (cases.relevance_trees || []).map((item) => relevance.evaluate(item.tree, item.answers)),
   validation: cases.validation.map((item) => validate.parseAnswer(question(item), item.form, item.offline ? cases.messages : undefined)),
   journey: (cases.journey || []).map(journeyResult)
 };
