@@ -23,6 +23,7 @@ from wtforms.validators import Length
 
 from participatie import audit
 from participatie.assist import messages
+from participatie.assist.offline import relevance_tree
 from participatie.content import localise
 from participatie.extensions import db
 from participatie.forms import StripWhitespaceForm
@@ -35,7 +36,6 @@ from participatie.surveys.answers import (
     save_answer,
 )
 from participatie.surveys.definition import QuestionDef, SurveyDef
-from participatie.surveys.numbers import number_rules
 
 ENTERED_KEY = "assist:entered"  # forms this person keyed in during this session: theirs to fix
 ENTERED_REMEMBERED = 50
@@ -53,7 +53,7 @@ class EntryField:
 def entry_fields(survey: SurveyDef) -> list[EntryField]:
     fields: list[EntryField] = []
     for position, question in enumerate(survey.questions):
-        if question.type != "note":
+        if question.answerable:
             fields.append(EntryField(f"q{position}", len(fields) + 1, question))
     return fields
 
@@ -72,12 +72,14 @@ def _field(entry: EntryField, first: bool) -> Field:
     if first:
         render_kw["autofocus"] = True
     # No length validators here: parse_answer() below says what is wrong, in its own words.
-    if question.type == "text":
-        if question.appearance == "multiline":
-            render_kw["rows"] = 4
-            return TextAreaField(label, render_kw=render_kw)
-        return StringField(label, render_kw=render_kw)
-    render_kw["inputmode"] = "decimal" if question.type == "decimal" else "numeric"
+    widget = question.answer_type.entry_widget(question)
+    if widget.multiline:
+        render_kw["rows"] = 4
+        return TextAreaField(label, render_kw=render_kw)
+    if widget.inputmode:
+        render_kw["inputmode"] = widget.inputmode
+    if widget.placeholder:
+        render_kw["placeholder"] = widget.placeholder
     return StringField(label, render_kw=render_kw)
 
 
@@ -131,31 +133,9 @@ def _typed_before(survey: SurveyDef, response: Response) -> dict[str, str]:
         statement = statements.get(entry.question.id)
         if statement is not None and statement.gloss_nl:
             typed[gloss_name(entry)] = statement.gloss_nl
-        names = [o.name for o in entry.question.options]
-        if entry.question.type == "select_one":
-            typed[entry.name] = str(names.index(answer.value) + 1) if answer.value in names else ""
-        elif entry.question.type == "select_multiple":
-            typed[entry.name] = " ".join(
-                str(names.index(v) + 1) for v in answer.value if v in names
-            )
-        elif isinstance(answer.value, float) and answer.value.is_integer():
-            typed[entry.name] = str(int(answer.value))
-        else:
-            typed[entry.name] = str(answer.value)
+        question = entry.question
+        typed[entry.name] = question.answer_type.entry_typed(question, answer.value)
     return typed
-
-
-def _option_names(question: QuestionDef, typed: str) -> list[str] | str:
-    """The option names for typed option numbers, or the message to show."""
-    count = len(question.options)
-    tokens = [t for t in _SEPARATORS.split(typed) if t]
-    if question.type == "select_multiple" and count <= 9:
-        tokens = [digit for token in tokens for digit in (token if token.isdigit() else [token])]
-    if not all(t.isascii() and t.isdigit() and 1 <= int(t) <= count for t in tokens):
-        return str(messages.CHOOSE_OPTION_NUMBER) % {"count": count}
-    if question.type == "select_one" and len(set(tokens)) > 1:
-        return str(messages.ONE_OPTION_ONLY)
-    return [question.options[int(t) - 1].name for t in tokens]
 
 
 def read_entries(form: StripWhitespaceForm, survey: SurveyDef) -> dict[str, Parsed] | None:
@@ -167,13 +147,12 @@ def read_entries(form: StripWhitespaceForm, survey: SurveyDef) -> dict[str, Pars
         if not typed:
             results[entry.question.name] = Parsed()
             continue
-        submitted = MultiDict([("answer", typed)])
-        if entry.question.is_choice:
-            names = _option_names(entry.question, typed)
-            if isinstance(names, str):
-                field.errors = [*field.errors, names]
-                continue
-            submitted = MultiDict([("answer", name) for name in names])
+        # The type reads what was typed from its paper form (option numbers, a date …).
+        values = entry.question.answer_type.entry_answer(entry.question, typed)
+        if isinstance(values, str):
+            field.errors = [*field.errors, values]
+            continue
+        submitted = MultiDict([("answer", value) for value in values])
         parsed = parse_answer(entry.question, submitted)
         if parsed.error:
             field.errors = [*field.errors, parsed.error]
@@ -266,9 +245,12 @@ def entry_specs(survey: SurveyDef) -> list[dict[str, Any]]:
             "type": entry.question.type,
             "appearance": entry.question.appearance,
             "relevant": entry.question.relevant,
+            "relevance": relevance_tree(entry.question.relevant),
             "minimum": entry.question.minimum,
             "maximum": entry.question.maximum,
-            "number": number_rules() if entry.question.type in {"integer", "decimal"} else None,
+            # How validate.js reads it, and how assist-entry.js splits what was typed.
+            **entry.question.answer_type.offline(entry.question),
+            "entry": entry.question.answer_type.entry_data(entry.question),
             "options": [{"name": option.name} for option in entry.question.options],
             # The survey's calculations (name → expression), which routing may use.
             "calculations": dict(entry.question.calculations),

@@ -19,9 +19,7 @@ PAPER_ALREADY_ENTERED = _l(
     "Dit formulier is al ingevoerd. Vraag de coördinator als er iets verbeterd moet worden."
 )
 PAPER_SAVED = _l("Formulier %(number)s is bewaard. Vul het volgende nummer in.")
-CHOOSE_OPTION_NUMBER = _l("Vul het nummer van een antwoord in, van 1 tot %(count)s.")
 GLOSS_TOO_LONG = _l("Maak de Nederlandse vertaling korter: hoogstens 2000 tekens.")
-ONE_OPTION_ONLY = _l("Bij deze vraag hoort maar één antwoord. Vul één nummer in.")
 PDF_UNAVAILABLE = _l(
     "We kunnen nu geen PDF maken: de server mist Pango. Vraag de beheerder om deze pakketten te installeren: libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core."
 )

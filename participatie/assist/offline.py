@@ -18,8 +18,9 @@ from participatie.i18n import LANGUAGE_NAMES, SOURCE_LOCALE, text_direction
 from participatie.models import Project
 from participatie.pictograms import PICTOGRAMS
 from participatie.surveys.definition import QuestionDef, SurveyDef
-from participatie.surveys.numbers import number_rules
 from participatie.surveys.patterns import PatternError, program
+from participatie.surveys.question_types import all_types
+from participatie.surveys.relevance import ExpressionError, tree_data
 
 # One cache for the offline app shell, the definitions and the static files. sw.js and the page
 # both get the name from here.
@@ -58,18 +59,19 @@ def _participant_messages() -> dict[str, str]:
         "thanks_text": _(
             "We lezen alle antwoorden. Daarna bespreken we ze met ouders en met de gemeente. Jouw naam staat nergens bij."
         ),
-        # answers.parse_answer()'s messages, for validate.js
-        "choose_listed": _("Kies een van de antwoorden."),
-        "integer_example": _("Vul een getal in, zoals 3."),
-        "decimal_example": _("Vul een getal in, zoals 2,5."),
-        "number_range": _("Vul een getal in van %(low)s tot %(high)s."),
-        "text_too_long": _("Je tekst is te lang. Gebruik hoogstens %(limit)s tekens."),
-        "required_multiple": _("Kies minstens één antwoord."),
-        "required_one": _("Kies een antwoord."),
-        "required_number": _("Vul een getal in."),
-        "required_text": _("Vul hier iets in."),
+        # Each question type's messages, the ones its parser shows, for validate.js.
+        **{key: text for kind in all_types() for key, text in kind.messages().items()},
         "pattern": _("Dit antwoord past niet. Kijk na wat je schreef."),
     }
+
+
+def relevance_tree(expression: str) -> dict[str, Any] | bool | None:
+    """The parsed relevance for the device; False for one the server cannot read either (the
+    device then reads the text as before, and shows the question, as the server does)."""
+    try:
+        return tree_data(expression)
+    except ExpressionError:
+        return False
 
 
 def _question(project: Project, question: QuestionDef) -> dict[str, Any]:
@@ -83,12 +85,14 @@ def _question(project: Project, question: QuestionDef) -> dict[str, Any]:
         "required": question.required,
         "offer_decline": question.offer_decline,
         "relevant": question.relevant,
+        # Parsed here once: the device evaluates the tree (flow.js), it parses nothing.
+        "relevance": relevance_tree(question.relevant),
         "pictogram": question.pictogram,
         "minimum": question.minimum,
         "maximum": question.maximum,
-        # The server's rules for typed numbers, as data: validate.js reads them, nothing is
-        # re-implemented on the device.
-        "number": number_rules() if question.type in {"integer", "decimal"} else None,
+        # The type's rules as data (`check`: patterns, limits, message keys; `widget`): the
+        # device's small evaluator (validate.js, render.js) reads them, nothing is re-implemented.
+        **question.answer_type.offline(question),
         "options": [
             {"name": o.name, "label": o.label, "pictogram": o.pictogram, "filters": o.filters}
             for o in question.options

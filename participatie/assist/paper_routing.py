@@ -18,7 +18,7 @@ def paper_numbers(survey: SurveyDef) -> dict[str, int]:
     """Question numbers as printed: notes are text, not numbered questions."""
     numbers: dict[str, int] = {}
     for question in survey.questions:
-        if question.type != "note":
+        if question.answerable:
             numbers[question.name] = len(numbers) + 1
     return numbers
 
@@ -84,7 +84,7 @@ class _Describer:
             if differs:
                 return _("Heb je vraag %(number)s beantwoord?", number=number)
             return _("Heb je vraag %(number)s niet beantwoord?", number=number)
-        if question.type not in {"integer", "decimal"}:
+        if question.answer_type.condition_shape != "number":
             return None
         shown = _plain_number(value)
         if operator in {"=", "!="}:

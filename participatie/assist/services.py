@@ -39,8 +39,8 @@ from participatie.surveys.definition import QuestionDef, SurveyDef, load_definit
 from participatie.surveys.navigation import first_unanswered
 
 # Without a project setting, these questions are "sensitive": the volunteer is told to hand the
-# phone over, so the parent answers unseen. Open answers and the "what is hard" domain picker.
-SENSITIVE_TYPES = frozenset({"text"})
+# phone over, so the parent answers unseen. Open answers (a type's open_text) and the "what is
+# hard" domain picker.
 SENSITIVE_APPEARANCES = frozenset({"domains"})
 
 
@@ -159,7 +159,7 @@ def is_sensitive(project: Project, question: QuestionDef) -> bool:
     configured: Any = (project.settings or {}).get("sensitive_questions")
     if isinstance(configured, list):
         return question.name in configured
-    return question.type in SENSITIVE_TYPES or question.appearance in SENSITIVE_APPEARANCES
+    return question.answer_type.open_text or question.appearance in SENSITIVE_APPEARANCES
 
 
 def record_answer(

@@ -154,7 +154,7 @@ def _parse(survey: SurveyDef, raw_answers: Any) -> tuple[dict[str, Parsed], dict
             errors[str(name)] = _("Deze vraag staat niet meer in de vragenlijst.")
         elif form is None:
             errors[question.name] = _("Dit antwoord is onleesbaar.")
-        elif question.type != "note":
+        elif question.answerable:
             try:
                 parsed = parse_answer(question, form)
             except ValueError:  # a number Python's int() refuses although isdigit() accepted it

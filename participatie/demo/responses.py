@@ -22,6 +22,7 @@ from participatie.models import (
     Survey,
 )
 from participatie.models.base import utcnow
+from participatie.surveys.question_types import question_type
 from participatie.surveys.relevance import is_relevant
 
 # How long the demo survey has been open; its responses start a day later.
@@ -110,7 +111,7 @@ def add_demo_responses(survey: Survey) -> None:
             values[question.name] = value
             answer = Answer(question=question, value=value)
             response.answers.append(answer)
-            if question.type == "text":
+            if question_type(question.type).open_text:
                 db.session.add(
                     Statement(
                         project_id=survey.project_id,

@@ -26,10 +26,10 @@ from participatie.models import (
     IndicatorUnit,
     Project,
     Question,
-    QuestionType,
     Survey,
 )
 from participatie.report.forms import ConfirmForm
+from participatie.surveys.question_types import type_names
 
 
 def _source_questions(project: Project) -> list[Question]:
@@ -39,7 +39,7 @@ def _source_questions(project: Project) -> list[Question]:
             .join(Survey, Survey.id == Question.survey_id)
             .where(
                 Survey.project_id == project.id,
-                Question.type.in_([QuestionType.SELECT_ONE, QuestionType.SELECT_MULTIPLE]),
+                Question.type.in_(type_names(lambda t: t.is_choice)),
             )
             .order_by(Survey.id, Question.position)
         )

@@ -30,6 +30,7 @@ class QuestionType(enum.StrEnum):
     DECIMAL = "decimal"
     TEXT = "text"
     NOTE = "note"
+    DATE = "date"
 
 
 class Appearance(enum.StrEnum):

@@ -18,7 +18,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from sqlalchemy import Text, cast, func, select
 
@@ -27,12 +27,11 @@ from participatie.extensions import db
 from participatie.models import Answer, Appearance, Question, QuestionType, Response, Survey
 from participatie.models.themes import Statement
 from participatie.report.circle import Circle, circle_result
-from participatie.report.distribution import Bin, number_bins, protected_options
+from participatie.report.distribution import Bin, group_counts, number_bins, protected_options
 from participatie.report.participants import survey_participants
 from participatie.report.suppression import percent
+from participatie.surveys.question_types import question_type
 
-SELECT_TYPES = (QuestionType.SELECT_ONE, QuestionType.SELECT_MULTIPLE)
-NUMBER_TYPES = (QuestionType.INTEGER, QuestionType.DECIMAL)
 SCORE_APPEARANCES = (Appearance.LIKERT,)
 REASON_SUFFIXES = ("_waarom", "_why", "_reden")
 REASON_WORDS = ("waarom", "why")
@@ -88,7 +87,12 @@ class QuestionResult:
 
     @property
     def is_number(self) -> bool:
-        return self.type in NUMBER_TYPES
+        return question_type(self.type).report_shape == "numbers"
+
+    @property
+    def counts_options(self) -> bool:
+        """Counted per option, or per group of answers (a date per month)."""
+        return question_type(self.type).report_shape in ("options", "groups")
 
     @property
     def is_scale(self) -> bool:
@@ -124,7 +128,7 @@ class _Counts:
 def survey_result(survey: Survey, locale: str) -> SurveyResult:
     k = survey.project.k_threshold
     counts = _count_answers(survey)
-    questions = [q for q in survey.questions if q.type != QuestionType.NOTE]
+    questions = [q for q in survey.questions if question_type(q.type).answerable]
     reason_of = reason_questions(questions)
     paired = {q.id for q in reason_of.values()} | set(reason_of)
     answers = _answers_per_response(survey, paired) if paired else {}
@@ -176,8 +180,20 @@ def question_result(
         n=n,
         declined=declined,
     )
-    if question.type in SELECT_TYPES:
-        options = _options(question, answered, locale, survey)
+    answer_type = question_type(question.type)
+    match shape := answer_type.report_shape:
+        case "options":
+            options = _options(question, answered, locale, survey)
+        case "groups":  # a date per month: never one person's own date, nor a first or last
+            options = [
+                OptionResult(group, Localised(answer_type.report_group_label(group, locale)), c, p)
+                for group, c, p in group_counts(answered, answer_type.report_group)
+            ]
+        case "numbers" | "text" | "none":
+            options = []
+        case _:
+            assert_never(shape)
+    if shape in ("options", "groups"):
         if n < k:
             return replace(
                 base,
@@ -189,7 +205,7 @@ def question_result(
         counts = [o.count or 0 for o in options]
         halves = len(options) // 2 if question.appearance in SCORE_APPEARANCES else 0
         hidden, disagree_hidden, agree_hidden = protected_options(
-            counts, n, k, single=question.type == QuestionType.SELECT_ONE, halves=halves
+            counts, n, k, single=not answer_type.several, halves=halves
         )
         shown_options = [
             OptionResult(o.name, o.label, None, None) if index in hidden else o
@@ -207,7 +223,7 @@ def question_result(
     if n < k:
         return replace(base, n=None, declined=None, suppressed=True)
     base = replace(base, declined=_threshold(declined, k))
-    if question.type in NUMBER_TYPES:
+    if shape == "numbers":
         numbers = sorted((float(v), count) for v, count in answered)
         return replace(
             base,
@@ -215,7 +231,7 @@ def question_result(
             bins=number_bins(
                 numbers,
                 k,
-                integer=question.type == QuestionType.INTEGER,
+                integer=answer_type.whole_numbers,
                 lowest=question.minimum,
                 highest=question.maximum,
             ),
@@ -272,16 +288,17 @@ def reason_questions(questions: list[Question]) -> dict[int, Question]:
     by_name = {q.name: q for q in questions}
     pairs: dict[int, Question] = {}
     for index, question in enumerate(questions):
-        if not (question.appearance in SCORE_APPEARANCES or question.type in NUMBER_TYPES):
+        shape = question_type(question.type).report_shape
+        if not (question.appearance in SCORE_APPEARANCES or shape == "numbers"):
             continue
         named = next(
             (by_name[question.name + s] for s in REASON_SUFFIXES if question.name + s in by_name),
             None,
         )
         following = questions[index + 1] if index + 1 < len(questions) else None
-        if named is not None and named.type == QuestionType.TEXT:
+        if named is not None and question_type(named.type).open_text:
             pairs[question.id] = named
-        elif following is not None and following.type == QuestionType.TEXT:
+        elif following is not None and question_type(following.type).open_text:
             labels = " ".join(following.label.values()).lower()
             if "${" + question.name + "}" in following.relevant or any(
                 word in labels for word in REASON_WORDS

@@ -15,8 +15,11 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from participatie.report.suppression import Key, percent, protect
 
@@ -129,3 +132,17 @@ def protected_options(
 def _plain(number: float) -> float:
     rounded = round(number, 10)
     return int(rounded) if float(rounded).is_integer() else rounded
+
+
+def group_counts(
+    answered: list[tuple[Any, int]], group_of: Callable[[Any], str | None]
+) -> list[tuple[str, int, Decimal | None]]:
+    """Answers counted per group a question type names (a date per month), in order, each with
+    its percent; then protected like the options of a single choice (protected_options)."""
+    counts: Counter[str] = Counter()
+    for value, how_many in answered:
+        group = group_of(value)
+        if group is not None:
+            counts[group] += how_many
+    n = sum(counts.values())
+    return [(group, counts[group], percent(counts[group], n)) for group in sorted(counts)]

@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import get_decimal_symbol
 
-from participatie.report.aggregate import SELECT_TYPES, QuestionResult, SurveyResult
+from participatie.report.aggregate import QuestionResult, SurveyResult
 from participatie.spreadsheet_cells import append_xlsx_row, csv_row
 
 OPTION_COLUMNS = ("question", "option", "label", "count", "percent", "suppressed")
@@ -65,7 +65,7 @@ def _question_json(q: QuestionResult) -> dict[str, Any]:
         "n": q.n,
         "declined": q.declined,
     }
-    if q.type in SELECT_TYPES:
+    if q.counts_options:
         data["options"] = [
             {
                 "name": o.name,
@@ -109,7 +109,7 @@ def option_rows(
     result: SurveyResult,
 ) -> Iterator[tuple[str, str, str, int | None, Decimal | None, bool]]:
     for q in result.questions:
-        if q.type in SELECT_TYPES:
+        if q.counts_options:
             for o in q.options:
                 yield q.name, o.name, o.label.text, o.count, o.percent, q.suppressed or o.suppressed
         else:

@@ -49,6 +49,7 @@ from participatie.report.exports import as_json
 from participatie.report.participants import Evidence, ParticipantKey, load_evidence
 from participatie.report.services import ProjectResults, report_surveys
 from participatie.report.themes import theme_views
+from participatie.surveys.question_types import question_type
 
 FIGURES_VERSION = 1
 
@@ -236,7 +237,7 @@ def released_survey(release: Release, survey: Survey, locale: str) -> SurveyResu
                     b["to"],
                     b["count"],
                     _decimal(b["percent"]),
-                    integer=data["type"] == QuestionType.INTEGER.value,
+                    integer=question_type(data["type"]).whole_numbers,
                 )
                 for b in data.get("bins", [])
             ],
@@ -274,7 +275,7 @@ def _thaw_reasons(
         shown = [Reason(score, texts[a], a) for a in answer_ids if texts.get(a)]
         if shown:
             reasons.append((by_option.get(option_name) if option_name else None, score, shown))
-    questions = [q for q in survey.questions if q.type != QuestionType.NOTE]
+    questions = [q for q in survey.questions if question_type(q.type).answerable]
     pairs = reason_questions(questions)
     own = next((q for q in questions if q.name == result.name), None)
     reason_question = pairs.get(own.id) if own is not None else None

@@ -14,11 +14,14 @@
     return form.elements[spec.field];
   }
 
-  // The option names for typed option numbers, as the server reads them (entry.py).
+  // What was typed as the page's values, as the server reads it (the type's entry_answer()):
+  // option numbers become option names; a type that splits its answer (a date) says how.
   function typedForm(spec, typed) {
-    if (spec.type !== "select_one" && spec.type !== "select_multiple") return { answer: [typed] };
+    var entry = spec.entry || {};
+    if (entry.split) return { answer: typed.split(new RegExp(entry.split)).filter(Boolean) };
+    if (!entry.options) return { answer: [typed] };
     var tokens = typed.split(SEPARATORS).filter(Boolean);
-    if (spec.type === "select_multiple" && spec.options.length <= 9) {
+    if (entry.multiple && spec.options.length <= 9) {
       tokens = tokens.reduce(function (all, token) {
         return all.concat(/^\d+$/.test(token) ? token.split("") : [token]);
       }, []);
@@ -37,7 +40,9 @@
       var field = input(spec);
       var relevant;
       try {
-        relevant = Relevance.isRelevant(spec.relevant, values, spec.calculations || {});
+        relevant = spec.relevance || spec.relevance === null
+          ? Relevance.evaluate(spec.relevance, Relevance.scope(values, spec.calculations || {}))
+          : Relevance.isRelevant(spec.relevant, values, spec.calculations || {});
       } catch (problem) {
         relevant = true;
       }

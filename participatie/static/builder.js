@@ -6,8 +6,6 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  var CHOICE = ["choice", "multiple", "scale", "domains"];
-  var NUMBER = ["integer", "decimal"];
   var NUMERIC_OPS = ["gt", "ge", "lt", "le"];
 
   function routing(form) {
@@ -23,8 +21,9 @@
       function update() {
         var name = question.value;
         var kind = kinds[name] || "";
-        var isChoice = CHOICE.indexOf(kind) >= 0;
-        var isNumber = NUMBER.indexOf(kind) >= 0;
+        // The server says which questions route by option and which by number (routing.py).
+        var isChoice = kind === "choice";
+        var isNumber = kind === "number";
         Array.prototype.forEach.call(option.querySelectorAll("option"), function (item) {
           var fits = item.value === "" || item.value.indexOf(name + "=") === 0;
           item.hidden = !fits;

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import get_locale, ngettext
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -24,49 +23,10 @@ from participatie.models import (
 )
 from participatie.models.base import utcnow
 from participatie.surveys.definition import QuestionDef, SurveyDef
-from participatie.surveys.numbers import read_number
 from participatie.surveys.patterns import PatternError, matches
-
-SHORT_TEXT_MAX = 500
-LONG_TEXT_MAX = 5000
-
-
-@dataclass(frozen=True)
-class Parsed:
-    value: Any = None
-    declined: bool = False
-    error: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.declined and self.value in (None, "", [])
-
-
-def _number(question: QuestionDef, raw: str) -> Parsed:
-    # The rules are data shared with the offline journey (surveys/numbers.py): no float(),
-    # which would take '1_000', '1e5', 'inf', 'nan' and fullwidth digits.
-    read = read_number(raw, question.type)
-    if read.empty:
-        return Parsed()
-    if read.value is None:
-        if question.type == "integer":
-            return Parsed(error=_("Vul een getal in, zoals 3."))
-        return Parsed(error=_("Vul een getal in, zoals 2,5."))
-    number = read.value
-    low, high = question.minimum, question.maximum
-    if (low is not None and number < low) or (high is not None and number > high):
-        return Parsed(
-            error=_(
-                "Vul een getal in van %(low)s tot %(high)s.",
-                low=_plain(low if low is not None else 0),
-                high=_plain(high if high is not None else 999999),
-            )
-        )
-    return Parsed(value=number)
-
-
-def _plain(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else str(number)
+from participatie.surveys.question_types.base import (
+    Parsed as Parsed,  # re-exported: callers import it from here
+)
 
 
 def parse_answer(
@@ -100,61 +60,18 @@ def _pattern_holds(question: QuestionDef, text: str) -> bool:
 
 
 def _parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
+    answer_type = question.answer_type  # an unknown type raises here, never passes as a note
+    if not answer_type.answerable:
+        return Parsed()
     if form.get("decline") and not question.required:
         return Parsed(declined=True)
     if form.get("skip") and not question.required:
         # "Sla deze vraag over": no answer, whatever was half filled in on the page.
         return Parsed()
-    if question.type == "select_multiple":
-        chosen = form.getlist("answer")
-        if any(name not in question.option_names for name in chosen):
-            return Parsed(error=_("Kies een van de antwoorden."))
-        ordered = [o.name for o in question.options if o.name in chosen]
-        # On a select_multiple, `maximum` is how many answers one may choose ("kies er 3").
-        most = int(question.maximum) if question.maximum is not None else None
-        if most is not None and len(ordered) > most:
-            return Parsed(
-                value=ordered,
-                error=ngettext(
-                    "Kies hoogstens %(num)s antwoord.", "Kies hoogstens %(num)s antwoorden.", most
-                ),
-            )
-        parsed = Parsed(value=ordered)
-    elif question.type == "select_one":
-        chosen_one = form.get("answer", "")
-        if chosen_one and chosen_one not in question.option_names:
-            return Parsed(error=_("Kies een van de antwoorden."))
-        parsed = Parsed(value=chosen_one or None)
-    elif question.type in {"integer", "decimal"}:
-        parsed = _number(question, form.get("answer", ""))
-    elif question.type == "text":
-        text = form.get("answer", "").strip()
-        limit = LONG_TEXT_MAX if question.appearance == "multiline" else SHORT_TEXT_MAX
-        if len(text) > limit:
-            return Parsed(
-                value=text,
-                error=ngettext(
-                    "Je tekst is te lang. Gebruik hoogstens %(num)s teken.",
-                    "Je tekst is te lang. Gebruik hoogstens %(num)s tekens.",
-                    limit,
-                ),
-            )
-        parsed = Parsed(value=text or None)
-    else:  # a note: nothing to answer
-        return Parsed()
+    parsed = answer_type.parse(question, form)
     if parsed.error is None and parsed.is_empty and question.required:
-        return Parsed(error=_required_message(question))
+        return Parsed(error=answer_type.required_message(question))
     return parsed
-
-
-def _required_message(question: QuestionDef) -> str:
-    if question.type == "select_multiple":
-        return _("Kies minstens één antwoord.")
-    if question.type == "select_one":
-        return _("Kies een antwoord.")
-    if question.type in {"integer", "decimal"}:
-        return _("Vul een getal in.")
-    return _("Vul hier iets in.")
 
 
 def stored_answers(response: Response, survey: SurveyDef) -> dict[str, Answer]:
@@ -271,7 +188,7 @@ def _sync_statement(
     response: Response, survey: SurveyDef, question: QuestionDef, answer: Answer
 ) -> None:
     """Open answers are statements to tag; a cleared or declined one leaves the queue."""
-    if question.type != "text":
+    if not question.answer_type.open_text:
         return
     db.session.flush()
     statement = db.session.scalar(select(Statement).where(Statement.answer_id == answer.id))

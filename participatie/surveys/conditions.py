@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from participatie.surveys import relevance
+from participatie.surveys.question_types import question_type
 from participatie.surveys.relevance import ExpressionError, Node
 
 OPERATORS = ("eq", "ne", "gt", "ge", "lt", "le", "answered", "unanswered")
@@ -21,7 +22,6 @@ VALUE_FREE = frozenset({"answered", "unanswered"})
 NUMERIC_ONLY = frozenset({"gt", "ge", "lt", "le"})
 _SYMBOLS = {"eq": "=", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 _FROM_SYMBOL = {symbol: name for name, symbol in _SYMBOLS.items()}
-NUMBER_TYPES = frozenset({"integer", "decimal"})
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,18 @@ def number_literal(text: str) -> str | None:
     return str(int(number)) if number.is_integer() else str(number)
 
 
-def condition_expression(condition: Condition, question_type: str) -> str:
+def condition_expression(condition: Condition, type_name: str) -> str:
     ref = "${" + condition.question + "}"
     if condition.operator == "answered":
         return f"{ref} != ''"
     if condition.operator == "unanswered":
         return f"{ref} = ''"
-    if question_type == "select_multiple":
+    shape = question_type(type_name).condition_shape
+    if shape == "selected":
         selected = f"selected({ref}, '{condition.value}')"
         return selected if condition.operator == "eq" else f"not({selected})"
     symbol = _SYMBOLS[condition.operator]
-    if question_type in NUMBER_TYPES:
+    if shape == "number":
         return f"{ref} {symbol} {number_literal(condition.value) or condition.value}"
     return f"{ref} {symbol} '{condition.value}'"
 
@@ -58,7 +59,7 @@ def condition_expression(condition: Condition, question_type: str) -> str:
 def conditions_expression(
     conditions: Iterable[Condition], join: str, types: Mapping[str, str]
 ) -> str:
-    parts = [condition_expression(c, types.get(c.question, "text")) for c in conditions]
+    parts = [condition_expression(c, types[c.question]) for c in conditions]
     return f" {'or' if join == 'or' else 'and'} ".join(parts)
 
 

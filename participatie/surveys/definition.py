@@ -21,6 +21,7 @@ from participatie.extensions import db
 from participatie.models import Option, Project, Question, Survey
 from participatie.surveys import relevance
 from participatie.surveys.offered import offered_languages
+from participatie.surveys.question_types import QuestionType, question_type
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,17 @@ class QuestionDef:
     high_label: dict[str, str] = field(default_factory=dict)
 
     @property
+    def answer_type(self) -> QuestionType:
+        """Its type from the registry: UnknownQuestionType for a name no type owns."""
+        return question_type(self.type)
+
+    @property
     def is_choice(self) -> bool:
-        return self.type in {"select_one", "select_multiple"}
+        return self.answer_type.is_choice
+
+    @property
+    def answerable(self) -> bool:
+        return self.answer_type.answerable
 
     @property
     def option_names(self) -> frozenset[str]:

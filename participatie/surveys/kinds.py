@@ -6,15 +6,18 @@ imports, exports and reports keep speaking XLSForm while the builder speaks plai
 
 from __future__ import annotations
 
-import enum
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import ClassVar
 
 from flask_babel import lazy_gettext as _l
 
-from participatie.models import Appearance, Question, QuestionType
+from participatie.models import Appearance, Question
+from participatie.models import QuestionType as TypeName
 from participatie.surveys.navigation import RESERVED_NAMES
+from participatie.surveys.question_types import QuestionType, all_types, question_type
+from participatie.surveys.question_types.base import BuilderKind
 
 # XLSForm names: a letter or underscore first, then letters, digits, _ . - (and at most 64).
 NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
@@ -22,66 +25,62 @@ NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
 OPTION_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
-class Kind(enum.StrEnum):
-    CHOICE = "choice"
-    MULTIPLE = "multiple"
-    SCALE = "scale"
-    DOMAINS = "domains"
-    INTEGER = "integer"
-    DECIMAL = "decimal"
-    TEXT = "text"
-    LONG_TEXT = "long_text"
-    NOTE = "note"
+class Kind(str):
+    """A builder kind's name ("scale"): each question type lists its own (BuilderKind in
+    surveys/question_types/), so a new type reaches the builder from its own module."""
+
+    CHOICE: ClassVar[Kind]
+    MULTIPLE: ClassVar[Kind]
+    SCALE: ClassVar[Kind]
+    DOMAINS: ClassVar[Kind]
+    INTEGER: ClassVar[Kind]
+    DECIMAL: ClassVar[Kind]
+    TEXT: ClassVar[Kind]
+    LONG_TEXT: ClassVar[Kind]
+    NOTE: ClassVar[Kind]
+
+    def __new__(cls, name: str) -> Kind:
+        if name not in _BY_NAME:
+            raise ValueError(f"unknown builder kind: {name!r}")
+        return super().__new__(cls, name)
+
+    @property
+    def value(self) -> str:
+        return str(self)
 
 
-SHAPES: dict[Kind, tuple[QuestionType, Appearance]] = {
-    Kind.CHOICE: (QuestionType.SELECT_ONE, Appearance.DEFAULT),
-    Kind.MULTIPLE: (QuestionType.SELECT_MULTIPLE, Appearance.DEFAULT),
-    Kind.SCALE: (QuestionType.SELECT_ONE, Appearance.LIKERT),
-    Kind.DOMAINS: (QuestionType.SELECT_MULTIPLE, Appearance.DOMAINS),
-    Kind.INTEGER: (QuestionType.INTEGER, Appearance.DEFAULT),
-    Kind.DECIMAL: (QuestionType.DECIMAL, Appearance.DEFAULT),
-    Kind.TEXT: (QuestionType.TEXT, Appearance.DEFAULT),
-    Kind.LONG_TEXT: (QuestionType.TEXT, Appearance.MULTILINE),
-    Kind.NOTE: (QuestionType.NOTE, Appearance.DEFAULT),
+_BY_NAME: dict[str, tuple[QuestionType, BuilderKind]] = {
+    kind.name: (answer_type, kind)
+    for answer_type in all_types()
+    for kind in answer_type.builder_kinds
 }
+KINDS = [Kind(name) for name in sorted(_BY_NAME, key=lambda name: _BY_NAME[name][1].position)]
+for _name in ("choice", "multiple", "scale", "domains", "integer", "decimal", "text", "note"):
+    setattr(Kind, _name.upper(), Kind(_name))
+Kind.LONG_TEXT = Kind("long_text")
 
-LABELS = {
-    Kind.CHOICE: _l("Eén antwoord kiezen"),
-    Kind.MULTIPLE: _l("Meerdere antwoorden kiezen"),
-    Kind.SCALE: _l("Akkoord-schaal met gezichtjes"),
-    Kind.DOMAINS: _l("Levensdomeinen kiezen, met prentjes"),
-    Kind.INTEGER: _l("Een getal"),
-    Kind.DECIMAL: _l("Een getal met een komma"),
-    Kind.TEXT: _l("Een kort antwoord"),
-    Kind.LONG_TEXT: _l("Een lang antwoord in eigen woorden"),
-    Kind.NOTE: _l("Uitleg, zonder vraag"),
+SHAPES: dict[Kind, tuple[TypeName, Appearance]] = {
+    kind: (TypeName(_BY_NAME[kind][0].name), Appearance(_BY_NAME[kind][1].appearance))
+    for kind in KINDS
 }
-
+LABELS = {kind: _BY_NAME[kind][1].label for kind in KINDS}
 # How answers are stored: a kind may change into another of the same storage once people have
 # answered, because their answers stay valid (an integer is also a decimal, not the other way).
-_STORAGE = {
-    Kind.CHOICE: "one",
-    Kind.SCALE: "one",
-    Kind.MULTIPLE: "many",
-    Kind.DOMAINS: "many",
-    Kind.INTEGER: "integer",
-    Kind.DECIMAL: "decimal",
-    Kind.TEXT: "text",
-    Kind.LONG_TEXT: "text",
-    Kind.NOTE: "none",
-}
+_STORAGE = {kind: _BY_NAME[kind][1].storage for kind in KINDS}
 
-CHOICE_KINDS = frozenset({Kind.CHOICE, Kind.MULTIPLE, Kind.SCALE, Kind.DOMAINS})
-NUMBER_KINDS = frozenset({Kind.INTEGER, Kind.DECIMAL})
+CHOICE_KINDS = frozenset(kind for kind in KINDS if _BY_NAME[kind][0].is_choice)
+NUMBER_KINDS = frozenset(kind for kind in KINDS if _BY_NAME[kind][0].limits == "number")
 
 
 def kind_of(type_: str, appearance: str = "") -> Kind:
-    for kind, (shape_type, shape_appearance) in SHAPES.items():
-        if shape_type == type_ and shape_appearance == appearance:
-            return kind
+    """The builder kind of a type and appearance; UnknownQuestionType for a type no module
+    owns (never "a short answer" in its place)."""
+    answer_type = question_type(str(type_))
+    for kind in answer_type.builder_kinds:
+        if kind.appearance == appearance:
+            return Kind(kind.name)
     # An appearance that does not belong to the type counts as none.
-    return kind_of(type_) if appearance else Kind.TEXT
+    return kind_of(type_) if appearance else Kind(answer_type.builder_kinds[0].name)
 
 
 def question_kind(question: Question) -> Kind:

@@ -54,7 +54,7 @@ def _remaining_at_most(survey: SurveyDef, name: str, values: dict[str, Any]) -> 
     unsettled = set(names[names.index(name) :])
     count = 0
     for question in survey.questions[names.index(name) + 1 :]:
-        if question.type == "note":
+        if not question.answerable:
             continue
         depends = relevance.references(relevance.parse(question.relevant))
         if question.is_relevant(values) or depends & unsettled:
@@ -66,7 +66,7 @@ def first_unanswered(
     survey: SurveyDef, answered: set[str], values: dict[str, Any]
 ) -> QuestionDef | None:
     for question in survey.relevant_questions(values):
-        if question.name not in answered and question.type != "note":
+        if question.name not in answered and question.answerable:
             return question
     return None
 

@@ -28,6 +28,22 @@ from participatie.surveys.expressions import (
 __all__ = ["FUNCTIONS", "ExpressionError", "Node", "columns", "parse", "references"]
 
 
+def tree_data(expression: str) -> dict[str, Any] | None:
+    """The parsed expression as JSON for the device, which evaluates this tree with the same
+    steps (evaluate() in static/offline/relevance.js) instead of parsing the text again; None
+    when always relevant. Raises ExpressionError for an expression we cannot read."""
+
+    def data(node: Node) -> dict[str, Any]:
+        return {
+            "kind": node.kind,
+            "value": node.value,
+            "children": [data(c) for c in node.children],
+        }
+
+    node = parse(expression)
+    return None if node is None else data(node)
+
+
 def _as_text(value: Any) -> str:
     if value is None:
         return ""

@@ -224,7 +224,7 @@ class _Columns:
         has_own_column = parts[-2] in own_columns
         return (
             question is not None
-            and question.type == "select_multiple"
+            and question.answer_type.several
             and parts[-1] in question.option_names
             and has_own_column
         )
@@ -237,7 +237,7 @@ def _cell(values: list[str], index: int | None) -> str:
 
 
 def _check_answer(question: QuestionDef, cell: str) -> tuple[Parsed | None, str | None]:
-    chosen = cell.split() if question.type == "select_multiple" else [cell]
+    chosen = question.answer_type.csv_answer(question, cell)
     if question.is_choice:
         unknown = [value for value in chosen if value not in question.option_names]
         if unknown:
@@ -277,7 +277,7 @@ def _read_row(
                     )
                 )
             continue
-        if question.type == "note":
+        if not question.answerable:
             if cell:
                 result.errors.append(
                     RowError(

@@ -22,6 +22,7 @@ from participatie.models import Survey
 from participatie.spreadsheet_cells import append_xlsx_row
 from participatie.surveys import xlsform_rows as rows
 from participatie.surveys.expressions import parse, references
+from participatie.surveys.question_types import question_type
 from participatie.surveys.snapshot import survey_to_definition
 from participatie.surveys.xlsform_extras import follow_up_relevant, other_texts
 from participatie.surveys.xlsform_languages import xlsform_language
@@ -29,22 +30,9 @@ from participatie.surveys.xlsform_languages import xlsform_language
 TEXT_COLUMNS = ("label", "hint", "constraint_message")
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def constraint_for(
-    minimum: float | None, maximum: float | None, question_type: str = "integer"
-) -> str:
-    if question_type == "select_multiple":
-        # On a select_multiple, `maximum` is how many answers one may choose.
-        return f"count-selected(.) <= {_number(maximum)}" if maximum is not None else ""
-    parts = []
-    if minimum is not None:
-        parts.append(f". >= {_number(minimum)}")
-    if maximum is not None:
-        parts.append(f". <= {_number(maximum)}")
-    return " and ".join(parts)
+def constraint_for(minimum: float | None, maximum: float | None, type_name: str = "integer") -> str:
+    """The question type says what its limits mean (a count, numbers, dates)."""
+    return question_type(type_name).xlsform_constraint(minimum, maximum)
 
 
 def survey_languages(definition: dict[str, Any], preferred: Iterable[str]) -> list[str]:
@@ -64,7 +52,7 @@ def _append(sheet: Any, values: list[Any]) -> None:
 
 
 def _type(question: dict[str, Any], or_other: bool) -> str:
-    if question["type"] in {"select_one", "select_multiple"}:
+    if question_type(question["type"]).is_choice:
         return f"{question['type']} {question['name']}" + (" or_other" if or_other else "")
     return str(question["type"])
 

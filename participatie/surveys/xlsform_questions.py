@@ -14,6 +14,7 @@ from participatie.surveys.expressions import ExpressionError, columns, parse, re
 from participatie.surveys.kinds import NAME_PATTERN, unique_name
 from participatie.surveys.navigation import RESERVED_NAMES
 from participatie.surveys.patterns import pattern_problem
+from participatie.surveys.question_types import all_types, question_type
 from participatie.tagging.codebook import DOMAINS
 
 Texts = Callable[[dict[str, Any], str, str], dict[str, str]]
@@ -82,10 +83,8 @@ class QuestionRow:
     def _type(self) -> tuple[str, Options] | None:
         raw = re.sub(r"\s+", " ", str(self.row.get("type", "")).strip())
         lowered = raw.lower()
-        for spellings, type_ in (
-            (rows.SELECT_ONE_SPELLINGS, "select_one"),
-            (rows.SELECT_MULTIPLE_SPELLINGS, "select_multiple"),
-        ):
+        choice_types = [t for t in all_types() if t.is_choice]
+        for spellings, type_ in ((t.xlsform_spellings, t.name) for t in choice_types):
             spelling = next((s for s in spellings if lowered.startswith(s + " ")), None)
             if spelling is None:
                 continue
@@ -106,10 +105,10 @@ class QuestionRow:
             if self.or_other and any(o["name"] == rows.OTHER_OPTION for o in options):
                 self.problem(m.OTHER_TAKEN, list=list_part[0])
             return type_, options
-        if lowered in rows.SELECT_ONE_SPELLINGS | rows.SELECT_MULTIPLE_SPELLINGS:
+        if any(lowered in t.xlsform_spellings for t in choice_types):
             self.problem(m.SELECT_LIST, type=raw)
             return None
-        simple = rows.SIMPLE_TYPES.get(lowered)
+        simple = next((t.name for t in all_types() if lowered in t.xlsform_spellings), None)
         if simple:
             return simple, []
         first = lowered.split(" ")[0]
@@ -208,7 +207,10 @@ class QuestionRow:
         self._choice_filter(question, earlier)
         if question["pictogram"] and question["pictogram"] not in PICTOGRAMS:
             self.problem(m.PICTOGRAM, name=question["pictogram"])
-        if question["is_group_question"] and question["type"] != "select_one":
+        answer_type = question_type(question["type"])
+        if question["is_group_question"] and not (
+            answer_type.is_choice and not answer_type.several
+        ):
             self.problem(m.GROUP_QUESTION)
         if question["appearance"] == "domains":
             strange = [o["name"] for o in question["options"] if o["name"] not in DOMAINS]
@@ -266,15 +268,22 @@ class QuestionRow:
     def _bounds(self, question: dict[str, Any], constraint: str) -> None:
         """`. >= 0 and . <= 15` → minimum 0, maximum 15; `count-selected(.) <= 3` on a
         select_multiple → at most 3 answers; any other constraint is refused."""
-        if question["type"] == "select_multiple":
+        answer_type = question_type(question["type"])
+        limits = answer_type.limits
+        if limits not in ("count", "number"):
+            # A type with limits of its own (a date) reads its constraint itself.
+            bounds = answer_type.xlsform_bounds(constraint)
+            if bounds is None:
+                self.problem(m.CONSTRAINT, constraint=constraint)
+                return
+            question["minimum"], question["maximum"] = bounds
+            return
+        if limits == "count":
             most = _MOST_CHOSEN.fullmatch(constraint)
             if most is None or int(most.group(1)) < 1:
                 self.problem(m.CONSTRAINT, constraint=constraint)
                 return
             question["maximum"] = float(most.group(1))
-            return
-        if question["type"] not in {"integer", "decimal"}:
-            self.problem(m.CONSTRAINT, constraint=constraint)
             return
         for part in re.split(r"\s+and\s+", constraint):
             match = _BOUND.match(part.strip())
@@ -283,7 +292,8 @@ class QuestionRow:
                 return
             operator, number = match.group(1), float(match.group(2))
             strict = operator in {"<", ">"}
-            if strict and (question["type"] != "integer" or not number.is_integer()):
+            whole = question_type(question["type"]).whole_numbers
+            if strict and (not whole or not number.is_integer()):
                 self.problem(m.CONSTRAINT, constraint=constraint)
                 return
             if operator.startswith(">"):

@@ -12,16 +12,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 
-SELECT_ONE_SPELLINGS = frozenset({"select_one", "select one", "select1"})
-SELECT_MULTIPLE_SPELLINGS = frozenset({"select_multiple", "select all that apply"})
-SIMPLE_TYPES = {
-    "integer": "integer",
-    "int": "integer",
-    "decimal": "decimal",
-    "text": "text",
-    "string": "text",
-    "note": "note",
-}
+# Each question type names its own spellings (surveys/question_types/).
 GROUP_BEGIN = frozenset({"begin_group", "begin group"})
 GROUP_END = frozenset({"end_group", "end group"})
 

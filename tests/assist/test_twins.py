@@ -22,7 +22,14 @@ from werkzeug.datastructures import MultiDict
 from participatie.surveys.answers import parse_answer
 from participatie.surveys.definition import OptionDef, QuestionDef
 from participatie.surveys.numbers import number_rules
-from participatie.surveys.relevance import ExpressionError, Scope, evaluate, parse
+from participatie.surveys.question_types import all_types
+from participatie.surveys.relevance import (
+    ExpressionError,
+    Scope,
+    evaluate,
+    parse,
+    tree_data,
+)
 
 HERE = Path(__file__).parent
 RELEVANCE_CASES: list[dict[str, Any]] = json.loads(
@@ -31,6 +38,10 @@ RELEVANCE_CASES: list[dict[str, Any]] = json.loads(
 VALIDATION_CASES: list[dict[str, Any]] = json.loads(
     (HERE / "data" / "validation_cases.json").read_text("utf-8")
 )
+READABLE_CASES = [case for case in RELEVANCE_CASES if not case.get("error")]
+# What the device gets as a parsed tree: `relevant` expressions (a choice_filter's column names
+# are read only in a filter), with the form's calculations beside them.
+TREE_CASES = [case for case in READABLE_CASES if "columns" not in case]
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(
     NODE is None, reason="node is not installed (apt-get install nodejs)"
@@ -69,6 +80,15 @@ def question_def(spec: dict[str, Any]) -> QuestionDef:
     )
 
 
+# The types a device could hold a definition of without the rules as data (before issue 18).
+LEGACY_TYPES = frozenset({"select_one", "select_multiple", "integer", "decimal", "text", "note"})
+
+
+def offline_data(spec: dict[str, Any]) -> dict[str, Any]:
+    question = question_def(spec)
+    return question.answer_type.offline(question)
+
+
 def python_validation(app: Flask, case: dict[str, Any]) -> dict[str, Any]:
     form = MultiDict([(key, value) for key, values in case["form"].items() for value in values])
     with app.test_request_context("/"):
@@ -77,15 +97,34 @@ def python_validation(app: Flask, case: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def javascript_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Any]]:
+def javascript_results(
+    app: Flask, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[Any]]:
     assert NODE is not None
+    with app.test_request_context("/"):
+        # The types' messages, as the device gets them in its definition (assist/offline.py).
+        messages = {key: text for kind in all_types() for key, text in kind.messages().items()}
     cases = tmp_path_factory.mktemp("twins") / "cases.json"
     cases.write_text(
         json.dumps(
             {
                 "relevance": RELEVANCE_CASES,
-                "validation": VALIDATION_CASES,
+                "relevance_trees": [
+                    {
+                        "tree": tree_data(case["expression"]),
+                        "answers": case["answers"],
+                        "calculations": case.get("calculations", {}),
+                    }
+                    for case in TREE_CASES
+                ],
+                # Each case as the device gets it, with its type's rules as data; and once more
+                # with its type only (a definition stored on a device before the rules were sent).
+                "validation": [
+                    {**case, "offline": offline_data(case["question"])} for case in VALIDATION_CASES
+                ]
+                + [case for case in VALIDATION_CASES if case["question"]["type"] in LEGACY_TYPES],
                 "number_rules": number_rules(),
+                "messages": messages,
             }
         ),
         "utf-8",
@@ -145,9 +184,30 @@ def test_javascript_validation_agrees_with_python(
     assert javascript_results["validation"][index] == python_validation(app, case)
 
 
+@needs_node
+def test_the_device_evaluates_the_servers_parsed_relevance_alike(
+    javascript_results: dict[str, list[Any]],
+) -> None:
+    results = javascript_results["relevance_trees"]
+    assert len(results) == len(TREE_CASES) > 50
+    for case, result in zip(TREE_CASES, results, strict=True):
+        assert result == python_relevance(case), _id(case)
+
+
+@needs_node
+def test_a_definition_without_the_rules_as_data_is_read_as_before(
+    app: Flask, javascript_results: dict[str, list[Any]]
+) -> None:
+    legacy = [case for case in VALIDATION_CASES if case["question"]["type"] in LEGACY_TYPES]
+    results = javascript_results["validation"][len(VALIDATION_CASES) :]
+    assert len(results) == len(legacy) > 40
+    for case, result in zip(legacy, results, strict=True):
+        assert result == python_validation(app, case), _id(case)
+
+
 def test_the_tables_cover_every_question_type_and_rule() -> None:
     types = {case["question"]["type"] for case in VALIDATION_CASES}
-    assert types == {"select_one", "select_multiple", "integer", "decimal", "text", "note"}
+    assert types == {answer_type.name for answer_type in all_types()}
     messages = {case["expected"]["error"] for case in VALIDATION_CASES} - {None}
     assert len(messages) >= 9  # required ×4, range, two number formats, length, invalid option
     assert sum(1 for case in RELEVANCE_CASES if case.get("error")) >= 6

@@ -177,7 +177,7 @@ def bad_form() -> bytes:
         ["text", "kind", "Naam van je kind"],
         ["end_repeat"],
         ["text", "foto", "Kijk naar de foto", "", "", "", "", "foto.jpg"],
-        ["date", "geboren", "Wanneer ben je geboren?"],
+        ["datetime", "geboren", "Wanneer ben je geboren?"],
         ["text", "uitleg", "Dag ${onbekend}!"],
         ["integer", "jaar", "Welk jaar?", "", "${naam} != ''", "", "", "", "regex(., '^[0-9]+$')"],
         ["select_one_from_file gemeenten.csv", "gemeente", "Waar woon je?"],

@@ -178,7 +178,7 @@ def test_a_bad_form_is_refused_line_by_line(
         "regel 4: Het type geopoint (een plaats op de kaart) kunnen we niet overnemen.",
         "regel 5: Een groep die herhaald wordt (begin_repeat) kunnen we niet overnemen",
         "regel 7: Een groep die herhaald wordt (end_repeat) kunnen we niet overnemen",
-        "regel 9: Het type date (een datum of tijd) kunnen we niet overnemen.",
+        "regel 9: Het type datetime (een datum of tijd) kunnen we niet overnemen.",
         "regel 10: De tekst toont ${onbekend}, maar dat is geen vraag of berekening",
         "regel 11: In de kolom required kan alleen yes of no, niet ${naam} != ''.",
         "regel 11: De voorwaarde regex(., '^[0-9]+$') kunnen we niet overnemen.",

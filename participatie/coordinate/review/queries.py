@@ -30,7 +30,6 @@ from participatie.models import (
     FocusGroup,
     Project,
     Question,
-    QuestionType,
     Quote,
     Statement,
     StatementSource,
@@ -41,6 +40,7 @@ from participatie.models import (
     ThemeStatement,
 )
 from participatie.privacy import needs_review
+from participatie.surveys.question_types import type_names
 from participatie.tagging.project_codebook import Codebook
 
 PAGE_SIZE = 20
@@ -120,7 +120,9 @@ def filter_options(project: Project, codebook: Codebook) -> FilterOptions:
     questions = db.session.execute(
         select(Survey, Question)
         .join(Question, Question.survey_id == Survey.id)
-        .where(Survey.project_id == project.id, Question.type == QuestionType.TEXT)
+        .where(
+            Survey.project_id == project.id, Question.type.in_(type_names(lambda t: t.open_text))
+        )
         .order_by(Survey.created_at, Question.position)
     ).all()
     for survey, question in questions:

@@ -32,6 +32,7 @@ from participatie.surveys.kinds import (
     unique_name,
 )
 from participatie.surveys.navigation import RESERVED_NAMES
+from participatie.surveys.question_types import question_type
 from participatie.surveys.snapshot import current_questions
 from participatie.surveys.versions import record_change
 from participatie.tagging.codebook import DOMAINS
@@ -192,6 +193,10 @@ def update_question(survey: Survey, question: Question, data: QuestionInput) -> 
     if errors:
         return errors, False
     type_, appearance = SHAPES[data.kind]
+    # Limits the builder does not offer (a date's earliest and latest, from an import) stay.
+    own_limits = type_ == question.type and not question_type(type_).limits_in_builder
+    if own_limits:
+        data.minimum, data.maximum = question.minimum, question.maximum
     kept = [o for o in data.options if not o.remove] if data.kind in CHOICE_KINDS else []
     structural = (
         data.name != question.name
@@ -215,9 +220,10 @@ def update_question(survey: Survey, question: Question, data: QuestionInput) -> 
     # A refusal is only offered where skipping is allowed: a required question has neither.
     question.offer_decline = data.offer_decline and not data.required
     question.pictogram = data.pictogram
-    numeric = data.kind in NUMBER_KINDS
-    question.low_label = _source_text(question.low_label, data.low_label if numeric else "")
-    question.high_label = _source_text(question.high_label, data.high_label if numeric else "")
+    numeric = data.kind in NUMBER_KINDS or own_limits
+    scale = data.kind in NUMBER_KINDS
+    question.low_label = _source_text(question.low_label, data.low_label if scale else "")
+    question.high_label = _source_text(question.high_label, data.high_label if scale else "")
     question.minimum = data.minimum if numeric else None
     question.maximum = data.maximum if numeric else None
     if data.is_group_question:

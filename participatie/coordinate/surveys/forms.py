@@ -23,9 +23,9 @@ from participatie.coordinate.surveys import messages as msg
 from participatie.forms import StripWhitespaceForm
 from participatie.surveys.catalogue import TEMPLATES
 from participatie.surveys.codes import find_survey_code
-from participatie.surveys.kinds import LABELS, Kind
+from participatie.surveys.kinds import KINDS, LABELS, Kind
 
-KIND_CHOICES = [SelectChoice(kind.value, LABELS[kind]) for kind in Kind]
+KIND_CHOICES = [SelectChoice(kind.value, LABELS[kind]) for kind in KINDS]
 
 
 class NumberField(StringField):

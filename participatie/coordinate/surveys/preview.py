@@ -178,7 +178,7 @@ def _place_ignoring_routing(definition: SurveyDef, name: str) -> journey.Place:
         total=len(questions),
         previous=questions[index - 1] if index > 0 else None,
         next=questions[index + 1] if index + 1 < len(questions) else None,
-        remaining_at_most=sum(1 for q in questions[index + 1 :] if q.type != "note"),
+        remaining_at_most=sum(1 for q in questions[index + 1 :] if q.answerable),
     )
 
 

@@ -24,7 +24,8 @@ from participatie.surveys.conditions import (
     expression_problem,
     number_literal,
 )
-from participatie.surveys.kinds import CHOICE_KINDS, NUMBER_KINDS, Kind, question_kind
+from participatie.surveys.kinds import CHOICE_KINDS, NUMBER_KINDS, question_kind
+from participatie.surveys.question_types import question_type
 from participatie.surveys.snapshot import current_questions
 
 OPERATOR_LABELS = {
@@ -55,7 +56,7 @@ Errors = list[tuple[str, str]]
 def earlier_questions(survey: Survey, question: Question) -> list[Question]:
     """Questions asked before this one that have an answer to test (notes have none)."""
     ordered = current_questions(survey)
-    return [q for q in ordered[: ordered.index(question)] if q.type != "note"]
+    return [q for q in ordered[: ordered.index(question)] if question_type(str(q.type)).answerable]
 
 
 def label_of(question: Question) -> str:
@@ -187,5 +188,12 @@ def summary(question: Question, survey: Survey) -> RoutingSummary | None:
     return RoutingSummary(parsed[1], tuple(sentences))
 
 
-def kinds_by_name(earlier: list[Question]) -> dict[str, Kind]:
-    return {q.name: question_kind(q) for q in earlier}
+def kinds_by_name(earlier: list[Question]) -> dict[str, str]:
+    """For builder.js: which earlier questions route by option, which by number."""
+    groups = {}
+    for question in earlier:
+        kind = question_kind(question)
+        groups[question.name] = (
+            "choice" if kind in CHOICE_KINDS else "number" if kind in NUMBER_KINDS else ""
+        )
+    return groups

@@ -9,9 +9,16 @@
   var Relevance = node ? require("./relevance.js") : root.ParticipatieRelevance;
   var Validate = node ? require("./validate.js") : root.ParticipatieValidate;
 
+  // The server sends the parsed expression (`relevance`: a tree, or null for always); a
+  // definition from before, or one the server could not read (false), brings only the text.
+  // The form's calculations (XLSForm `calculate`) are looked up by name while evaluating.
   function isRelevant(question, values, definition) {
+    var calculations = (definition && definition.calculations) || {};
     try {
-      return Relevance.isRelevant(question.relevant, values, definition.calculations || {});
+      if (question.relevance || question.relevance === null) {
+        return Relevance.evaluate(question.relevance, Relevance.scope(values, calculations));
+      }
+      return Relevance.isRelevant(question.relevant, values, calculations);
     } catch (problem) {
       return true; // an expression we cannot read (the server refuses those): show the question
     }
@@ -75,11 +82,16 @@
     return null;
   }
 
+  // A note is read, not answered: its type's check says so (older definitions: its type).
+  function answerable(question) {
+    return question.check ? question.check.op !== "none" : question.type !== "note";
+  }
+
   // journey.first_unanswered()
   function firstUnanswered(definition, forms) {
     var shown = visible(definition, forms);
     for (var index = 0; index < shown.length; index += 1) {
-      if (!forms[shown[index].name] && shown[index].type !== "note") return shown[index];
+      if (!forms[shown[index].name] && answerable(shown[index])) return shown[index];
     }
     return null;
   }

@@ -85,9 +85,26 @@
     ]);
   }
 
+  // Definitions kept on a device from before each type sent its `widget` name only their type.
+  var LEGACY_WIDGETS = {
+    select_one: { kind: "choices", multiple: false },
+    select_multiple: { kind: "choices", multiple: true },
+    integer: { kind: "input", class: "number", inputmode: "numeric" },
+    decimal: { kind: "input", class: "number", inputmode: "decimal" },
+    text: { kind: "input", maxlength: 500 },
+    note: { kind: "none" }
+  };
+
+  function widgetOf(q) {
+    if (q.widget) return q.widget;
+    if (q.type === "text" && q.appearance === "multiline") return { kind: "textarea", maxlength: 5000 };
+    if (Object.prototype.hasOwnProperty.call(LEGACY_WIDGETS, q.type)) return LEGACY_WIDGETS[q.type];
+    throw new Error("unknown question type: " + q.type);
+  }
+
   function choices(ctx, described) {
     var q = ctx.question;
-    var multiple = q.type === "select_multiple";
+    var multiple = widgetOf(q).multiple;
     var chosen = ctx.form && !ctx.form.decline ? ctx.form.answer || [] : [];
     var label = localise(q.label, ctx.lang, ctx.definition.source_language);
     var heading = textNode("h2", { id: "offline-q", tabindex: "-1" }, label, ctx.definition);
@@ -124,38 +141,65 @@
       labelNode.insertBefore(icon(ctx.definition, q.pictogram), labelNode.firstChild);
     }
     var typed = ctx.form && !ctx.form.decline && ctx.form.answer ? ctx.form.answer[0] || "" : "";
+    var widget = widgetOf(q);
     var common = {
       id: "offline-answer",
       name: "answer",
       "aria-describedby": described || null,
-      "aria-invalid": ctx.error ? "true" : null
+      "aria-invalid": ctx.error ? "true" : null,
+      class: widget.class || null,
+      maxlength: widget.maxlength ? String(widget.maxlength) : null
     };
     var input;
-    if (q.type === "integer" || q.type === "decimal") {
-      common.class = "number";
-      common.type = "text";
-      common.inputmode = q.type === "integer" ? "numeric" : "decimal";
-      common.autocomplete = "off";
-      input = el("input", common);
-      input.value = typed;
-    } else if (q.appearance === "multiline") {
+    if (widget.kind === "textarea") {
       common.rows = "6";
-      common.maxlength = "5000";
       input = el("textarea", common);
-      input.value = typed;
     } else {
       common.type = "text";
-      common.maxlength = "500";
+      common.inputmode = widget.inputmode || null;
       common.autocomplete = "off";
       input = el("input", common);
-      input.value = typed;
     }
+    input.value = typed;
     var hint = localise(q.hint, ctx.lang, ctx.definition.source_language);
     return el("div", { class: "field" + (ctx.error ? " field-error" : "") }, [
       el("h2", { id: "offline-q", tabindex: "-1" }, [labelNode]),
       hint.text ? textNode("p", { class: "hint", id: "offline-hint" }, hint, ctx.definition) : null,
       ctx.error ? errorMessage(ctx.messages, ctx.error) : null,
       input
+    ]);
+  }
+
+  // An answer in several labelled fields (a date: day, month, year), as the type's partial on
+  // the online page: a fieldset whose legend is the question.
+  function parts(ctx, described) {
+    var q = ctx.question;
+    var widget = widgetOf(q);
+    var typed = ctx.form && !ctx.form.decline && ctx.form.answer ? ctx.form.answer : [];
+    var label = localise(q.label, ctx.lang, ctx.definition.source_language);
+    var heading = textNode("h2", { id: "offline-q", tabindex: "-1" }, label, ctx.definition);
+    var hint = localise(q.hint, ctx.lang, ctx.definition.source_language);
+    var row = el("div", { class: widget.class || "parts" });
+    widget.parts.forEach(function (part, index) {
+      var id = index === 0 ? "offline-answer" : "offline-answer-" + index;
+      var input = el("input", {
+        id: id,
+        name: "answer",
+        type: "text",
+        inputmode: part.inputmode || null,
+        maxlength: part.maxlength ? String(part.maxlength) : null,
+        autocomplete: part.autocomplete || "off",
+        class: part.class || null,
+        "aria-invalid": ctx.error ? "true" : null
+      });
+      input.value = typed[index] || "";
+      row.appendChild(el("div", { class: "part" }, [el("label", { for: id, text: ctx.messages[part.label] || part.label }), input]));
+    });
+    return el("fieldset", { class: "field" + (ctx.error ? " field-error" : ""), "aria-describedby": described || null }, [
+      el("legend", {}, [heading]),
+      hint.text ? textNode("p", { class: "hint", id: "offline-hint" }, hint, ctx.definition) : null,
+      ctx.error ? errorMessage(ctx.messages, ctx.error) : null,
+      row
     ]);
   }
 
@@ -175,15 +219,18 @@
       text: format(ctx.messages.progress, { number: ctx.place.number, total: ctx.place.total })
     }));
     var body;
-    if (q.type === "select_one" || q.type === "select_multiple") body = choices(ctx, described);
-    else if (q.type === "note") {
+    var kind = widgetOf(q).kind;
+    if (kind === "choices") body = choices(ctx, described);
+    else if (kind === "none") {
       body = el("div", {}, [
         textNode("h2", { id: "offline-q", tabindex: "-1" }, localise(q.label, ctx.lang, ctx.definition.source_language), ctx.definition),
         hint.text ? textNode("p", { class: "hint", id: "offline-hint" }, hint, ctx.definition) : null
       ]);
-    } else body = field(ctx, described);
+    } else if (kind === "parts") body = parts(ctx, described);
+    else if (kind === "input" || kind === "textarea") body = field(ctx, described);
+    else throw new Error("unknown answer widget: " + kind);
     var actions = el("div", { class: "actions" }, [el("button", { class: "button", text: ctx.messages.next })]);
-    if (!q.required && q.offer_decline && q.type !== "note") {
+    if (!q.required && q.offer_decline && kind !== "none") {
       actions.appendChild(el("button", { class: "button secondary", name: "decline", value: "1", text: ctx.messages.decline }));
     }
     var form = el("form", { novalidate: true }, [body, actions]);

@@ -1,5 +1,5 @@
 // Reading and checking one page's answer on the device: the twin of parse_answer() in
-// participatie/participate/answers.py. The server checks every synced answer again with the
+// participatie/surveys/answers.py, reading each question type's rules as data (`check`). The server checks every synced answer again with the
 // Python original; a table of cases (tests/assist/data/validation_cases.json) runs through both.
 // A form is {answer: [strings as submitted], decline: "1" or ""}.
 (function (root) {
@@ -36,7 +36,7 @@
   }
 
   function message(messages, key, values) {
-    var template = (messages && messages[key]) || SOURCE_MESSAGES[key];
+    var template = (messages && messages[key]) || SOURCE_MESSAGES[key] || key;
     return format(template, values || {});
   }
 
@@ -111,12 +111,10 @@
     max_integer_digits: 12, max_fraction_digits: 6
   };
 
-  function parseNumber(question, raw, messages) {
-    var read = readNumber(raw, question.type, question.number || SUBSET_RULES);
+  function parseNumber(question, check, raw, messages) {
+    var read = readNumber(raw, check.kind, check.rules || SUBSET_RULES);
     if (read.empty) return parsed(null);
-    if (read.value === undefined) {
-      return parsed(null, false, message(messages, question.type === "integer" ? "integer_example" : "decimal_example"));
-    }
+    if (read.value === undefined) return parsed(null, false, message(messages, check.example));
     var number = read.value;
     var low = question.minimum;
     var high = question.maximum;
@@ -131,11 +129,67 @@
     return parsed(number);
   }
 
-  function requiredMessage(question, messages) {
-    if (question.type === "select_multiple") return message(messages, "required_multiple");
-    if (question.type === "select_one") return message(messages, "required_one");
-    if (question.type === "integer" || question.type === "decimal") return message(messages, "required_number");
-    return message(messages, "required_text");
+  // Today on this device as an ISO date, for a check whose latest allowed date is "today".
+  function today() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  // An answer typed in several fields (a date: day, month, year), read by the type's data:
+  // each part keeps its digits (any of the digit sets), is zero-padded, the parts are joined in
+  // `order` and must match `pattern`; `min` and `max` compare as text (ISO dates sort so).
+  function parseParts(check, values, messages) {
+    var parts = [];
+    var typed = 0;
+    for (var i = 0; i < check.parts.length; i += 1) {
+      var spec = check.parts[i];
+      var chars = Array.from(values[i] === undefined ? "" : String(values[i])).filter(function (c) {
+        return check.ignored.indexOf(c) < 0;
+      });
+      if (chars.length) typed += 1;
+      var digits = [];
+      for (var c = 0; c < chars.length; c += 1) {
+        var digit = digitOf(chars[c], check.digits);
+        if (digit === null) return parsed(null, false, message(messages, check.invalid));
+        digits.push(digit);
+      }
+      if (chars.length && (digits.length < spec.min_digits || digits.length > spec.max_digits)) {
+        return parsed(null, false, message(messages, check.invalid));
+      }
+      var text = digits.join("");
+      while (text.length < spec.max_digits) text = "0" + text;
+      parts.push(text);
+    }
+    if (!typed) return parsed(null);
+    if (typed < check.parts.length) return parsed(null, false, message(messages, check.invalid));
+    var joined = check.order.map(function (index) { return parts[index]; }).join(check.join);
+    if (!new RegExp(check.pattern).test(joined)) return parsed(null, false, message(messages, check.invalid));
+    var latest = check.max === "today" ? today() : check.max;
+    if (check.min && joined < check.min) return parsed(null, false, message(messages, check.too_early, check.values));
+    if (latest && joined > latest) return parsed(null, false, message(messages, check.too_late, check.values));
+    return parsed(joined);
+  }
+
+  // Definitions kept on a device from before the rules came as data name only their type;
+  // these are read as they were then. Any other type without its `check` throws.
+  var LEGACY_CHECKS = {
+    select_one: { op: "choose", multiple: false, required: "required_one" },
+    select_multiple: { op: "choose", multiple: true, required: "required_multiple" },
+    integer: { op: "number", kind: "integer", example: "integer_example", required: "required_number" },
+    decimal: { op: "number", kind: "decimal", example: "decimal_example", required: "required_number" },
+    text: { op: "text", limit: SHORT_TEXT_MAX, required: "required_text" },
+    note: { op: "none" }
+  };
+
+  function checkOf(question) {
+    if (question.check) return question.check;
+    var legacy = Object.prototype.hasOwnProperty.call(LEGACY_CHECKS, question.type) ? LEGACY_CHECKS[question.type] : null;
+    if (!legacy) throw new Error("unknown question type: " + question.type);
+    var check = Object.assign({}, legacy);
+    if (check.op === "number") check.rules = question.number || SUBSET_RULES;
+    if (check.op === "text" && question.appearance === "multiline") check.limit = LONG_TEXT_MAX;
+    return check;
   }
 
   // The answer on a submitted page, or the message to show beside the field. With `extra`
@@ -157,34 +211,38 @@
     return result;
   }
 
+  // The answer as the question's type reads it, as data (`check`, from surveys/question_types/).
   function parseOwn(question, form, messages) {
+    var check = checkOf(question);
     var names = (question.options || []).map(function (option) { return option.name; });
     var result;
+    if (check.op === "none") return parsed(null); // a note: nothing to answer
     if (first(form, "decline") && !question.required) return parsed(null, true);
-    if (question.type === "select_multiple") {
+    if (check.op === "choose" && check.multiple) {
       var chosen = all(form, "answer");
       if (chosen.some(function (name) { return names.indexOf(name) < 0; })) {
         return parsed(null, false, message(messages, "choose_listed"));
       }
       result = parsed(names.filter(function (name) { return chosen.indexOf(name) >= 0; }));
-    } else if (question.type === "select_one") {
+    } else if (check.op === "choose") {
       var one = first(form, "answer");
       if (one && names.indexOf(one) < 0) return parsed(null, false, message(messages, "choose_listed"));
       result = parsed(one || null);
-    } else if (question.type === "integer" || question.type === "decimal") {
-      result = parseNumber(question, first(form, "answer"), messages);
-    } else if (question.type === "text") {
+    } else if (check.op === "number") {
+      result = parseNumber(question, check, first(form, "answer"), messages);
+    } else if (check.op === "text") {
       var text = relevance.pyStrip(first(form, "answer"));
-      var limit = question.appearance === "multiline" ? LONG_TEXT_MAX : SHORT_TEXT_MAX;
-      if (codePoints(text) > limit) {
-        return parsed(text, false, message(messages, "text_too_long", { limit: limit }));
+      if (codePoints(text) > check.limit) {
+        return parsed(text, false, message(messages, "text_too_long", { limit: check.limit }));
       }
       result = parsed(text || null);
+    } else if (check.op === "parts") {
+      result = parseParts(check, all(form, "answer"), messages);
     } else {
-      return parsed(null); // a note: nothing to answer
+      throw new Error("unknown answer check: " + check.op);
     }
     if (result.error === null && isEmpty(result) && question.required) {
-      return parsed(null, false, requiredMessage(question, messages));
+      return parsed(null, false, message(messages, check.required));
     }
     return result;
   }

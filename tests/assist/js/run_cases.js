@@ -21,8 +21,11 @@ function relevanceResult(item) {
   }
 }
 
-function question(spec) {
-  return {
+// The question as the device gets it: the server's `check` and `widget` (item.offline) when the
+// test sends them, else only its type (a definition stored before the rules came as data).
+function question(item) {
+  const spec = item.question;
+  return Object.assign({
     type: spec.type,
     appearance: spec.appearance || "",
     required: Boolean(spec.required),
@@ -30,7 +33,7 @@ function question(spec) {
     maximum: spec.maximum === undefined ? null : spec.maximum,
     number: cases.number_rules,
     options: (spec.options || []).map((name) => ({ name: name }))
-  };
+  }, item.offline || {});
 }
 
 function journeyResult(item) {
@@ -59,7 +62,9 @@ function journeyResult(item) {
 
 const out = {
   relevance: cases.relevance.map(relevanceResult),
-  validation: cases.validation.map((item) => validate.parseAnswer(question(item.question), item.form)),
+  // The trees the server parsed (assist/offline.py sends them): evaluated, never parsed here.
+  relevance_trees: (cases.relevance_trees || []).map((item) => relevance.evaluate(item.tree, relevance.scope(item.answers, item.calculations || {}))),
+  validation: cases.validation.map((item) => validate.parseAnswer(question(item), item.form, item.offline ? cases.messages : undefined)),
   journey: (cases.journey || []).map(journeyResult)
 };
 process.stdout.write(JSON.stringify(out));
