@@ -15,6 +15,7 @@ Every test module here sets `pytestmark = pytest.mark.browser`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -162,3 +163,20 @@ def wire_size(browser: Browser) -> WireSizer:
         return measure_wire_size(browser, target, scope, **context_options)
 
     return measure
+
+
+def log_in(page: Page, app: Flask, base: str, email: str) -> None:
+    """Log in through the login page as a demo user, with the second factor where the role has
+    one, and wait until the browser has left the login pages."""
+    from tests.conftest import current_totp
+
+    page.goto(base + "/login")
+    page.fill("#email", email)
+    page.fill("#password", "demo-wachtwoord")
+    page.locator("main form button").click()
+    page.wait_for_load_state("load")
+    if "/login/code" in page.url:
+        page.fill("#code", current_totp(app, email))
+        page.locator("main form button").click()
+        page.wait_for_load_state("load")
+    page.wait_for_url(re.compile(r"^(?!.*/login).*$"))

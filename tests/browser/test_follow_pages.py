@@ -10,9 +10,9 @@ from flask import Flask
 from playwright.sync_api import Page
 
 from tests.browser.conftest import ContextFactory
+from tests.browser.fixtures import log_in
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
-from tests.conftest import current_totp
 from tests.follow.world import MEMBER, PlanWorld, build_plan
 
 pytestmark = pytest.mark.browser
@@ -26,15 +26,7 @@ def plan_world(app: Flask, demo: None) -> PlanWorld:
 
 
 def _login(page: Page, live_server: LiveServer, app: Flask, email: str) -> None:
-    page.goto(live_server("/login"))
-    page.fill("#email", email)
-    page.fill("#password", "demo-wachtwoord")
-    page.click("main form button")
-    page.wait_for_load_state("load")
-    if "/login/code" in page.url:
-        page.fill("#code", current_totp(app, email))
-        page.click("main form button")
-        page.wait_for_load_state("load")
+    log_in(page, app, live_server.url, email)
 
 
 def _check(

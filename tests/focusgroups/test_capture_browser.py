@@ -7,7 +7,6 @@ stored twice when the browser retries.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,9 +18,9 @@ from sqlalchemy import select
 from participatie.extensions import db
 from participatie.models import Attendee, FocusGroup, Project, Quote, Statement
 from tests.browser.conftest import ContextFactory
+from tests.browser.fixtures import log_in
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
-from tests.conftest import current_totp
 
 pytestmark = pytest.mark.browser
 
@@ -49,16 +48,7 @@ def group_id(app: Flask, demo: None) -> str:
 
 
 def _login(page: Page, live_server: LiveServer, app: Flask) -> None:
-    email = "coordinator@kempenaar.example"
-    page.goto(live_server("/login"))
-    page.fill("#email", email)
-    page.fill("#password", "demo-wachtwoord")
-    page.locator("main form button").click()
-    page.wait_for_load_state()
-    if "/login/code" in page.url:  # the second factor coordinators have
-        page.fill("#code", current_totp(app, email))
-        page.locator("main form button").click()
-    page.wait_for_url(re.compile(r"^(?!.*/login).*$"))
+    log_in(page, app, live_server.url, "coordinator@kempenaar.example")
 
 
 def _open_capture(context: BrowserContext, live_server: LiveServer, group_id: str) -> Page:

@@ -14,9 +14,9 @@ from participatie.extensions import db
 from participatie.models import Release
 from tests.browser.closing import close_page
 from tests.browser.conftest import ContextFactory
+from tests.browser.fixtures import log_in
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
-from tests.conftest import current_totp
 from tests.follow.world import MEMBER, build_plan
 from tests.home.helpers import COORDINATOR, STUURGROEP, VOLUNTEER
 
@@ -25,16 +25,7 @@ LANGUAGES = {"nl": "ltr", "ar": "rtl"}
 
 
 def _login(app: Flask, page: Page, base: str, email: str) -> None:
-    page.goto(base + "/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", "demo-wachtwoord")
-    page.locator("main form button").click()
-    page.wait_for_load_state("load")
-    if "/login/code" in page.url:
-        page.fill("input[name=code]", current_totp(app, email))
-        page.locator("main form button").click()
-        page.wait_for_load_state("load")
-    assert "/login" not in page.url, page.url
+    log_in(page, app, base, email)
 
 
 def _open(page: Page, url: str, lang: str) -> None:

@@ -9,9 +9,9 @@ from flask import Flask
 from playwright.sync_api import Page
 
 from tests.browser.conftest import ContextFactory
+from tests.browser.fixtures import log_in
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
-from tests.conftest import current_totp
 from tests.review.conftest import COORDINATOR
 
 pytestmark = pytest.mark.browser
@@ -27,16 +27,7 @@ PAGES = [
 
 
 def _login(app: Flask, page: Page, base: str) -> None:
-    page.goto(base + "/login")
-    page.fill("input[name=email]", COORDINATOR)
-    page.fill("input[name=password]", "demo-wachtwoord")
-    page.locator("main form button").click()
-    page.wait_for_load_state("load")
-    if "/login/code" in page.url:
-        page.fill("input[name=code]", current_totp(app, COORDINATOR))
-        page.locator("main form button").click()
-        page.wait_for_load_state("load")
-    assert "/login" not in page.url, page.url
+    log_in(page, app, base, COORDINATOR)
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])

@@ -3,7 +3,6 @@ opens it, and parents complete it on a phone (one with JavaScript, one without).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
@@ -11,9 +10,9 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ContextFactory
+from tests.browser.fixtures import log_in
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
-from tests.conftest import current_totp
 from tests.surveys.helpers import stored_answers
 
 pytestmark = pytest.mark.browser
@@ -23,15 +22,7 @@ COORDINATOR = "coordinator@kempenaar.example"
 
 
 def _login(page: Page, live_server: LiveServer, app: Flask) -> None:
-    page.goto(live_server("/login"))
-    page.fill("#email", COORDINATOR)
-    page.fill("#password", "demo-wachtwoord")
-    page.locator("main form button").click()
-    page.wait_for_load_state()
-    if "/login/code" in page.url:  # coordinators have a second factor
-        page.fill("#code", current_totp(app, COORDINATOR))
-        page.locator("main form button").click()
-    page.wait_for_url(re.compile(r"^(?!.*/login).*$"))
+    log_in(page, app, live_server.url, COORDINATOR)
 
 
 def _add_question(page: Page, label: str, kind: str) -> None:

@@ -13,9 +13,9 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ContextFactory
+from tests.browser.fixtures import log_in
 from tests.browser.live_server import LiveServer
 from tests.browser.problems import PageProblems
-from tests.conftest import current_totp
 from tests.surveys.forms import bad_form, features_form
 from tests.surveys.helpers import stored_answers, xlsform
 
@@ -26,15 +26,7 @@ IMPORT = "/projecten/demo/vragenlijsten/inlezen"
 
 
 def _log_in(app: Flask, page: Page, live_server: LiveServer) -> None:
-    page.goto(live_server.url + "/login")
-    page.fill("#email", COORDINATOR)
-    page.fill("#password", "demo-wachtwoord")
-    page.locator("main form button").click()
-    page.wait_for_load_state("load")
-    if "/login/code" in page.url:
-        page.fill("#code", current_totp(app, COORDINATOR))
-        page.locator("main form button").click()
-        page.wait_for_load_state("load")
+    log_in(page, app, live_server.url, COORDINATOR)
 
 
 def _upload(page: Page, live_server: LiveServer, path: Path, data: bytes) -> None:
