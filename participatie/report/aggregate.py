@@ -31,6 +31,7 @@ from participatie.report.distribution import Bin, group_counts, number_bins, pro
 from participatie.report.participants import survey_participants
 from participatie.report.suppression import percent
 from participatie.surveys.question_types import question_type
+from participatie.surveys.question_types.base import GroupedType
 
 SCORE_APPEARANCES = (Appearance.LIKERT,)
 REASON_SUFFIXES = ("_waarom", "_why", "_reden")
@@ -185,6 +186,8 @@ def question_result(
         case "options":
             options = _options(question, answered, locale, survey)
         case "groups":  # a date per month: never one person's own date, nor a first or last
+            if not isinstance(answer_type, GroupedType):
+                raise TypeError(f"{answer_type.name} reports groups but is no GroupedType")
             options = [
                 OptionResult(group, Localised(answer_type.report_group_label(group, locale)), c, p)
                 for group, c, p in group_counts(answered, answer_type.report_group)

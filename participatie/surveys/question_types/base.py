@@ -7,6 +7,7 @@ rendering and figures; a type gives them what differs (a partial's name, data, p
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -58,8 +59,9 @@ class BuilderKind:
     position: int  # the builder's list is sorted by it
 
 
-class QuestionType:
-    """A question type: its name is XLSForm's, stored in Question.type."""
+class QuestionType(ABC):
+    """A question type: its name is XLSForm's, stored in Question.type. A type that leaves out
+    one of the abstract methods cannot be made: the registry fails at import, not on a page."""
 
     name: ClassVar[str]
     xlsform_spellings: ClassVar[frozenset[str]]
@@ -89,17 +91,18 @@ class QuestionType:
         journey (validate.js) show the same words."""
         return {}
 
+    @abstractmethod
     def parse(self, question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
         """The answer on a submitted page; declining and skipping are handled before."""
-        raise NotImplementedError(self.name)
 
+    @abstractmethod
     def required_message(self, question: QuestionDef) -> str:
-        raise NotImplementedError(self.name)
+        """The message for a required question left empty."""
 
+    @abstractmethod
     def offline(self, question: QuestionDef) -> dict[str, Any]:
         """What validate.js and render.js need, as data: `check` (how to read the answer) and
         `widget` (what to show). Messages are keys into messages()."""
-        raise NotImplementedError(self.name)
 
     def entry_widget(self, question: QuestionDef) -> EntryWidget:
         return EntryWidget()
@@ -122,13 +125,6 @@ class QuestionType:
         """A spreadsheet cell (responses_csv.py) as the page's `answer` values."""
         return [cell]
 
-    def report_group(self, value: Any) -> str | None:
-        """For report_shape "groups": the group an answer counts in."""
-        raise NotImplementedError(self.name)
-
-    def report_group_label(self, group: str, locale: str) -> str:
-        raise NotImplementedError(self.name)
-
     def xlsform_constraint(self, minimum: float | None, maximum: float | None) -> str:
         """The XLSForm constraint for a question's limits ("" when none)."""
         return ""
@@ -145,3 +141,18 @@ class UnknownQuestionType(LookupError):
     def __init__(self, name: object) -> None:
         super().__init__(f"unknown question type: {name!r}")
         self.name = name
+
+
+class GroupedType(QuestionType):
+    """A type reported as groups of answers (report_shape "groups": a date per month), never as
+    one person's own value."""
+
+    report_shape: ClassVar[ReportShape] = "groups"
+
+    @abstractmethod
+    def report_group(self, value: Any) -> str | None:
+        """The group an answer counts in."""
+
+    @abstractmethod
+    def report_group_label(self, group: str, locale: str) -> str:
+        """The group's name in the report, in `locale`."""

@@ -22,10 +22,9 @@ from participatie.surveys.numbers import DIGIT_SETS, IGNORED
 from participatie.surveys.question_types.base import (
     BuilderKind,
     EntryWidget,
+    GroupedType,
     Limits,
     Parsed,
-    QuestionType,
-    ReportShape,
 )
 
 if TYPE_CHECKING:
@@ -65,10 +64,9 @@ def shown(iso: str) -> str:
     return f"{int(day)}-{int(month)}-{year}"
 
 
-class Date(QuestionType):
+class Date(GroupedType):
     name = "date"
     xlsform_spellings: ClassVar[frozenset[str]] = frozenset({"date"})
-    report_shape: ClassVar[ReportShape] = "groups"
     limits: ClassVar[Limits] = "date"
     limits_in_builder = False  # set in the definition or XLSForm; the builder keeps them
     builder_kinds = (BuilderKind("date", "", _l("Een datum"), "date", 70),)

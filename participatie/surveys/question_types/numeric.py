@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from flask_babel import gettext as _
@@ -31,8 +32,9 @@ class NumberType(QuestionType):
     limits: ClassVar[Limits] = "number"
     inputmode: ClassVar[str]
 
+    @abstractmethod
     def example(self) -> str:
-        raise NotImplementedError(self.name)
+        """The message for a number that cannot be read, with an example in this type's form."""
 
     def messages(self) -> dict[str, str]:
         return {
