@@ -7,6 +7,7 @@ exports, the CLI and the public page hide the same cells (suppression.py).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,8 +28,9 @@ from participatie.models import (
     SurveyStatus,
 )
 from participatie.report import charts
-from participatie.report.aggregate import QuestionResult, SurveyResult, survey_result
+from participatie.report.aggregate import OptionResult, QuestionResult, SurveyResult, survey_result
 from participatie.report.decisions import Influence, influence
+from participatie.report.distribution import Bin
 from participatie.report.domains import DomainResults, DomainRow, domain_results
 from participatie.report.exports import as_csv, as_json, as_ods, as_xlsx
 from participatie.report.filters import format_percent
@@ -89,32 +91,26 @@ def ranking_chart(rows: list[DomainRow], locale: str) -> Markup:
 
 
 def question_chart(question: QuestionResult, locale: str) -> Markup:
-    return charts.bar_chart(
-        [
-            charts.Bar(
-                str(o.label),
-                None if o.percent is None else float(o.percent),
-                format_percent(o.percent, locale),
-            )
-            for o in question.options
-        ],
-        name=_("Grafiek bij de vraag: %(question)s", question=str(question.label)),
-        hidden_text=_("verborgen"),
-        rtl=text_direction(locale) == "rtl",
-        scale=100,
-    )
+    return _percent_chart(question, question.options, locale)
 
 
 def bins_chart(question: QuestionResult, locale: str) -> Markup:
     """A number question's distribution: one bar per group of answers, never only a median."""
+    return _percent_chart(question, question.bins, locale)
+
+
+def _percent_chart(
+    question: QuestionResult, rows: Sequence[OptionResult] | Sequence[Bin], locale: str
+) -> Markup:
+    """One bar per option or bin of a question, as a share of its people (hidden cells empty)."""
     return charts.bar_chart(
         [
             charts.Bar(
-                str(b.label),
-                None if b.percent is None else float(b.percent),
-                format_percent(b.percent, locale),
+                str(row.label),
+                None if row.percent is None else float(row.percent),
+                format_percent(row.percent, locale),
             )
-            for b in question.bins
+            for row in rows
         ],
         name=_("Grafiek bij de vraag: %(question)s", question=str(question.label)),
         hidden_text=_("verborgen"),
