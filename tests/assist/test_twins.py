@@ -69,6 +69,7 @@ def question_def(spec: dict[str, Any]) -> QuestionDef:
         label={},
         hint={},
         required=bool(spec.get("required")),
+        offer_decline=bool(spec.get("offer_decline")),
         relevant="",
         pictogram="",
         minimum=spec.get("minimum"),

@@ -217,7 +217,8 @@
     var names = (question.options || []).map(function (option) { return option.name; });
     var result;
     if (check.op === "none") return parsed(null); // a note: nothing to answer
-    if (first(form, "decline") && !question.required) return parsed(null, true);
+    // Only where "Ik wil dit niet zeggen" is offered, as parse_answer() in surveys/answers.py.
+    if (first(form, "decline") && question.offer_decline && !question.required) return parsed(null, true);
     if (check.op === "choose" && check.multiple) {
       var chosen = all(form, "answer");
       if (chosen.some(function (name) { return names.indexOf(name) < 0; })) {

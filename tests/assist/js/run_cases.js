@@ -29,6 +29,7 @@ function question(item) {
     type: spec.type,
     appearance: spec.appearance || "",
     required: Boolean(spec.required),
+    offer_decline: Boolean(spec.offer_decline),
     minimum: spec.minimum === undefined ? null : spec.minimum,
     maximum: spec.maximum === undefined ? null : spec.maximum,
     number: cases.number_rules,
