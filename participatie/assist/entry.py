@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
-from wtforms import Field, StringField, TextAreaField
+from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import Length
 
 from participatie import audit
@@ -88,6 +88,22 @@ def gloss_name(entry: EntryField) -> str:
     return f"{entry.name}_nl"
 
 
+def declined_name(entry: EntryField) -> str:
+    """The box "Ik wil dit niet zeggen" as ticked on paper, for a question that offers it."""
+    return f"{entry.name}_declined"
+
+
+def offers_decline(entry: EntryField) -> bool:
+    return entry.question.offer_decline and not entry.question.required
+
+
+def _declined_field(entry: EntryField) -> Field:
+    return BooleanField(
+        _("%(number)s. „Ik wil dit niet zeggen” is aangekruist", number=entry.number),
+        render_kw={"data-declines": entry.name},
+    )
+
+
 def has_gloss(entry: EntryField, response: Response) -> bool:
     # A volunteer who reads the parent's language can say in Dutch what they wrote, so a
     # coordinator who does not can tag it (the review queue shows it beside the answer).
@@ -107,6 +123,7 @@ def entry_form(survey: SurveyDef, response: Response, **kwargs: Any) -> StripWhi
     fields = entry_fields(survey)
     attributes = {entry.name: _field(entry, index == 0) for index, entry in enumerate(fields)}
     attributes |= {gloss_name(e): _gloss_field(e) for e in fields if has_gloss(e, response)}
+    attributes |= {declined_name(e): _declined_field(e) for e in fields if offers_decline(e)}
     form_class = type("PaperEntryForm", (StripWhitespaceForm,), attributes)
     form: StripWhitespaceForm = form_class(data=_typed_before(survey, response), **kwargs)
     return form
@@ -128,6 +145,9 @@ def _typed_before(survey: SurveyDef, response: Response) -> dict[str, str]:
     typed: dict[str, str] = {}
     for entry in entry_fields(survey):
         answer = by_id.get(entry.question.id)
+        if answer is not None and answer.declined and offers_decline(entry):
+            typed[declined_name(entry)] = "y"
+            continue
         if answer is None or answer.declined or answer.value in (None, "", []):
             continue
         statement = statements.get(entry.question.id)
@@ -144,6 +164,13 @@ def read_entries(form: StripWhitespaceForm, survey: SurveyDef) -> dict[str, Pars
     for entry in entry_fields(survey):
         field: Field = form[entry.name]
         typed = (field.data or "").strip()
+        declined = declined_name(entry) in form and bool(form[declined_name(entry)].data)
+        if declined and typed:
+            field.errors = [*field.errors, str(messages.PAPER_ANSWER_AND_DECLINED)]
+            continue
+        if declined:
+            results[entry.question.name] = parse_answer(entry.question, MultiDict({"decline": "1"}))
+            continue
         if not typed:
             results[entry.question.name] = Parsed()
             continue

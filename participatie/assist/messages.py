@@ -19,6 +19,9 @@ PAPER_ALREADY_ENTERED = _l(
     "Dit formulier is al ingevoerd. Vraag de coördinator als er iets verbeterd moet worden."
 )
 PAPER_SAVED = _l("Formulier %(number)s is bewaard. Vul het volgende nummer in.")
+PAPER_ANSWER_AND_DECLINED = _l(
+    "Op het papier staat een antwoord én een kruisje bij „Ik wil dit niet zeggen”. Vul alleen in wat de ouder bedoelde: het antwoord, of het kruisje."
+)
 GLOSS_TOO_LONG = _l("Maak de Nederlandse vertaling korter: hoogstens 2000 tekens.")
 PDF_UNAVAILABLE = _l(
     "We kunnen nu geen PDF maken: de server mist Pango. Vraag de beheerder om deze pakketten te installeren: libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core."

@@ -10,6 +10,7 @@ from participatie import audit
 from participatie.assist import messages, paper_numbers
 from participatie.assist.blueprint import HELPERS, Page, bp
 from participatie.assist.entry import (
+    declined_name,
     entry_fields,
     entry_form,
     entry_specs,
@@ -155,6 +156,7 @@ def entry(project: Project, code: str, rid: str) -> Page:
         specs=entry_specs(survey),
         option_hint=option_hint,
         gloss_name=gloss_name,
+        declined_name=declined_name,
         shown_number=paper_numbers.display(response.paper_number or ""),
     )
     return (page, 400) if any(field.errors for field in form) else page

@@ -50,6 +50,8 @@
       wrapper.classList.toggle("skipped", !relevant);
       wrapper.querySelector(".skipped-note").hidden = relevant;
       field.disabled = !relevant;
+      var refusal = wrapper.querySelector("[data-declines]");
+      if (refusal) refusal.disabled = !relevant;
       var typed = field.value.trim();
       if (!relevant || !typed) return;
       var parsed = Validate.parseAnswer(spec, typedForm(spec, typed));

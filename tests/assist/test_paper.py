@@ -123,6 +123,7 @@ def key_in(
                 "Mama of papa",
                 "Zet een kruisje in het vakje bij je antwoord.",
                 "Schrijf een getal van 0 tot 15.",
+                "Ik wil dit niet zeggen",  # the box where the survey offers the refusal
                 "Koos je bij vraag 3 «Vrije tijd en sport»? Beantwoord dan vraag 4. Anders ga je naar vraag 5.",
             ],
         ),
