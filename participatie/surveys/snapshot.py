@@ -42,6 +42,9 @@ def question_to_definition(question: Question) -> dict[str, Any]:
         "choice_filter": question.choice_filter,
         "pattern": question.pattern,
         "constraint_message": texts(question.constraint_message),
+        "offer_decline": question.offer_decline,
+        "low_label": texts(question.low_label or {}),
+        "high_label": texts(question.high_label or {}),
         "options": [option_to_definition(option) for option in question.options],
     }
 

@@ -27,7 +27,7 @@ from participatie.surveys.snapshot import survey_to_definition
 from participatie.surveys.xlsform_extras import follow_up_relevant, other_texts
 from participatie.surveys.xlsform_languages import xlsform_language
 
-TEXT_COLUMNS = ("label", "hint", "constraint_message")
+TEXT_COLUMNS = ("label", "hint", "constraint_message", *rows.SCALE_END_COLUMNS)
 
 
 def constraint_for(minimum: float | None, maximum: float | None, type_name: str = "integer") -> str:
@@ -125,6 +125,7 @@ def export_xlsform(survey: Survey, only_language: str | None = None) -> bytes:
             "calculation",
             rows.PICTOGRAM_COLUMN,
             rows.GROUP_QUESTION_COLUMN,
+            rows.DECLINE_COLUMN,
         ]
     )
     questions = definition["questions"]
@@ -146,7 +147,7 @@ def export_xlsform(survey: Survey, only_language: str | None = None) -> bytes:
         for calculation in calculations:
             if calculation["after"] == after:
                 row = ["calculate", calculation["name"], *blank_texts, "", "", "", "", ""]
-                _append(sheet, [*row, calculation["calculation"], "", ""])
+                _append(sheet, [*row, calculation["calculation"], "", "", ""])
 
     calculate_rows("")
     skip = ""
@@ -173,6 +174,7 @@ def export_xlsform(survey: Survey, only_language: str | None = None) -> bytes:
                 "",
                 question["pictogram"],
                 "yes" if question["is_group_question"] else "",
+                "yes" if question["offer_decline"] else "",
             ],
         )
         for option in options:

@@ -38,6 +38,8 @@ UNKNOWN_LANGUAGE = _l(
 COLUMN_SKIPPED = _l("Blad %(sheet)s: de kolom %(column)s nemen we niet over (%(reason)s).")
 REASON_KOBO_ID = _l("een technisch nummer van KoboToolbox")
 REASON_OWN_MESSAGE = _l("deelnemers krijgen onze eigen, duidelijke foutmelding")
+REASON_DECLINE_REQUIRED = _l("bij een verplichte vraag kan „Ik wil dit niet zeggen” niet")
+REASON_NOT_A_SCALE = _l("woorden bij de uiteinden horen alleen bij een vraag met een getal")
 REASON_GUIDANCE = _l("uitleg voor wie de vragen afneemt; die tonen we niet")
 REASON_MEDIA = _l(
     "het bestand zit niet in het XLSForm; neem de tekst op in de vragenlijst als je wilt"

@@ -75,6 +75,9 @@ class QuestionRow:
             "choice_filter": "",
             "pattern": "",
             "constraint_message": {},
+            "offer_decline": self._yes_no(rows.DECLINE_COLUMN),
+            "low_label": self.texts(self.row, "low_label", SHEET),
+            "high_label": self.texts(self.row, "high_label", SHEET),
             "options": options,
         }
         self._check(question, taken)
@@ -221,6 +224,16 @@ class QuestionRow:
             self._constraint(question, constraint)
         elif self.texts(self.row, "constraint_message", SHEET):
             self.report.column_skipped(SHEET, "constraint_message", m.REASON_OWN_MESSAGE)
+        # As the builder keeps them: a refusal only where skipping is allowed, end words only
+        # on a number scale.
+        if question["offer_decline"] and question["required"]:
+            question["offer_decline"] = False
+            self.report.column_skipped(SHEET, rows.DECLINE_COLUMN, m.REASON_DECLINE_REQUIRED)
+        if answer_type.limits != "number":
+            for column in rows.SCALE_END_COLUMNS:
+                if question[column]:
+                    question[column] = {}
+                    self.report.column_skipped(SHEET, column, m.REASON_NOT_A_SCALE)
 
     def _choice_filter(self, question: dict[str, Any], earlier: set[str]) -> None:
         expression = str(self.row.get("choice_filter", "")).strip()

@@ -89,6 +89,9 @@ SURVEY_COLUMNS = frozenset(
         "calculation",
         "choice_filter",
         "constraint_message",
+        "offer_decline",
+        "low_label",
+        "high_label",
     }
 )
 COLUMN_ALIASES = {
@@ -108,6 +111,8 @@ TRANSLATED_COLUMNS = frozenset(
         "label",
         "hint",
         "constraint_message",
+        "low_label",
+        "high_label",
         "required_message",
         "guidance_hint",
         "image",
@@ -135,6 +140,8 @@ OTHER_OPTION = "other"
 # Our own columns on export; other tools ignore them.
 PICTOGRAM_COLUMN = "pictogram"
 GROUP_QUESTION_COLUMN = "participant_group"
+DECLINE_COLUMN = "offer_decline"  # "Ik wil dit niet zeggen" is offered (optional questions)
+SCALE_END_COLUMNS = ("low_label", "high_label")  # the words at both ends of a number scale
 YES = frozenset({"yes", "true", "true()", "1"})
 NO = frozenset({"no", "false", "false()", "0", ""})
 
