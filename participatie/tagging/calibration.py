@@ -6,7 +6,7 @@ topic gets a word in passing. A small logistic regression over a handful of evid
 (how much, how many different words, in how many sentences, compared with the strongest domain,
 how long the statement is) turns the evidence into a probability, fitted on the labelled
 development statements (``tests/themes/data``: the shared dev file, the formal statements and the
-two long dev files; never the held-out files). Its coefficients are a small table in
+three long dev files; never the held-out files). Its coefficients are a small table in
 ``calibration.json``; fitting it again is a build step
 (``python -m participatie.tagging.fit_calibration``).
 

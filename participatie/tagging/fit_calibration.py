@@ -18,7 +18,13 @@ from participatie.tagging import calibration
 from participatie.tagging.suggester import suggest
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
-TRAINING_FILES = ("themes-dev.jsonl", "formal.jsonl", "long-dev.jsonl", "long-dev2.jsonl")
+TRAINING_FILES = (
+    "themes-dev.jsonl",
+    "formal.jsonl",
+    "long-dev.jsonl",
+    "long-dev2.jsonl",
+    "long-dev3.jsonl",
+)
 FOLDS = 5
 
 

@@ -55,8 +55,8 @@ def test_formal_file_covers_the_codebook() -> None:
 def test_formal_statements_overall(cli_app: Flask) -> None:
     report = evaluate(cli_app, FORMAL)
     assert micro_f1(report) >= 0.80
-    assert micro_f1(report) >= 0.92
-    assert micro_f1(report, "barriers") >= 0.90
+    assert micro_f1(report) >= 0.95  # 0.960 after issue 20's third pass
+    assert micro_f1(report, "barriers") >= 0.92
 
 
 def test_formal_statements_unseen_half(cli_app: Flask, tmp_path: Path) -> None:

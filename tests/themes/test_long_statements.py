@@ -53,8 +53,8 @@ def test_sentences_split_in_every_script_but_not_inside_numbers_and_addresses() 
 def test_domains_on_the_long_development_half() -> None:
     dev = rows("long-dev.jsonl")
     facets = evaluate(dev, [suggest(r["text"], r["lang"]).__dict__ for r in dev])["facets"]
-    assert facets["domains"]["overall"]["micro"]["f1"] >= 0.80
-    assert facets["kind"]["overall"]["micro"]["f1"] >= 0.88
+    assert facets["domains"]["overall"]["micro"]["f1"] >= 0.85  # 0.861 after the third pass
+    assert facets["kind"]["overall"]["micro"]["f1"] >= 0.90
 
 
 def test_weak_cues_add_up_to_a_domain_that_is_never_named() -> None:
@@ -186,7 +186,7 @@ def test_the_second_long_development_set_is_long_in_five_languages_and_scored() 
     langs = [r["lang"] for r in dev2]
     assert all(langs.count(lang) >= 10 for lang in ("nl", "fr", "en", "ar", "tr"))
     facets = evaluate(dev2, [suggest(r["text"], r["lang"]).__dict__ for r in dev2])["facets"]
-    assert facets["domains"]["overall"]["micro"]["f1"] >= 0.83
+    assert facets["domains"]["overall"]["micro"]["f1"] >= 0.87  # 0.879 after the third pass
 
 
 @pytest.mark.parametrize(

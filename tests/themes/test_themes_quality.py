@@ -3,7 +3,8 @@
 `data/themes-dev.jsonl` is a copy of the project's labelled dev file (../shared/data); the lexicons
 were tuned on its odd ids. `data/heldout.jsonl` holds 64 statements written for this purpose before
 any tuning on them. Floors: micro-F1 on domains of at least 0.80 overall and 0.70 on non-Dutch lines
-(the targets), and 0.80 on the held-out set.
+(the targets), and 0.80 on the held-out set; raised to just under the figures measured after issue
+20's third pass (dev 0.961, non-Dutch 0.981, halves 0.959 and 0.964, held-out 0.970).
 """
 
 from __future__ import annotations
@@ -39,23 +40,23 @@ def test_dev_file_is_the_shared_one_when_available() -> None:
 
 
 def test_domains_overall_on_dev() -> None:
-    assert micro_f1(scored("themes-dev.jsonl")) >= 0.80
+    assert micro_f1(scored("themes-dev.jsonl")) >= 0.95
 
 
 def test_domains_non_dutch_on_dev() -> None:
-    assert micro_f1(scored("themes-dev.jsonl", lambda row: row["lang"] != "nl")) >= 0.70
+    assert micro_f1(scored("themes-dev.jsonl", lambda row: row["lang"] != "nl")) >= 0.97
 
 
 @pytest.mark.parametrize("parity", [0, 1])
 def test_domains_on_each_half_of_dev(parity: int) -> None:
     """Odd ids were used for tuning, even ids were not: both halves must pass the floor."""
     facets = scored("themes-dev.jsonl", lambda row: int(row["id"][1:]) % 2 == parity)
-    assert micro_f1(facets) >= 0.80
+    assert micro_f1(facets) >= 0.95
 
 
 def test_held_out_statements() -> None:
     facets = scored("heldout.jsonl")
-    assert micro_f1(facets) >= 0.80
+    assert micro_f1(facets) >= 0.96
     assert micro_f1(facets, "kind") >= 0.80
     assert micro_f1(facets, "barriers") >= 0.65
 
