@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select
 from sqlalchemy.orm import selectinload
 
 from participatie.coordinate.agreement.services import samples
@@ -19,7 +19,6 @@ from participatie.extensions import db
 from participatie.models import (
     Action,
     ActionStatus,
-    Answer,
     Attendee,
     AuditEvent,
     Code,
@@ -49,11 +48,13 @@ from participatie.models import (
     Workgroup,
 )
 from participatie.models.base import utcnow
+from participatie.models.responses import participant_response
 
 # An indicator is due again a quarter after its last measurement (or after it was made): the
 # rhythm of the voortgangsrapport for the stuurgroep. Indicators carry no period of their own.
 MEASURE_EVERY = timedelta(days=91)
 POSTER_PRINTED = "poster.printed"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
     latest_at = (
         select(func.max(Release.published_at)).where(Release.project_id == pid).scalar_subquery()
     )
+    # Before the first release everyone is new. One bound, not `latest IS NULL OR consented_at >
+    # latest`: PostgreSQL ranges over ix_responses_participants with it instead of filtering
+    # every response of the project (30 ms with 100,000 responses against 0.1 ms).
+    since = func.coalesce(latest_at, literal(EPOCH, Release.published_at.type))
     columns: dict[str, ColumnElement[Any]] = {
         "stuurgroep_members": _count(
             select(func.count(Membership.id)).where(
@@ -225,11 +230,11 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
             )
         ),
         "new_responses": _count(
-            select(func.count(Response.id)).where(
+            # count(*), not count(id): the index holds no id, so it is read alone.
+            select(func.count()).where(
                 Response.survey_id.in_(surveys),
-                Response.consented_at.is_not(None),
-                or_(latest_at.is_(None), Response.consented_at > latest_at),
-                exists().where(Answer.response_id == Response.id),
+                participant_response(),
+                Response.consented_at > since,
             )
         ),
         "new_attendees": _count(
@@ -238,7 +243,7 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
                     select(FocusGroup.id).where(FocusGroup.project_id == pid)
                 ),
                 Attendee.consented_at.is_not(None),
-                or_(latest_at.is_(None), Attendee.consented_at > latest_at),
+                Attendee.consented_at > since,
             )
         ),
         "quotes": _count(
