@@ -107,7 +107,9 @@ SQLITE = [
 
 
 def upgrade():
-    with op.batch_alter_table("responses", schema=None) as batch_op:
+    # In place, never a copy of the table: on SQLite recreating `responses` drops the old table,
+    # and its answers go with it (ON DELETE CASCADE).
+    with op.batch_alter_table("responses", schema=None, recreate="never") as batch_op:
         batch_op.add_column(
             sa.Column("answered", sa.Boolean(), nullable=False, server_default=sa.false())
         )
@@ -117,7 +119,7 @@ def upgrade():
     )
     for statement in POSTGRESQL if _postgresql() else SQLITE:
         op.execute(statement)
-    with op.batch_alter_table("responses", schema=None) as batch_op:
+    with op.batch_alter_table("responses", schema=None, recreate="never") as batch_op:
         batch_op.create_index(
             "ix_responses_participants",
             ["survey_id", "consented_at"],
@@ -128,7 +130,7 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table("responses", schema=None) as batch_op:
+    with op.batch_alter_table("responses", schema=None, recreate="never") as batch_op:
         batch_op.drop_index("ix_responses_participants")
     for trigger in ("answers_flag_inserted", "answers_flag_deleted", "answers_flag_moved"):
         op.execute(f"DROP TRIGGER {trigger}" + (" ON answers" if _postgresql() else ""))

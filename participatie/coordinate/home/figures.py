@@ -336,6 +336,13 @@ def _main_statement(language: str) -> Any:
                 AuditEvent.project_id == pid, AuditEvent.action == POSTER_PRINTED
             )
         ),
+        "posters_since_release": _count(
+            select(func.count(AuditEvent.id)).where(
+                AuditEvent.project_id == pid,
+                AuditEvent.action == POSTER_PRINTED,
+                AuditEvent.at >= since,
+            )
+        ),
     }
     return select(*(c.label(name) for name, c in columns.items()))
 
@@ -364,19 +371,9 @@ def project_figures(project: Project, responses: int, now: datetime | None = Non
         languages=len(languages),
         agreement_samples=len(samples(project)),
         public_languages=sum(1 for lang in languages if (intro.get(lang) or "").strip()),
-        posters_since_release=_events_since(project, POSTER_PRINTED, latest_at),
         surveys_missing_language=len(missing),
         first_survey_missing_language=missing[0] if missing else None,
         k_threshold=project.k_threshold,
         new_participants=new,
         responses=responses,
     )
-
-
-def _events_since(project: Project, action: str, since: datetime | None) -> int:
-    query = select(func.count(AuditEvent.id)).where(
-        AuditEvent.project_id == project.id, AuditEvent.action == action
-    )
-    if since is not None:
-        query = query.where(AuditEvent.at >= since)
-    return db.session.scalar(query) or 0
