@@ -88,7 +88,9 @@ def add_responses(
 ) -> int:
     """COPYs `count` consented responses with their answers; returns the answer rows written.
 
-    `questions` maps each question name to (id, required).
+    `questions` maps each question name to (id, required). Each response row comes with its
+    `answered` flag as the answers make it, as the app's responses have it: the database's
+    trigger on `answers` then finds nothing to change, and the table is not rewritten.
     """
     rng = random.Random(seed)
     first = int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM responses").fetchone()[0])  # type: ignore[index]
@@ -97,10 +99,11 @@ def add_responses(
         with cursor.copy(
             "COPY responses (id, public_id, survey_id, survey_version, mode, language,"
             " consent_version, consented_at, participant_group, created_at, updated_at,"
-            " completed_at) FROM STDIN"
+            " completed_at, answered) FROM STDIN"
         ) as copy_responses:
             for response_id in range(first, first + count):
                 values: dict[str, Any] = {}
+                before = len(answers)
                 for name, (question_id, required) in questions.items():
                     value = VALUES[name](rng, values)
                     if value is None:
@@ -114,7 +117,7 @@ def add_responses(
                     answers.append((response_id, question_id, json.dumps(value), "f"))
                 copy_responses.write_row(
                     (response_id, secrets.token_hex(16), survey_id, 1, "self", "nl", 1, STAMP,
-                     values.get("wie"), STAMP, STAMP, STAMP)
+                     values.get("wie"), STAMP, STAMP, STAMP, len(answers) > before)
                 )  # fmt: skip
         with cursor.copy(
             "COPY answers (response_id, question_id, value, declined, created_at, updated_at)"

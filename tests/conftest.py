@@ -139,6 +139,20 @@ def _empty_all_tables() -> None:
     db.session.commit()
 
 
+def answered_flag_mismatches() -> int:
+    """Responses whose `answered` flag is not "has an answer row" (tests/surveys/
+    test_answered_flag.py): the participant counts read the flag, so it must never drift."""
+    return int(
+        db.session.scalar(
+            text(
+                "SELECT count(*) FROM responses WHERE answered <> EXISTS "
+                "(SELECT 1 FROM answers WHERE answers.response_id = responses.id)"
+            )
+        )
+        or 0
+    )
+
+
 @pytest.fixture(autouse=True)
 def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
@@ -146,8 +160,12 @@ def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
         app: Flask = request.getfixturevalue("app")
         with app.app_context():
             db.session.rollback()
+            # Whatever path the test took (journey, paper, sync, import, purge, undo...), the
+            # flag the counts read still says whether each response has an answer.
+            mismatches = answered_flag_mismatches()
             _empty_all_tables()
             db.session.remove()
+        assert mismatches == 0, f"{mismatches} responses with a wrong `answered` flag"
 
 
 @pytest.fixture

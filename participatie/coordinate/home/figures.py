@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, and_, bindparam, exists, func, literal, or_, select
 
 from participatie.coordinate.agreement.services import samples
-from participatie.coordinate.surveys.checks import missing_languages
+from participatie.coordinate.surveys.checks import surveys_missing_language
 from participatie.extensions import db
 from participatie.models import (
     Action,
     ActionStatus,
-    Answer,
     Attendee,
     AuditEvent,
     Code,
@@ -33,7 +32,6 @@ from participatie.models import (
     Membership,
     Priority,
     Project,
-    Question,
     Quote,
     Release,
     Response,
@@ -49,11 +47,13 @@ from participatie.models import (
     Workgroup,
 )
 from participatie.models.base import utcnow
+from participatie.models.responses import participant_response
 
 # An indicator is due again a quarter after its last measurement (or after it was made): the
 # rhythm of the voortgangsrapport for the stuurgroep. Indicators carry no period of their own.
 MEASURE_EVERY = timedelta(days=91)
 POSTER_PRINTED = "poster.printed"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -117,16 +117,16 @@ def _count(statement: Any) -> ColumnElement[int]:
     return subquery
 
 
-def _project_surveys(project: Project) -> Any:
-    return select(Survey.id).where(Survey.project_id == project.id)
+def _project_surveys(pid: Any) -> Any:
+    return select(Survey.id).where(Survey.project_id == pid)
 
 
-def _project_goals(project: Project) -> Any:
-    return select(Goal.id).join(Workgroup).where(Workgroup.project_id == project.id)
+def _project_goals(pid: Any) -> Any:
+    return select(Goal.id).join(Workgroup).where(Workgroup.project_id == pid)
 
 
-def _project_decisions(project: Project) -> Any:
-    return select(Decision.id).join(Theme).where(Theme.project_id == project.id)
+def _project_decisions(pid: Any) -> Any:
+    return select(Decision.id).join(Theme).where(Theme.project_id == pid)
 
 
 def _reviewed() -> ColumnElement[bool]:
@@ -143,15 +143,14 @@ def _no_reason(language: str) -> ColumnElement[bool]:
     return func.coalesce(Decision.motivation[language].as_string(), "") == ""
 
 
-def _indicators_due(project: Project, now: datetime) -> ColumnElement[int]:
+def _indicators_due(pid: Any) -> ColumnElement[int]:
     """Indicators whose last measurement (or creation, if none) is older than MEASURE_EVERY."""
-    goals = _project_goals(project)
+    goals = _project_goals(pid)
     last = (
         select(func.max(Measurement.measured_on))
         .where(Measurement.indicator_id == Indicator.id)
         .scalar_subquery()
     )
-    cutoff = (now - MEASURE_EVERY).date()
     return _count(
         select(func.count(Indicator.id)).where(
             or_(
@@ -159,15 +158,15 @@ def _indicators_due(project: Project, now: datetime) -> ColumnElement[int]:
                 Indicator.action_id.in_(select(Action.id).where(Action.goal_id.in_(goals))),
             ),
             or_(
-                last < cutoff,
-                and_(last.is_(None), Indicator.created_at < now - MEASURE_EVERY),
+                last < bindparam("due_before"),
+                and_(last.is_(None), Indicator.created_at < bindparam("made_before")),
             ),
         )
     )
 
 
-def _indicator_ids(project: Project) -> Any:
-    goals = _project_goals(project)
+def _indicator_ids(pid: Any) -> Any:
+    goals = _project_goals(pid)
     return select(Indicator.id).where(
         or_(
             Indicator.goal_id.in_(goals),
@@ -178,15 +177,37 @@ def _indicator_ids(project: Project) -> Any:
 
 def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
     """Every count that is one number, in a single SELECT of scalar subqueries."""
-    pid = project.id
-    today = now.date()
-    surveys = _project_surveys(project)
-    goals = _project_goals(project)
-    decisions = _project_decisions(project)
+    parameters = {
+        "pid": project.id,
+        "now": now,
+        "today": now.date(),
+        "week_end": now + timedelta(days=7),
+        "due_before": (now - MEASURE_EVERY).date(),
+        "made_before": now - MEASURE_EVERY,
+    }
+    language = (project.languages or ["nl"])[0]
+    row = db.session.execute(_main_statement(language), parameters).one()
+    return dict(row._mapping)
+
+
+@cache
+def _main_statement(language: str) -> Any:
+    """The SELECT of _main_counts, built once per first language: the project and the moment
+    are bound parameters. Building its ~40 subqueries took ~13 ms of CPU on every request."""
+    pid: Any = bindparam("pid")
+    now: Any = bindparam("now")
+    today: Any = bindparam("today")
+    surveys = _project_surveys(pid)
+    goals = _project_goals(pid)
+    decisions = _project_decisions(pid)
     statements = select(func.count(Statement.id)).where(Statement.project_id == pid)
     latest_at = (
         select(func.max(Release.published_at)).where(Release.project_id == pid).scalar_subquery()
     )
+    # Before the first release everyone is new. One bound, not `latest IS NULL OR consented_at >
+    # latest`: PostgreSQL ranges over ix_responses_participants with it instead of filtering
+    # every response of the project (30 ms with 100,000 responses against 0.1 ms).
+    since = func.coalesce(latest_at, literal(EPOCH, Release.published_at.type))
     columns: dict[str, ColumnElement[Any]] = {
         "stuurgroep_members": _count(
             select(func.count(Membership.id)).where(
@@ -221,15 +242,15 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
             select(func.count(Meeting.id)).where(
                 Meeting.project_id == pid,
                 Meeting.starts_at >= now,
-                Meeting.starts_at < now + timedelta(days=7),
+                Meeting.starts_at < bindparam("week_end"),
             )
         ),
         "new_responses": _count(
-            select(func.count(Response.id)).where(
+            # count(*), not count(id): the index holds no id, so it is read alone.
+            select(func.count()).where(
                 Response.survey_id.in_(surveys),
-                Response.consented_at.is_not(None),
-                or_(latest_at.is_(None), Response.consented_at > latest_at),
-                exists().where(Answer.response_id == Response.id),
+                participant_response(),
+                Response.consented_at > since,
             )
         ),
         "new_attendees": _count(
@@ -238,7 +259,7 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
                     select(FocusGroup.id).where(FocusGroup.project_id == pid)
                 ),
                 Attendee.consented_at.is_not(None),
-                or_(latest_at.is_(None), Attendee.consented_at > latest_at),
+                Attendee.consented_at > since,
             )
         ),
         "quotes": _count(
@@ -275,9 +296,7 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
         ),
         "decisions": _count(select(func.count()).select_from(decisions.subquery())),
         "decisions_without_reason": _count(
-            select(func.count(Decision.id)).where(
-                Decision.id.in_(decisions), _no_reason((project.languages or ["nl"])[0])
-            )
+            select(func.count(Decision.id)).where(Decision.id.in_(decisions), _no_reason(language))
         ),
         "workgroups": _count(select(func.count(Workgroup.id)).where(Workgroup.project_id == pid)),
         "goals": _count(select(func.count()).select_from(goals.subquery())),
@@ -294,11 +313,11 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
                 Action.status.in_((ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)),
             )
         ),
-        "indicators": _count(select(func.count()).select_from(_indicator_ids(project).subquery())),
-        "indicators_due": _indicators_due(project, now),
+        "indicators": _count(select(func.count()).select_from(_indicator_ids(pid).subquery())),
+        "indicators_due": _indicators_due(pid),
         "measurements": _count(
             select(func.count(Measurement.id)).where(
-                Measurement.indicator_id.in_(_indicator_ids(project))
+                Measurement.indicator_id.in_(_indicator_ids(pid))
             )
         ),
         "result_measures": _count(
@@ -317,26 +336,15 @@ def _main_counts(project: Project, now: datetime) -> dict[str, Any]:
                 AuditEvent.project_id == pid, AuditEvent.action == POSTER_PRINTED
             )
         ),
+        "posters_since_release": _count(
+            select(func.count(AuditEvent.id)).where(
+                AuditEvent.project_id == pid,
+                AuditEvent.action == POSTER_PRINTED,
+                AuditEvent.at >= since,
+            )
+        ),
     }
-    row = db.session.execute(select(*(c.label(name) for name, c in columns.items()))).one()
-    return dict(row._mapping)
-
-
-def _surveys_missing_language(project: Project) -> list[str]:
-    """Codes of the project's surveys still in use with a text missing in a project language."""
-    if len(project.languages) < 2:
-        return []
-    surveys = db.session.scalars(
-        select(Survey)
-        .where(Survey.project_id == project.id, Survey.status != SurveyStatus.CLOSED)
-        .options(selectinload(Survey.questions).selectinload(Question.options))
-        .order_by(Survey.created_at)
-    )
-    return [
-        survey.public_id
-        for survey in surveys
-        if any(missing_languages(q, project.languages) for q in survey.questions)
-    ]
+    return select(*(c.label(name) for name, c in columns.items()))
 
 
 def _as_aware(moment: datetime | None) -> datetime | None:
@@ -353,7 +361,7 @@ def project_figures(project: Project, responses: int, now: datetime | None = Non
     counts = _main_counts(project, now)
     latest_at = _as_aware(counts.pop("latest_release_at"))
     new = counts.pop("new_responses") + counts.pop("new_attendees")
-    missing = _surveys_missing_language(project)
+    missing = surveys_missing_language(project)
     languages = project.languages or ["nl"]
     intro = project.public_intro or {}
     return Figures(
@@ -363,19 +371,9 @@ def project_figures(project: Project, responses: int, now: datetime | None = Non
         languages=len(languages),
         agreement_samples=len(samples(project)),
         public_languages=sum(1 for lang in languages if (intro.get(lang) or "").strip()),
-        posters_since_release=_events_since(project, POSTER_PRINTED, latest_at),
         surveys_missing_language=len(missing),
         first_survey_missing_language=missing[0] if missing else None,
         k_threshold=project.k_threshold,
         new_participants=new,
         responses=responses,
     )
-
-
-def _events_since(project: Project, action: str, since: datetime | None) -> int:
-    query = select(func.count(AuditEvent.id)).where(
-        AuditEvent.project_id == project.id, AuditEvent.action == action
-    )
-    if since is not None:
-        query = query.where(AuditEvent.at >= since)
-    return db.session.scalar(query) or 0

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from participatie.extensions import db
 from participatie.models import FocusGroup, Membership, Project, Quote, Role, Survey, User
-from participatie.report.participants import participants_per_survey
+from participatie.report.participants import participant_count
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,14 @@ class SurveyRow:
 
 
 def survey_rows(project: Project) -> list[SurveyRow]:
-    # The same participants as every results page and export count (report/participants.py).
-    counts = participants_per_survey(project)
-    surveys = db.session.scalars(
-        select(Survey).where(Survey.project_id == project.id).order_by(Survey.created_at)
-    )
-    return [SurveyRow(survey, counts.get(survey.id, 0)) for survey in surveys]
+    # The same participants as every results page and export count (report/participants.py),
+    # in the same query as the surveys.
+    rows = db.session.execute(
+        select(Survey, participant_count())
+        .where(Survey.project_id == project.id)
+        .order_by(Survey.created_at)
+    ).all()
+    return [SurveyRow(survey, count) for survey, count in rows]
 
 
 def focus_group_rows(project: Project) -> list[tuple[FocusGroup, int]]:
