@@ -12,7 +12,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from flask import Flask
+
 from participatie.tagging import calibration, fit_calibration, measure
+from participatie.tagging.cli import themes_cli
 from participatie.tagging.codebook import BARRIERS, DOMAINS, KINDS
 from participatie.tagging.suggester import suggest
 
@@ -94,3 +97,17 @@ def test_short_answers_keep_the_development_certainty() -> None:
         raw=1.2, entries=1, sentences=1, strongest=1.2, top_raw=1.2, total_sentences=5
     )
     assert calibration.shown_probability(story) != calibration.probability(story)
+
+
+def test_evaluate_reports_the_certainty_of_the_domains_actually_suggested() -> None:
+    """On long statements the shown score is not the one the threshold is applied to: the
+    "suggested" block of ``themes evaluate`` counts the suggested domains, not scores >= 0.5."""
+    app = Flask(__name__)
+    result = app.test_cli_runner().invoke(
+        themes_cli, ["evaluate", str(DATA / CALIBRATION), "--json"]
+    )
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    suggested = sum(len(suggest(row["text"], row["lang"]).domains) for row in rows(CALIBRATION))
+    assert report["calibration"]["suggested"]["n"] == suggested
+    assert report["calibration"]["ece"] <= 0.03  # fitted on this file: 0.026
