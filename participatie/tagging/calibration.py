@@ -109,7 +109,9 @@ def probability(e: Evidence, table: dict[str, Any] | None = None) -> float:
     return min(max(p, 0.01), 0.99)
 
 
-def shown_probability(e: Evidence, table: dict[str, Any] | None = None) -> float:
+def shown_probability(
+    e: Evidence, table: dict[str, Any] | None = None, known: float | None = None
+) -> float:
     """The certainty shown for a domain: of the domains shown this sure, this share is right.
 
     ``probability`` is fitted on the development statements the lexicons were tuned on, and on a
@@ -118,12 +120,13 @@ def shown_probability(e: Evidence, table: dict[str, Any] | None = None) -> float
     comes from a second logistic regression over the same features, fitted only on statements no
     lexicon was tuned on (``long-calibration.jsonl``). Which domains are suggested still follows
     ``probability`` and the threshold: a domain may be suggested and shown as 45% sure.
-    Short answers keep ``probability``: the calibration set holds long stories only.
+    Short answers keep ``probability`` (``known``, when the caller has it already): the
+    calibration set holds long stories only.
     """
     table = table or model()
     shown = table.get("shown")
     if not shown or e.total_sentences < shown["min_sentences"]:
-        return probability(e, table)
+        return probability(e, table) if known is None else known
     p = _sigmoid(sum(w * x for w, x in zip(shown["coefficients"], features(e), strict=True)))
     return min(max(p, 0.01), 0.99)
 

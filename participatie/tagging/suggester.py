@@ -198,7 +198,7 @@ def suggest_with(
     suggestion = Suggestion(domains=domains, barriers=barriers, kind=kind, domain_evidence=evidence)
     for code, value in sorted(raw.items(), key=lambda item: _ORDER.get(item[0], 99)):
         suggestion.scores[code] = (
-            round(calibration.shown_probability(evidence[code]), 3)
+            round(calibration.shown_probability(evidence[code], known=probabilities[code]), 3)
             if code in evidence
             else confidence(value)
         )
