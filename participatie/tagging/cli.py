@@ -121,9 +121,12 @@ def _project_weights(slug: str) -> Any:
 
 def _predict(
     rows: Iterable[dict[str, Any]],
-) -> tuple[list[dict[str, Any]], list[tuple[float, bool]]]:
-    """Suggestions for the rows, and (domain score shown, domain was right) for every domain scored."""
-    out, shown = [], []
+) -> tuple[list[dict[str, Any]], list[tuple[float, bool]], list[bool]]:
+    """Suggestions for the rows; (domain score shown, domain was right) for every domain scored,
+    and whether that domain was suggested."""
+    out: list[dict[str, Any]] = []
+    shown: list[tuple[float, bool]] = []
+    suggested: list[bool] = []
     for row in rows:
         suggestion = suggest(row["text"], row["lang"])
         out.append(
@@ -135,7 +138,8 @@ def _predict(
         )
         gold = set(row.get("domains") or ())
         shown += [(suggestion.scores[c], c in gold) for c in suggestion.domain_evidence]
-    return out, shown
+        suggested += [c in suggestion.domains for c in suggestion.domain_evidence]
+    return out, shown, suggested
 
 
 @themes_cli.command("evaluate")
@@ -161,9 +165,9 @@ def evaluate_command(file: TextIO, as_json: bool) -> None:
     if not rows:
         click.echo("no statements to evaluate", err=True)
         raise click.exceptions.Exit(1)
-    predictions, shown = _predict(rows)
+    predictions, shown, suggested = _predict(rows)
     report = evaluate(rows, predictions)
-    report["calibration"] = calibration_report(shown)
+    report["calibration"] = calibration_report(shown, suggested=suggested)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

@@ -110,26 +110,32 @@ def evaluate(
     return report
 
 
-def calibration_report(shown: Sequence[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
+def calibration_report(
+    shown: Sequence[tuple[float, bool]],
+    bins: int = 10,
+    suggested: Sequence[bool] | None = None,
+) -> dict[str, Any]:
     """Reliability of the domain scores: ``(score shown, was right)`` for every domain scored.
 
-    ``suggested`` repeats the table for the scores of the domains that were suggested (those the
-    review queue shows), ``all`` for every domain that got a score.
+    ``suggested`` repeats the table for the domains that were suggested (those the review queue
+    shows): ``suggested[i]`` says whether ``shown[i]`` was; without it, the scores reaching the
+    model's threshold (on long statements the score shown is not the one the threshold is
+    applied to, see ``calibration.shown_probability``, so callers pass it). ``all`` for every
+    domain that got a score.
     """
     table, ece = reliability(shown, bins)
-    from participatie.tagging.calibration import model
+    if suggested is None:
+        from participatie.tagging.calibration import model
 
-    threshold = float(model()["threshold"])
-    suggested_table, suggested_ece = reliability([p for p in shown if p[0] >= threshold], bins)
+        threshold = float(model()["threshold"])
+        suggested = [p >= threshold for p, _ in shown]
+    picked = [pair for pair, flag in zip(shown, suggested, strict=True) if flag]
+    suggested_table, suggested_ece = reliability(picked, bins)
     return {
         "scored": len(shown),
         "bins": table,
         "ece": ece,
-        "suggested": {
-            "n": sum(1 for p in shown if p[0] >= threshold),
-            "bins": suggested_table,
-            "ece": suggested_ece,
-        },
+        "suggested": {"n": len(picked), "bins": suggested_table, "ece": suggested_ece},
     }
 
 

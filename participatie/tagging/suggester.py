@@ -198,7 +198,9 @@ def suggest_with(
     suggestion = Suggestion(domains=domains, barriers=barriers, kind=kind, domain_evidence=evidence)
     for code, value in sorted(raw.items(), key=lambda item: _ORDER.get(item[0], 99)):
         suggestion.scores[code] = (
-            round(probabilities[code], 3) if code in probabilities else confidence(value)
+            round(calibration.shown_probability(evidence[code], known=probabilities[code]), 3)
+            if code in evidence
+            else confidence(value)
         )
     for code, value in kind_raw.items():
         if value > 0:
