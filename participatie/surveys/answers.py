@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from sqlalchemy import JSON, bindparam, delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.datastructures import MultiDict
@@ -75,7 +76,7 @@ def _parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
 
 
 def stored_answers(response: Response, survey: SurveyDef) -> dict[str, Answer]:
-    by_id = {q.id: q.name for q in survey.questions}
+    by_id = survey.question_names
     rows = db.session.scalars(select(Answer).where(Answer.response_id == response.id))
     return {by_id[a.question_id]: a for a in rows if a.question_id in by_id}
 
@@ -106,29 +107,38 @@ def claim_idempotency_key(key: str, response: Response, content_hash: str) -> bo
     again). False for the same content again: a double tap or a resubmission."""
     if not key or len(key) > 64:
         return True  # no key (an old page): store, but the unique answer row still prevents doubles
-    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row;
-    # a changed answer updates the row's hash, so only the first of two identical changes applies.
-    insert = _dialect_insert()
-    statement = insert(IdempotencyKey).values(
-        key=key,
-        scope="answer",
-        object_id=response.public_id,
-        content_hash=content_hash,
-        created_at=utcnow(),
-    )
-    # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
     claimed = db.session.scalar(
-        statement.on_conflict_do_update(
-            index_elements=["key"],
-            set_={"content_hash": statement.excluded.content_hash},
-            where=(
-                (IdempotencyKey.scope == "answer")
-                & (IdempotencyKey.object_id == response.public_id)
-                & IdempotencyKey.content_hash.is_distinct_from(statement.excluded.content_hash)
-            ),
-        ).returning(IdempotencyKey.key)
+        _prebuilt("claim", _claim_statement),
+        {
+            "p_key": key,
+            "p_object": response.public_id,
+            "p_hash": content_hash,
+            "p_created": utcnow(),
+        },
     )
     return claimed is not None
+
+
+def _claim_statement(insert: Any) -> Any:
+    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row;
+    # a changed answer updates the row's hash, so only the first of two identical changes applies.
+    statement = insert(IdempotencyKey).values(
+        key=bindparam("p_key"),
+        scope="answer",
+        object_id=bindparam("p_object"),
+        content_hash=bindparam("p_hash"),
+        created_at=bindparam("p_created"),
+    )
+    # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
+    return statement.on_conflict_do_update(
+        index_elements=["key"],
+        set_={"content_hash": statement.excluded.content_hash},
+        where=(
+            (IdempotencyKey.scope == "answer")
+            & (IdempotencyKey.object_id == statement.excluded.object_id)
+            & IdempotencyKey.content_hash.is_distinct_from(statement.excluded.content_hash)
+        ),
+    ).returning(IdempotencyKey.key)
 
 
 def save_answer(
@@ -167,21 +177,54 @@ def _upsert_answer(response: Response, question: QuestionDef, parsed: Parsed) ->
     response at once (two tabs, a double tap with two pages) leave one row, never an error."""
     db.session.flush()  # the response's row (and id) first
     now = utcnow()
-    changes = {
-        "value": None if parsed.declined else parsed.value,
-        "declined": parsed.declined,
-        "updated_at": now,
-    }
-    statement = (
-        _dialect_insert()(Answer)
-        .values(response_id=response.id, question_id=question.id, created_at=now, **changes)
-        .on_conflict_do_update(index_elements=["response_id", "question_id"], set_=changes)
-        .returning(Answer)
-    )
     answer: Answer = db.session.scalars(
-        statement, execution_options={"populate_existing": True}
+        _prebuilt("upsert_answer", _upsert_statement),
+        {
+            "p_response": response.id,
+            "p_question": question.id,
+            "p_value": None if parsed.declined else parsed.value,
+            "p_declined": parsed.declined,
+            "p_created": now,
+            "p_updated": now,
+        },
+        execution_options={"populate_existing": True},
     ).one()
     return answer
+
+
+def _upsert_statement(insert: Any) -> Any:
+    statement = insert(Answer).values(
+        response_id=bindparam("p_response"),
+        question_id=bindparam("p_question"),
+        # none_as_null: a declined answer's value is SQL NULL, not JSON null.
+        value=bindparam("p_value", type_=JSON(none_as_null=True)),
+        declined=bindparam("p_declined"),
+        created_at=bindparam("p_created"),
+        updated_at=bindparam("p_updated"),
+    )
+    excluded = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=["response_id", "question_id"],
+        set_={
+            "value": excluded.value,
+            "declined": excluded.declined,
+            "updated_at": excluded.updated_at,
+        },
+    ).returning(Answer)
+
+
+# Statements built once per dialect: composing an INSERT … ON CONFLICT costs more CPU than
+# running it (issue 18's profile of an answer).
+_statements: dict[tuple[str, str], Any] = {}
+
+
+def _prebuilt(name: str, build: Callable[[Any], Any]) -> Any:
+    dialect = db.session.get_bind().dialect.name
+    found = _statements.get((name, dialect))
+    if found is None:
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        found = _statements[(name, dialect)] = build(insert)
+    return found
 
 
 def _sync_statement(
