@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import JSON, bindparam, delete, select
+from sqlalchemy import JSON, Table, bindparam, delete, inspect, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.datastructures import MultiDict
 
 from participatie.extensions import db
@@ -161,15 +162,38 @@ def save_answer(
         existing = _upsert_answer(response, question, parsed)
         answers[question.name] = existing
         _sync_statement(response, survey, question, existing)
+    changes: dict[str, Any] = {"updated_at": utcnow()}
     if question.is_group_question:
-        response.participant_group = None if parsed.is_empty or parsed.declined else parsed.value
-    response.updated_at = utcnow()
+        changes["participant_group"] = None if parsed.is_empty or parsed.declined else parsed.value
+    _touch(response, changes)
     prune_skipped(response, survey, answers)
 
 
-def _dialect_insert() -> Any:
-    dialect = db.session.get_bind().dialect.name
-    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+def _touch(response: Response, changes: dict[str, Any]) -> None:
+    """The response's updated_at (and group) by a Core UPDATE, not the ORM's flush: the same
+    statement for a fraction of the CPU (issue 18). A response new or changed in this request
+    is left to the flush, which writes it anyway."""
+    state = inspect(response)
+    if not state.persistent or state.modified:
+        for name, value in changes.items():
+            setattr(response, name, value)
+        return
+    names = sorted(changes)
+    db.session.execute(
+        _prebuilt("touch:" + ",".join(names), lambda _insert: _touch_statement(names)),
+        {"p_id": response.id, **{f"p_{name}": value for name, value in changes.items()}},
+    )
+    for name, value in changes.items():  # the object as the row now is, nothing left to flush
+        set_committed_value(response, name, value)
+
+
+def _touch_statement(names: list[str]) -> Any:
+    table = cast(Table, Response.__table__)  # the table, not the ORM class: no session sync
+    return (
+        update(table)
+        .where(table.c.id == bindparam("p_id"))
+        .values({name: bindparam(f"p_{name}") for name in names})
+    )
 
 
 def _upsert_answer(response: Response, question: QuestionDef, parsed: Parsed) -> Answer:
@@ -233,27 +257,38 @@ def _sync_statement(
     """Open answers are statements to tag; a cleared or declined one leaves the queue."""
     if not question.answer_type.open_text:
         return
-    db.session.flush()
-    statement = db.session.scalar(select(Statement).where(Statement.answer_id == answer.id))
     if answer.declined or not answer.value:
+        db.session.flush()
+        statement = db.session.scalar(select(Statement).where(Statement.answer_id == answer.id))
         if statement is not None:
             db.session.delete(statement)
         return
-    if statement is None:
-        # ON CONFLICT DO NOTHING: a parallel request may have just made this answer's statement.
-        db.session.execute(
-            _dialect_insert()(Statement)
-            .values(
-                project_id=survey.project_id,
-                source=StatementSource.SURVEY,
-                answer_id=answer.id,
-                language=response.language,
-                created_at=utcnow(),
-            )
-            .on_conflict_do_nothing(index_elements=["answer_id"])
-        )
-    else:
-        statement.language = response.language
+    # One statement whether the answer had one or not: made (or, when a parallel request has
+    # just made it, left as it is) and given the response's language.
+    db.session.execute(
+        _prebuilt("statement", _statement_upsert),
+        {
+            "p_project": survey.project_id,
+            "p_answer": answer.id,
+            "p_language": response.language,
+            "p_created": utcnow(),
+        },
+    )
+
+
+def _statement_upsert(insert: Any) -> Any:
+    statement = insert(Statement).values(
+        project_id=bindparam("p_project"),
+        source=StatementSource.SURVEY,
+        answer_id=bindparam("p_answer"),
+        language=bindparam("p_language"),
+        created_at=bindparam("p_created"),
+    )
+    return statement.on_conflict_do_update(
+        index_elements=["answer_id"],
+        set_={"language": statement.excluded.language},
+        where=Statement.language.is_distinct_from(statement.excluded.language),
+    )
 
 
 def prune_skipped(response: Response, survey: SurveyDef, answers: dict[str, Answer]) -> None:
