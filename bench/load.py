@@ -84,7 +84,9 @@ def write_data(path: Path, participants: Sequence[Participant], run_prefix: str)
         f"  {{cookie = {_lua_string(p.cookie)}, csrf = {_lua_string(urllib.parse.quote(p.csrf))}}}"
         for p in participants
     )
-    pages = ", ".join(_lua_string(f"/s/{SURVEY}/{step.question}") for step in JOURNEY)
+    # GET: the welcome page and the question pages (issue 18), as a participant goes through them.
+    paths = [f"/s/{SURVEY}"] + [f"/s/{SURVEY}/{step.question}" for step in JOURNEY]
+    pages = ", ".join(_lua_string(path) for path in paths)
     answers = ",\n".join(
         f"  {{path = {_lua_string(f'/s/{SURVEY}/{step.question}')}, "
         f"body = {_lua_string(urllib.parse.urlencode(step.data, doseq=True))}, "

@@ -1,6 +1,7 @@
 """`make bench`: every benchmark of issue 11 in one run, written to bench/RESULTS.md.
 
     .venv/bin/python -m bench.run [--seconds 12] [--warmup 3] [--output bench/RESULTS.md]
+                                  [--only throughput|memory|report|tagging ...]
 
 1. a fresh PostgreSQL database, migrated (`participatie db upgrade`) and loaded with the demo
    (`participatie demo`), dropped at the end;
@@ -38,6 +39,7 @@ from bench.throughput import Settings, measure_throughput
 from tests.database import fresh_postgres_database
 
 DEFAULT_OUTPUT = Path(__file__).with_name("RESULTS.md")
+PARTS = ("throughput", "memory", "report", "tagging")
 _clock = {"started": time.perf_counter()}
 
 
@@ -72,6 +74,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--tagging-rounds", type=int, default=3)
     p.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to write the tables")
     p.add_argument("--strict", action="store_true", help="exit 1 when a target is not met")
+    p.add_argument("--only", choices=PARTS, action="append", help="run only this part (repeatable)")
     return p
 
 
@@ -83,6 +86,7 @@ def _machine() -> str:
 def run(args: argparse.Namespace) -> Results:
     started = datetime.now().astimezone()
     load_at_start = load_average()
+    parts = set(args.only or PARTS)  # --only: one part, e.g. while tuning (RESULTS.md shows it)
     wrk_binary()  # fail before minutes of setup when wrk is missing
     settings = Settings(
         seconds=args.seconds,
@@ -96,11 +100,25 @@ def run(args: argparse.Namespace) -> Results:
     ):
         log("fresh PostgreSQL database: migrating and loading the demo")
         prepare(database_url)
-        throughput = measure_throughput(database_url, settings, Path(workdir), log)
-        memory = measure_memory(database_url, args.texts_per_language, log)
-        report = measure_report(database_url, args.report_sizes, args.report_rounds, log)
-    log(f"tagging: {args.tagging_statements} statements, {args.tagging_rounds} rounds")
-    tagging = measure_tagging(args.tagging_statements, args.tagging_rounds)
+        throughput = (
+            measure_throughput(database_url, settings, Path(workdir), log)
+            if "throughput" in parts
+            else None
+        )
+        memory = (
+            measure_memory(database_url, args.texts_per_language, log)
+            if "memory" in parts
+            else None
+        )
+        report = (
+            measure_report(database_url, args.report_sizes, args.report_rounds, log)
+            if "report" in parts
+            else None
+        )
+    tagging = None
+    if "tagging" in parts:
+        log(f"tagging: {args.tagging_statements} statements, {args.tagging_rounds} rounds")
+        tagging = measure_tagging(args.tagging_statements, args.tagging_rounds)
     return Results(
         started=started.strftime("%Y-%m-%d %H:%M %Z"),
         machine=_machine(),

@@ -128,7 +128,7 @@ def measure_throughput(
     with started(lambda: gunicorn(database_url, workers=settings.workers)) as address:
         log(f"participatie at {address}: starting {settings.participants} participants over HTTP")
         participants = start_participants(f"http://{address}", settings.participants)
-        log(f"question pages (GET) for {settings.seconds:g} s")
+        log(f"welcome and question pages (GET) for {settings.seconds:g} s")
         pages = _measure(address, "pages", settings, workdir, participants, database_url)
         log(f"answers (POST) for {settings.seconds:g} s")
         answers = _measure(address, "answers", settings, workdir, participants, database_url)

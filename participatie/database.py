@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, g
 
 from participatie.extensions import db, migrate
 
@@ -24,7 +24,10 @@ def init_database(app: Flask) -> None:
 
     @app.after_request
     def commit_request(response: Response) -> Response:
-        # The one place a request's work is committed; an error response rolls back.
+        # The one place a request's work is committed; an error response rolls back. A page
+        # that only reads (journey_session.read_only) ran without a transaction: nothing to do.
+        if g.get("read_only"):
+            return response
         if response.status_code < 400:
             db.session.commit()
         else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import secrets
+from collections.abc import Hashable
+from typing import Any
 
 import segno
 from flask import (
@@ -10,23 +13,26 @@ from flask import (
     Response,
     abort,
     current_app,
-    make_response,
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from participatie.auth.access import public
 from participatie.extensions import db, limiter
+from participatie.models import Answer
 from participatie.models import Response as SurveyResponse
-from participatie.participate import journey_session, meetcodes
+from participatie.participate import journey_session, meetcodes, page_cache
 from participatie.participate.drafts import refuse_unpublished
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
+    Parsed,
     answer_values,
     claim_idempotency_key,
     form_content_hash,
@@ -83,8 +89,22 @@ def start() -> Page:
 @bp.route("/s/<code>")
 @public
 def welcome(code: str) -> Page:
+    journey_session.read_only()
     survey, response = _survey_and_response(code)
-    return render_template("participate/welcome.html", survey=survey, response=response)
+    if "_flashes" in session:  # a message for this participant alone: rendered for them
+        return render_template("participate/welcome.html", survey=survey, response=response)
+    key = ("welcome", request.path, _locale(), response is not None)
+    page = page_cache.cached(
+        survey,
+        key,
+        lambda: render_template(
+            "participate/welcome.html",
+            survey=survey,
+            response=response,
+            csrf_token=lambda: page_cache.CSRF_MARK,
+        ),
+    )
+    return page_cache.respond(page, (generate_csrf(),))
 
 
 @bp.route("/s/<code>/start", methods=["POST"])
@@ -108,10 +128,15 @@ def begin(code: str) -> Page:
 @bp.route("/s/<code>/<name>", methods=["GET", "POST"])
 @public
 def question(code: str, name: str) -> Page:
-    survey, response = _survey_and_response(code)
+    if request.method == "GET":
+        journey_session.read_only()
+    found = journey_session.load_journey(find_survey_code(code) or "")
+    if found is None:
+        abort(404)
+    survey, response, answers = found.survey, found.response, found.answers
+    refuse_unpublished(survey)
     if response is None or not survey.is_open:
         return redirect(url_for("participate.welcome", code=survey.code))
-    answers = stored_answers(response, survey)
     earlier = answer_values(answers)
     place = journey.place_of(survey, name, earlier)
     if place is None:
@@ -119,41 +144,95 @@ def question(code: str, name: str) -> Page:
         if survey.question(name) is None:
             abort(404)
         return redirect(url_for("participate.begin_again", code=survey.code))
-    errors: list[tuple[str, str]] = []
-    shown = answers.get(name)
-    submitted = None
     if request.method == "POST":
         parsed = parse_answer(place.question, request.form, earlier)
         if parsed.error:
-            errors.append(("answer", parsed.error))
-            submitted = parsed
-        else:
-            content = form_content_hash(name, request.form)
-            if claim_idempotency_key(request.form.get("idem", ""), response, content):
-                save_answer(response, survey, place.question, parsed, answers)
-            values = answer_values(answers)
-            following = journey.next_after(survey, name, values)
-            if following is None:
-                journey.complete(response)
-                return redirect(url_for("participate.thanks", code=survey.code))
-            return redirect(url_for("participate.question", code=survey.code, name=following.name))
-    page = make_response(
-        render_template(
-            "participate/question.html",
-            survey=survey,
-            place=place,
-            answer=shown,
-            submitted=submitted,
-            errors=errors,
-            idempotency_key=secrets.token_urlsafe(16),
-            options=place.question.visible_options(earlier),
-            piped=lambda texts: place.question.piped(texts, earlier),
-        ),
-        400 if errors else 200,
-    )
+            html = _question_page(survey, place, answers.get(name), earlier, parsed)
+            return _no_store(page_cache.respond(page_cache.build(html), _tokens(), 400))
+        content = form_content_hash(name, request.form)
+        if claim_idempotency_key(request.form.get("idem", ""), response, content):
+            save_answer(response, survey, place.question, parsed, answers)
+        following = journey.next_after(survey, name, answer_values(answers))
+        if following is None:
+            journey.complete(response)
+            return redirect(url_for("participate.thanks", code=survey.code))
+        return redirect(url_for("participate.question", code=survey.code, name=following.name))
+    shown = answers.get(name)
+    key = _question_key(place, shown, earlier)
+    if key is None or "_flashes" in session:
+        page = page_cache.build(_question_page(survey, place, shown, earlier))
+    else:
+        page = page_cache.cached(survey, key, lambda: _question_page(survey, place, shown, earlier))
+    return _no_store(page_cache.respond(page, _tokens()))
+
+
+def _tokens() -> tuple[str, str]:
+    """What fills a page's markers for this request: its CSRF token and a new idempotency key."""
+    return generate_csrf(), secrets.token_urlsafe(16)
+
+
+def _no_store(page: Response) -> Response:
     # Never a stored copy: the back button fetches the page again, with the answer as it is now.
     page.headers["Cache-Control"] = "no-store"
     return page
+
+
+def _question_page(
+    survey: SurveyDef,
+    place: journey.Place,
+    answer: Answer | None,
+    earlier: dict[str, Any],
+    submitted: Parsed | None = None,
+) -> str:
+    """The page with markers for its tokens (page_cache); with an error when `submitted` has one."""
+    return render_template(
+        "participate/question.html",
+        survey=survey,
+        place=place,
+        answer=answer,
+        submitted=submitted,
+        errors=[("answer", submitted.error)] if submitted and submitted.error else [],
+        csrf_token=lambda: page_cache.CSRF_MARK,
+        idempotency_key=page_cache.IDEM_MARK,
+        options=place.question.visible_options(earlier),
+        piped=lambda texts: place.question.piped(texts, earlier),
+    )
+
+
+def _question_key(
+    place: journey.Place, answer: Answer | None, earlier: dict[str, Any]
+) -> Hashable | None:
+    """Everything on a question page that may differ between participants, or None when the
+    page shows the participant's own words (a typed answer): such a page is not cached."""
+    q = place.question
+    value = None if answer is None or answer.declined else answer.value
+    if value is not None and not q.is_choice:
+        return None
+    return (
+        "question",
+        request.path,
+        _locale(),
+        q.name,
+        place.number,
+        place.total,
+        place.previous.name if place.previous else None,
+        place.next.name if place.next else None,
+        place.remaining_at_most,
+        tuple(sorted(q.piped(q.label, earlier).items())),
+        tuple(sorted(q.piped(q.hint, earlier).items())),
+        tuple(option.name for option in q.visible_options(earlier)),
+        json.dumps(value, sort_keys=True),
+    )
+
+
+# The pages a participant reads carry no rate limit: asking Flask-Limiter so costs about 5% of
+# such a page's time (issue 18). Their POSTs and every other endpoint are checked as before.
+_UNLIMITED_PAGES = frozenset({"participate.welcome", "participate.question"})
+
+
+@limiter.request_filter
+def _participant_page() -> bool:
+    return request.method == "GET" and request.endpoint in _UNLIMITED_PAGES
 
 
 @bp.route("/s/<code>/verder-invullen")

@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import select
@@ -129,6 +130,11 @@ class SurveyDef:
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    @cached_property
+    def question_names(self) -> dict[int, str]:
+        """Question id → name, for answers read from the database."""
+        return {question.id: question.name for question in self.questions}
 
     def question(self, name: str) -> QuestionDef | None:
         for question in self.questions:
