@@ -27,7 +27,8 @@ from participatie import create_app
 from participatie.demo import DEMO_SLUG
 from participatie.extensions import db
 from participatie.models import Project, Survey, SurveyStatus
-from participatie.report.aggregate import SurveyResult, survey_result
+from participatie.report.aggregate import survey_result
+from participatie.report.results import SurveyResult
 from participatie.surveys.assemble import survey_from_definition
 
 Log = Callable[[str], None]

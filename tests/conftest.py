@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -218,10 +220,20 @@ def client(app: Flask) -> PageCheckingClient:
     return page_client(app)
 
 
+@dataclass
+class DemoData:
+    """The demo data, loaded once per session through `load_demo`: as rows to insert again, and
+    on SQLite also as a copy of the whole database file."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    sqlite_copy: sqlite3.Connection | None
+
+
 @pytest.fixture(scope="session")
-def _demo_rows(app: Flask) -> dict[str, list[dict[str, Any]]]:
-    """The demo data, loaded once through `load_demo` and kept as rows: re-inserting rows takes
-    milliseconds, loading the demo (password hashes, suggestions) takes seconds."""
+def _demo_rows(app: Flask) -> Iterator[DemoData]:
+    """Re-inserting rows takes milliseconds, loading the demo (password hashes, suggestions)
+    takes seconds. On SQLite, copying the database back with SQLite's backup API is cheaper
+    still (measured 0.03 s against 0.13 s of CPU a test, deleting afterwards included)."""
     from participatie.demo import load_demo
 
     with app.app_context():
@@ -231,17 +243,45 @@ def _demo_rows(app: Flask) -> dict[str, list[dict[str, Any]]]:
             table.name: [dict(row._mapping) for row in db.session.execute(table.select())]
             for table in db.metadata.sorted_tables
         }
+        copy = None
+        if db.engine.dialect.name == "sqlite":
+            db.session.remove()
+            copy = sqlite3.connect(":memory:")
+            _sqlite_backup(into_database=False, copy=copy)
         _empty_all_tables()
         db.session.remove()
-    return rows
+    yield DemoData(rows, copy)
+    if copy is not None:
+        copy.close()
+
+
+def _sqlite_backup(*, into_database: bool, copy: sqlite3.Connection) -> None:
+    """Copies the test database into `copy`, or `copy` into the test database (SQLite's backup
+    API: page by page, in C), through a connection of the app's own pool."""
+    pooled = db.engine.raw_connection()
+    try:
+        connection = pooled.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        if into_database:
+            copy.backup(connection)
+        else:
+            connection.backup(copy)
+    finally:
+        pooled.close()
 
 
 @pytest.fixture
-def demo(app: Flask, _demo_rows: dict[str, list[dict[str, Any]]]) -> None:
+def demo(app: Flask, _demo_rows: DemoData) -> None:
     with app.app_context():
+        if _demo_rows.sqlite_copy is not None:
+            # Every page of the database as it was right after load_demo: the same rows, ids and
+            # sequences as inserting them again.
+            db.session.remove()
+            _sqlite_backup(into_database=True, copy=_demo_rows.sqlite_copy)
+            return
         for table in db.metadata.sorted_tables:
-            if _demo_rows[table.name]:
-                db.session.execute(table.insert(), _demo_rows[table.name])
+            if _demo_rows.rows[table.name]:
+                db.session.execute(table.insert(), _demo_rows.rows[table.name])
         if db.engine.dialect.name == "postgresql":
             # Rows came with their ids: move each sequence past them.
             for table in db.metadata.sorted_tables:

@@ -9,7 +9,8 @@ people is hidden, with the complements that keep it from being worked out (distr
 The database does the counting: one GROUP BY (question, declined, value) gives each distinct
 answer once with how many gave it, so the work in Python grows with the number of distinct
 answers, not with the number of responses (issue 11: report ≤ 3× a plain GROUP BY). Only the
-"waarom?" pairs need answers per response, and only for those two questions.
+"waarom?" pairs need answers per response, and only for those two questions (reasons.py
+pairs them; results.py holds the result types).
 """
 
 from __future__ import annotations
@@ -17,105 +18,43 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any, assert_never
 
 from sqlalchemy import Text, cast, func, select
 
 from participatie.content import Localised, localise
 from participatie.extensions import db
-from participatie.models import Answer, Appearance, Question, QuestionType, Response, Survey
+from participatie.models import Answer, Question, Response, Survey
 from participatie.models.themes import Statement
-from participatie.report.circle import Circle, circle_result
-from participatie.report.distribution import Bin, group_counts, number_bins, protected_options
+from participatie.report.circle import circle_result
+from participatie.report.distribution import group_counts, number_bins, protected_options
 from participatie.report.participants import survey_participants
+from participatie.report.reasons import ReasonAnswers, reason_questions, with_reasons
+from participatie.report.results import (
+    SCORE_APPEARANCES,
+    Figure,
+    OptionResult,
+    QuestionResult,
+    Reason,
+    SurveyResult,
+    plain,
+)
 from participatie.report.suppression import percent
 from participatie.surveys.question_types import question_type
 from participatie.surveys.question_types.base import GroupedType
 
-SCORE_APPEARANCES = (Appearance.LIKERT,)
-REASON_SUFFIXES = ("_waarom", "_why", "_reden")
-REASON_WORDS = ("waarom", "why")
-
-
-@dataclass(frozen=True)
-class Figure:
-    count: int | None
-    percent: Decimal | None
-
-    @property
-    def suppressed(self) -> bool:
-        return self.count is None
-
-
-@dataclass(frozen=True)
-class OptionResult:
-    name: str
-    label: Localised
-    count: int | None
-    percent: Decimal | None
-
-    @property
-    def suppressed(self) -> bool:
-        return self.count is None
-
-
-@dataclass(frozen=True)
-class Reason:
-    """An open answer beside a score: the redacted copy when a coordinator made one."""
-
-    score: str
-    text: str
-    answer_id: int | None = None  # a release keeps the id and shows the latest redacted copy
-
-
-@dataclass(frozen=True)
-class QuestionResult:
-    name: str
-    type: QuestionType
-    appearance: Appearance
-    label: Localised
-    n: int | None
-    declined: int | None
-    options: list[OptionResult] = field(default_factory=list)
-    suppressed: bool = False
-    median: float | None = None
-    bins: list[Bin] = field(default_factory=list)  # number questions; never a min or a max
-    agree: Figure | None = None
-    disagree: Figure | None = None
-    reasons: list[tuple[OptionResult | None, str, list[Reason]]] = field(default_factory=list)
-    reason_question: Localised | None = None
-
-    @property
-    def is_number(self) -> bool:
-        return question_type(self.type).report_shape == "numbers"
-
-    @property
-    def counts_options(self) -> bool:
-        """Counted per option, or per group of answers (a date per month)."""
-        return question_type(self.type).report_shape in ("options", "groups")
-
-    @property
-    def is_scale(self) -> bool:
-        return self.appearance in SCORE_APPEARANCES
-
-
-@dataclass(frozen=True)
-class SurveyResult:
-    code: str
-    title: Localised
-    responses: int
-    k: int
-    questions: list[QuestionResult]
-    circle: Circle | None = None  # the rechtencirkel's radar (circle.py)
-
-
-@dataclass
-class _Answers:
-    """Non-declined answers to one question, per response id (only for "waarom?" pairs)."""
-
-    values: dict[int, Any] = field(default_factory=dict)
-    answer_ids: dict[int, int] = field(default_factory=dict)
+# The result types live in results.py and the "waarom?" pairs in reasons.py; they are named
+# here too, so `from participatie.report.aggregate import SurveyResult` keeps working.
+__all__ = [
+    "Figure",
+    "OptionResult",
+    "QuestionResult",
+    "Reason",
+    "SurveyResult",
+    "question_result",
+    "reason_questions",
+    "survey_result",
+]
 
 
 @dataclass
@@ -147,8 +86,8 @@ def survey_result(survey: Survey, locale: str) -> SurveyResult:
             and len([v for v in reasons.values.values() if v not in (None, "")]) >= k
             and not result.suppressed
         ):
-            scores = answers.get(question.id, _Answers()).values
-            result = _with_reasons(result, scores, reasons, texts)
+            scores = answers.get(question.id, ReasonAnswers()).values
+            result = with_reasons(result, scores, reasons, texts)
             result = replace(result, reason_question=_label(reason_question.label, locale, survey))
         results.append(result)
     return SurveyResult(
@@ -230,7 +169,7 @@ def question_result(
         numbers = sorted((float(v), count) for v, count in answered)
         return replace(
             base,
-            median=_plain(_median(numbers, n)),
+            median=plain(_median(numbers, n)),
             bins=number_bins(
                 numbers,
                 k,
@@ -280,66 +219,6 @@ def _options(
     ]
 
 
-def reason_questions(questions: list[Question]) -> dict[int, Question]:
-    """Score question id → its "waarom?" text question.
-
-    A text question is the reason of a likert or number question when it is named after it
-    (`<name>_waarom`, `_why`, `_reden`), or when it follows it directly and either asks why
-    ("waarom"/"why" in its label) or is shown only depending on it (`${name}` in its relevance).
-    A plain open question that merely comes next is not a reason.
-    """
-    by_name = {q.name: q for q in questions}
-    pairs: dict[int, Question] = {}
-    for index, question in enumerate(questions):
-        shape = question_type(question.type).report_shape
-        if not (question.appearance in SCORE_APPEARANCES or shape == "numbers"):
-            continue
-        named = next(
-            (by_name[question.name + s] for s in REASON_SUFFIXES if question.name + s in by_name),
-            None,
-        )
-        following = questions[index + 1] if index + 1 < len(questions) else None
-        if named is not None and question_type(named.type).open_text:
-            pairs[question.id] = named
-        elif following is not None and question_type(following.type).open_text:
-            labels = " ".join(following.label.values()).lower()
-            if "${" + question.name + "}" in following.relevant or any(
-                word in labels for word in REASON_WORDS
-            ):
-                pairs[question.id] = following
-    return pairs
-
-
-def _with_reasons(
-    result: QuestionResult,
-    scores: dict[int, Any],
-    reasons: _Answers,
-    texts: dict[int, str],
-) -> QuestionResult:
-    grouped: dict[str, list[Reason]] = defaultdict(list)
-    for response_id, text in reasons.values.items():
-        score = scores.get(response_id)
-        answer_id = reasons.answer_ids[response_id]
-        shown_text = texts.get(answer_id) or (text if isinstance(text, str) else "")
-        if score in (None, "", []) or not shown_text.strip():
-            continue
-        key = _bin_of(result.bins, float(score)) if result.is_number else str(score)
-        grouped[key].append(Reason(key, shown_text.strip(), answer_id))
-    by_option = {o.name: o for o in result.options}
-    # Reasons show only under a figure that is shown: never beside a hidden small group.
-    if result.options:
-        order = [o.name for o in result.options if o.name in grouped and o.count is not None]
-    else:
-        order = [b.label for b in result.bins if b.label in grouped and b.count is not None]
-    rows = [(by_option.get(name), name, grouped[name]) for name in order]
-    return replace(result, reasons=rows)
-
-
-def _bin_of(bins: list[Bin], value: float) -> str:
-    inside = [b for b in bins if b.low <= value < b.high]
-    return inside[0].label if inside else (bins[-1].label if bins else str(_plain(value)))
-
-
 def _consented(survey: Survey) -> Any:
     return (Response.survey_id == survey.id) & Response.consented_at.is_not(None)
 
@@ -364,13 +243,13 @@ def _count_answers(survey: Survey) -> dict[int, _Counts]:
     return counts
 
 
-def _answers_per_response(survey: Survey, question_ids: set[int]) -> dict[int, _Answers]:
+def _answers_per_response(survey: Survey, question_ids: set[int]) -> dict[int, ReasonAnswers]:
     rows = db.session.execute(
         select(Answer.id, Answer.question_id, Answer.response_id, Answer.value)
         .join(Response, Response.id == Answer.response_id)
         .where(_consented(survey), Answer.question_id.in_(question_ids), Answer.declined.is_(False))
     ).all()
-    answers: dict[int, _Answers] = defaultdict(_Answers)
+    answers: dict[int, ReasonAnswers] = defaultdict(ReasonAnswers)
     for answer_id, question_id, response_id, value in rows:
         data = answers[question_id]
         data.values[response_id] = value
@@ -378,9 +257,9 @@ def _answers_per_response(survey: Survey, question_ids: set[int]) -> dict[int, _
     return answers
 
 
-def _redacted_texts(answers: dict[int, _Answers], questions: Any) -> dict[int, str]:
+def _redacted_texts(answers: dict[int, ReasonAnswers], questions: Any) -> dict[int, str]:
     answer_ids = [
-        aid for q in questions for aid in answers.get(q.id, _Answers()).answer_ids.values()
+        aid for q in questions for aid in answers.get(q.id, ReasonAnswers()).answer_ids.values()
     ]
     if not answer_ids:
         return {}
@@ -395,8 +274,3 @@ def _redacted_texts(answers: dict[int, _Answers], questions: Any) -> dict[int, s
 def _label(texts: dict[str, str], locale: str, survey: Survey | None) -> Localised:
     source = survey.default_language if survey is not None else "nl"
     return localise(texts, locale, source=source)
-
-
-def _plain(number: float) -> float:
-    """Whole numbers as int, so 3.0 is written 3."""
-    return int(number) if float(number).is_integer() else number

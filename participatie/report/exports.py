@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import get_decimal_symbol
 
-from participatie.report.aggregate import QuestionResult, SurveyResult
+from participatie.report.results import QuestionResult, SurveyResult
 from participatie.spreadsheet_cells import append_xlsx_row, csv_row
 
 OPTION_COLUMNS = ("question", "option", "label", "count", "percent", "suppressed")

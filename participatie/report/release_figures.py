@@ -25,15 +25,7 @@ from participatie.extensions import db
 from participatie.i18n import SOURCE_LOCALE
 from participatie.models import Answer, CodeKind, Project, Release, Statement, Survey
 from participatie.models.surveys import Appearance, QuestionType
-from participatie.report.aggregate import (
-    Figure,
-    OptionResult,
-    QuestionResult,
-    Reason,
-    SurveyResult,
-    reason_questions,
-    survey_result,
-)
+from participatie.report.aggregate import survey_result
 from participatie.report.circle import freeze_circle, thaw_circle
 from participatie.report.decisions import influence
 from participatie.report.distribution import Bin
@@ -47,6 +39,8 @@ from participatie.report.domains import (
 )
 from participatie.report.exports import as_json
 from participatie.report.participants import Evidence, ParticipantKey, load_evidence
+from participatie.report.reasons import reason_questions
+from participatie.report.results import Figure, OptionResult, QuestionResult, Reason, SurveyResult
 from participatie.report.services import ProjectResults, report_surveys
 from participatie.report.themes import theme_views
 from participatie.surveys.question_types import question_type

@@ -28,7 +28,7 @@ from participatie.models import (
     SurveyStatus,
 )
 from participatie.report import charts
-from participatie.report.aggregate import OptionResult, QuestionResult, SurveyResult, survey_result
+from participatie.report.aggregate import survey_result
 from participatie.report.decisions import Influence, influence
 from participatie.report.distribution import Bin
 from participatie.report.domains import DomainResults, DomainRow, domain_results
@@ -36,6 +36,7 @@ from participatie.report.exports import as_csv, as_json, as_ods, as_xlsx
 from participatie.report.filters import format_percent
 from participatie.report.labels import SOURCE_LABELS, UNKNOWN_LABEL
 from participatie.report.participants import FOCUS_GROUP, UNKNOWN, load_evidence
+from participatie.report.results import OptionResult, QuestionResult, SurveyResult
 from participatie.report.themes import ThemeView, theme_views
 
 EXPORT_FORMATS = ("json", "csv", "xlsx", "ods", "pdf")
