@@ -2,4 +2,5 @@
 
 from participatie import create_app
 
-app = create_app()
+# Web workers serve requests only: no `flask db` commands, so no Alembic in their memory.
+app = create_app({"MIGRATIONS_COMMANDS": False})

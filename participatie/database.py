@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask, Response, g
 
-from participatie.extensions import db, migrate
+from participatie.extensions import db
 
 MIGRATIONS_DIR = "migrations"
 
@@ -15,7 +15,12 @@ def init_database(app: Flask) -> None:
     from participatie import models  # noqa: F401  (register every table on the metadata)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(app.config.get("MIGRATIONS_DIR") or _migrations_path()))
+    if app.config.get("MIGRATIONS_COMMANDS", True):
+        # `flask db …` needs Flask-Migrate, which brings Alembic, Mako and Pygments (some 11 MB
+        # per process); the web workers (wsgi.py) never migrate, so they go without.
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=str(app.config.get("MIGRATIONS_DIR") or _migrations_path()))
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _sqlite_pragmas(app)

@@ -6,7 +6,6 @@ from datetime import UTC
 
 from flask import render_template
 from flask_babel import get_locale
-from icalendar import Calendar, Event
 
 from participatie.i18n import SOURCE_LOCALE, html_lang, text_direction
 from participatie.meetings.messages import invitation_url
@@ -23,6 +22,9 @@ def _locale() -> str:
 
 
 def ics(meeting: Meeting) -> bytes:
+    # Imported here: icalendar is some 7 MB of modules a web worker needs only for this file.
+    from icalendar import Calendar, Event
+
     view = invitation(meeting)
     url = invitation_url(meeting, _locale())
     calendar = Calendar()
