@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from flask import Flask
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -66,3 +67,22 @@ def fresh_database(tmp_dir: Path) -> Iterator[str]:
 
 def using_postgres() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith("postgresql")
+
+
+def demo_just_before(app: Flask, revision: str) -> None:
+    """The demo data in a database migrated to just before `revision`, whatever the chain in
+    front of it (branches land in any order): only the migrations from `revision` on are undone.
+    Call inside the app's context."""
+    from alembic.script import ScriptDirectory
+    from flask_migrate import downgrade, upgrade
+
+    from participatie.demo import load_demo
+    from participatie.extensions import db
+
+    upgrade()
+    load_demo()
+    db.session.commit()
+    script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
+    before = script.get_revision(revision).down_revision
+    assert isinstance(before, str)
+    downgrade(revision=before)

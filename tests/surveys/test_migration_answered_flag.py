@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from flask_migrate import downgrade, upgrade
+from flask_migrate import upgrade
 from sqlalchemy import inspect, text
 
 from participatie.extensions import db
 from tests.conftest import answered_flag_mismatches, make_app
-from tests.database import fresh_database
+from tests.database import demo_just_before, fresh_database
 
 REVISION = "0016_answered_flag"
 
@@ -20,15 +19,7 @@ def test_upgrade_backfills_the_flag_and_downgrade_removes_it(tmp_path: Path) -> 
     with fresh_database(tmp_path) as url:
         app = make_app(url, tmp_path)
         with app.app_context():
-            upgrade()
-            from participatie.demo import load_demo
-
-            load_demo()
-            db.session.commit()
-            script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
-            before = script.get_revision(REVISION).down_revision
-            assert isinstance(before, str)
-            downgrade(revision=before)
+            demo_just_before(app, REVISION)
             assert "answered" not in {
                 c["name"] for c in inspect(db.engine).get_columns("responses")
             }

@@ -7,31 +7,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic.script import ScriptDirectory
-from flask_migrate import downgrade, upgrade
+from flask_migrate import upgrade
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from participatie.extensions import db
 from tests.conftest import make_app
-from tests.database import fresh_database
+from tests.database import demo_just_before, fresh_database
 
 
 def test_upgrade_merges_duplicate_suggestions(tmp_path: Path) -> None:
     with fresh_database(tmp_path) as url:
         app = make_app(url, tmp_path)
         with app.app_context():
-            upgrade()
-            from participatie.demo import load_demo
-
-            load_demo()
-            db.session.commit()
-            # Back to just before 0004, whatever the chain in front of it (branches land in any
-            # order): only the migrations from 0004 on are undone.
-            script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
-            before = script.get_revision("0004").down_revision
-            assert isinstance(before, str)
-            downgrade(revision=before)
+            demo_just_before(app, "0004")
             first, second = db.session.execute(
                 text(
                     "SELECT s.id, c.id FROM statements s, codes c WHERE NOT EXISTS ("
