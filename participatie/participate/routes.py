@@ -64,6 +64,15 @@ def _survey_and_response(code: str) -> tuple[SurveyDef, SurveyResponse | None]:
     return found
 
 
+def _journey(code: str) -> journey_session.Journey:
+    """The survey, the participant's response and their answers, in one query."""
+    found = journey_session.load_journey(find_survey_code(code) or "")
+    if found is None:
+        abort(404)
+    refuse_unpublished(found.survey)
+    return found
+
+
 def _locale() -> str:
     return str(get_locale() or "nl")
 
@@ -130,11 +139,8 @@ def begin(code: str) -> Page:
 def question(code: str, name: str) -> Page:
     if request.method == "GET":
         journey_session.read_only()
-    found = journey_session.load_journey(find_survey_code(code) or "")
-    if found is None:
-        abort(404)
+    found = _journey(code)
     survey, response, answers = found.survey, found.response, found.answers
-    refuse_unpublished(survey)
     if response is None or not survey.is_open:
         return redirect(url_for("participate.welcome", code=survey.code))
     earlier = answer_values(answers)
@@ -239,10 +245,10 @@ def _participant_page() -> bool:
 @public
 def begin_again(code: str) -> Page:
     """Sends a participant to their first unanswered question (or the end)."""
-    survey, response = _survey_and_response(code)
+    found = _journey(code)
+    survey, response, answers = found.survey, found.response, found.answers
     if response is None:
         return redirect(url_for("participate.welcome", code=survey.code))
-    answers = stored_answers(response, survey)
     question = journey.first_unanswered(survey, set(answers), answer_values(answers))
     if question is None:
         return redirect(url_for("participate.thanks", code=survey.code))
