@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from flask_migrate import upgrade
 from sqlalchemy import inspect, text
 
@@ -15,6 +16,8 @@ from tests.database import demo_just_before, fresh_database
 REVISION = "0016_answered_flag"
 
 
+# A database of its own, on both passes: migrations are where SQLite and PostgreSQL differ.
+@pytest.mark.db
 def test_upgrade_backfills_the_flag_and_downgrade_removes_it(tmp_path: Path) -> None:
     with fresh_database(tmp_path) as url:
         app = make_app(url, tmp_path)
