@@ -5,6 +5,7 @@
 //   A failed send is retried with growing pauses; each new quote carries an idempotency key, so
 //   a retry of a quote the server already stored returns that quote instead of a second one.
 // - The last quotes can be corrected (back into the text box) or deleted, with undo.
+// The speaker keys and the remembered guide question are in capture-choices.js.
 (function () {
   "use strict";
   var form = document.getElementById("capture-form");
@@ -339,36 +340,6 @@
     textarea.focus();
   }
 
-  // --- keys --------------------------------------------------------------------------------
-
-  function digitOf(event) {
-    var match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code || "");
-    if (match) return match[1];
-    return /^[1-9]$/.test(event.key) ? event.key : null;
-  }
-
-  function chooseSpeaker(digit) {
-    var radio = form.querySelector('input[name=speaker][data-key="' + digit + '"]');
-    if (!radio) return false;
-    radio.checked = true;
-    var announce = document.getElementById("speaker-announce");
-    if (announce) announce.textContent = text.speaking.replace("{p}", radio.value);
-    return true;
-  }
-
-  document.addEventListener("keydown", function (event) {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    var digit = digitOf(event);
-    if (!digit) return;
-    var target = event.target;
-    var typing = target.matches && target.matches("textarea, select, input:not([type=radio]):not([type=checkbox])");
-    if (typing && !(target === textarea && textarea.value === "")) return;
-    if (chooseSpeaker(digit)) {
-      event.preventDefault();
-      textarea.focus();
-    }
-  });
-
   textarea.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
       event.preventDefault();
@@ -395,15 +366,6 @@
     if (action.classList.contains("edit")) startEditing(item);
     else remove(item);
   });
-
-  // The guide question stays chosen for this group, also after a reload.
-  if (question) {
-    var remembered = load(storeKey + ":question", null);
-    if (remembered !== null && question.querySelector('option[value="' + remembered + '"]')) question.value = remembered;
-    question.addEventListener("change", function () {
-      try { window.localStorage.setItem(storeKey + ":question", JSON.stringify(question.value)); } catch (error) { /* kept in the page */ }
-    });
-  }
 
   window.addEventListener("online", function () { failures = 0; flush(); });
   window.addEventListener("offline", showStatus);
