@@ -94,7 +94,7 @@ def declined_name(entry: EntryField) -> str:
 
 
 def offers_decline(entry: EntryField) -> bool:
-    return entry.question.offer_decline and not entry.question.required
+    return entry.question.declinable
 
 
 def _declined_field(entry: EntryField) -> Field:

@@ -67,7 +67,7 @@ def _parse_answer(question: QuestionDef, form: MultiDict[str, str]) -> Parsed:
     answer_type = question.answer_type  # an unknown type raises here, never passes as a note
     if not answer_type.answerable:
         return Parsed()
-    if form.get("decline") and question.offer_decline and not question.required:
+    if form.get("decline") and question.declinable:
         # Only where the coordinator offers "Ik wil dit niet zeggen": elsewhere a posted refusal
         # (an old page, a crafted form) is read as the answer fields say.
         return Parsed(declined=True)

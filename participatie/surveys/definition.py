@@ -64,6 +64,13 @@ class QuestionDef:
         return question_type(self.type)
 
     @property
+    def declinable(self) -> bool:
+        """"Ik wil dit niet zeggen" is offered: the coordinator asked for it, and only an optional
+        question can be declined (the builder and the XLSForm import keep it so; an older
+        definition might not, hence the check here)."""
+        return self.offer_decline and not self.required
+
+    @property
     def is_choice(self) -> bool:
         return self.answer_type.is_choice
 
