@@ -305,11 +305,16 @@ class CompiledLexicon:
             tokens.extend(words)
             clause_of.extend([number] * len(words))
         analysed = [self.analyze(t) for t in tokens]
+        # every pattern found anywhere: a phrase whose other words are absent is not tried
+        present: set[str] = set().union(*analysed)
         hits: list[Hit] = []
         for i, token in enumerate(tokens):
             singles, multis = self._entries(token)
-            hits.extend(Hit(entry, i, i + 1) for entry in singles)
+            if singles:
+                hits.extend(Hit(entry, i, i + 1) for entry in singles)
             for entry in multis:
+                if not present.issuperset(entry.patterns):
+                    continue
                 end = self._phrase_end(entry.patterns, analysed, clause_of, i)
                 if end:
                     hits.append(Hit(entry, i, end))
