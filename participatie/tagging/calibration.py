@@ -12,7 +12,7 @@ three long dev files; never the held-out files). Its coefficients are a small ta
 
 The suggester suggests the domains whose probability reaches ``model["threshold"]``. The score it
 shows is ``shown_probability``: on long statements a second regression fitted only on
-``long-calibration.jsonl``, a labelled set kept out of all lexicon tuning (the development
+``fit_calibration.SHOWN_FILES``, labelled stories kept out of all lexicon tuning (the development
 statements make the first one too sure of itself on stories it has not seen). ``reliability`` and ``expected_calibration_error`` measure whether the
 probabilities mean what they say (of the suggestions shown as 70-80% sure, 70-80% right).
 """
@@ -118,7 +118,7 @@ def shown_probability(
     long story never tuned on it is too sure of itself (shown 97%, right 87%; shown 3%, right 8%).
     For statements of ``table["shown"]["min_sentences"]`` sentences or more the certainty shown
     comes from a second logistic regression over the same features, fitted only on statements no
-    lexicon was tuned on (``long-calibration.jsonl``). Which domains are suggested still follows
+    lexicon was tuned on (``fit_calibration.SHOWN_FILES``). Which domains are suggested still follows
     ``probability`` and the threshold: a domain may be suggested and shown as 45% sure.
     Short answers keep ``probability`` (``known``, when the caller has it already): the
     calibration set holds long stories only.

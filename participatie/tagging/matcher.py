@@ -305,11 +305,16 @@ class CompiledLexicon:
             tokens.extend(words)
             clause_of.extend([number] * len(words))
         analysed = [self.analyze(t) for t in tokens]
+        # every pattern found anywhere: a phrase whose other words are absent is not tried
+        present: set[str] = set().union(*analysed)
         hits: list[Hit] = []
         for i, token in enumerate(tokens):
             singles, multis = self._entries(token)
-            hits.extend(Hit(entry, i, i + 1) for entry in singles)
+            if singles:
+                hits += [Hit(entry, i, i + 1) for entry in singles]
             for entry in multis:
+                if not present.issuperset(entry.patterns):
+                    continue
                 end = self._phrase_end(entry.patterns, analysed, clause_of, i)
                 if end:
                     hits.append(Hit(entry, i, end))
@@ -358,12 +363,14 @@ def _resolve(hits: list[Hit], repeats: list[Hit] | None = None) -> list[Hit]:
     later counts once too; those later occurrences go to ``repeats`` when a list is given (the
     suggester counts in how many sentences a topic comes back).
     """
-    blocked: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    # per code, the token positions its ``not`` entries and its kept hits cover: two spans overlap
+    # when they share a position
+    blocked: dict[str, set[int]] = defaultdict(set)
     for hit in hits:
         if hit.entry.negative:
-            blocked[hit.entry.code].append((hit.start, hit.end))
+            blocked[hit.entry.code].update(range(hit.start, hit.end))
     kept: list[Hit] = []
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    taken: dict[str, set[int]] = defaultdict(set)
     seen: set[tuple[str, str]] = set()
     for hit in sorted(
         hits, key=lambda h: (-h.entry.weight, h.start - h.end, h.start, h.entry.code, h.entry.text)
@@ -371,12 +378,11 @@ def _resolve(hits: list[Hit], repeats: list[Hit] | None = None) -> list[Hit]:
         entry = hit.entry
         if entry.negative:
             continue
-        span = (hit.start, hit.end)
-        if any(a < span[1] and span[0] < b for a, b in blocked.get(entry.code, ())):
+        span = range(hit.start, hit.end)
+        covered = taken[entry.code]
+        if not covered.isdisjoint(span) or not blocked[entry.code].isdisjoint(span):
             continue
-        if any(a < span[1] and span[0] < b for a, b in taken[entry.code]):
-            continue
-        taken[entry.code].append(span)
+        covered.update(span)
         if (entry.code, entry.text) not in seen:
             seen.add((entry.code, entry.text))
             kept.append(hit)

@@ -48,6 +48,7 @@ _ROMANIAN_FOLD: Final = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ":
 _CYRILLIC_FOLD: Final = str.maketrans({"ё": "е", "\u02bc": "'"})
 _TURKISH_UPPER: Final = str.maketrans({"İ": "i", "I": "ı"})
 
+_ARABIC_SCRIPT: Final = re.compile("[\u0600-\u06ff]")
 # A word: letters and digits of any script (no underscore). Apostrophes, hyphens and all other
 # punctuation separate words; clause punctuation is found separately for the kind cues.
 WORD_RE: Final = re.compile(r"[^\W_]+")
@@ -63,7 +64,7 @@ def normalize(text: str, lang: str = "") -> str:
     elif lang == "ro":
         text = text.translate(_ROMANIAN_FOLD)
     text = _INVISIBLE.sub("", text).casefold().translate(_CYRILLIC_FOLD)
-    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+    if _ARABIC_SCRIPT.search(text):
         text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_FOLD)
     return text
 

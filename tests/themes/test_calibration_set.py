@@ -61,7 +61,8 @@ def test_the_calibration_set_is_kept_out_of_tuning_and_of_the_other_sets() -> No
     assert fit_calibration.CALIBRATION_FILES == (CALIBRATION,)
     table = calibration.model()
     assert CALIBRATION not in table["fitted_on"]
-    assert table["shown"]["fitted_on"] == [CALIBRATION]
+    assert table["shown"]["fitted_on"] == sorted(fit_calibration.SHOWN_FILES)
+    assert CALIBRATION in fit_calibration.SHOWN_FILES
     texts = {row["text"] for row in rows(CALIBRATION)}
     for other in DATA.glob("*.jsonl"):
         if other.name != CALIBRATION:
@@ -110,4 +111,5 @@ def test_evaluate_reports_the_certainty_of_the_domains_actually_suggested() -> N
     report = json.loads(result.stdout)
     suggested = sum(len(suggest(row["text"], row["lang"]).domains) for row in rows(CALIBRATION))
     assert report["calibration"]["suggested"]["n"] == suggested
-    assert report["calibration"]["ece"] <= 0.03  # fitted on this file: 0.026
+    # fitted on this file and long-heldout.jsonl together: 0.045 (on this file alone it was 0.026)
+    assert report["calibration"]["ece"] <= 0.05
