@@ -1,4 +1,5 @@
-"""Issue 20, point 6: the format of ``long-heldout2-a.jsonl``, a fresh held-out set of long statements.
+"""Issue 20, point 6: the format of the second held-out set of long statements, in two parts:
+``long-heldout2-a.jsonl`` (nl, fr, en) and ``long-heldout2-b.jsonl`` (ar, tr and eight more).
 
 The set was written and labelled before the suggester was run on it (``data/LONG.md``). This test
 checks the format only; it never runs the suggester, so it scores nothing and tunes nothing.
@@ -15,18 +16,29 @@ from typing import Any
 from participatie.tagging.codebook import BARRIERS, DOMAINS, KINDS
 
 DATA = Path(__file__).parent / "data"
-HELDOUT2_A = DATA / "long-heldout2-a.jsonl"
-MINIMUM_PER_LANGUAGE = {"nl": 70, "fr": 30, "en": 30}
-MINIMUM_PER_DOMAIN = 8
-ID_PATTERN = re.compile(r"H2(nl|fr|en)\d{3}")
+PARTS = (DATA / "long-heldout2-a.jsonl", DATA / "long-heldout2-b.jsonl")
+MINIMUM_PER_LANGUAGE = {
+    "nl": 70, "fr": 30, "en": 30, "ar": 30, "tr": 30,
+    **{lang: 6 for lang in ("pl", "ro", "bg", "uk", "ru", "so", "ti", "fa_AF")},
+}  # fmt: skip
+MINIMUM_PER_DOMAIN = 12
+ID_PATTERN = re.compile(r"H2([a-z]{2}(?:_[A-Z]{2})?)\d{3}")
 
 
 def rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
+def heldout2() -> list[dict[str, Any]]:
+    return [row for part in PARTS for row in rows(part)]
+
+
+def others() -> list[dict[str, Any]]:
+    return [row for path in sorted(DATA.glob("*.jsonl")) if path not in PARTS for row in rows(path)]
+
+
 def test_every_line_is_a_labelled_long_statement() -> None:
-    for row in rows(HELDOUT2_A):
+    for row in heldout2():
         assert set(row) == {"id", "lang", "text", "domains", "barriers", "kind"}, row
         id_match = ID_PATTERN.fullmatch(row["id"])
         assert id_match and id_match.group(1) == row["lang"], row["id"]
@@ -39,16 +51,13 @@ def test_every_line_is_a_labelled_long_statement() -> None:
 
 
 def test_ids_are_unique_here_and_in_the_other_labelled_files() -> None:
-    ids = [row["id"] for row in rows(HELDOUT2_A)]
+    ids = [row["id"] for row in heldout2()]
     assert len(ids) == len(set(ids))
-    others = {
-        row["id"] for path in DATA.glob("*.jsonl") if path != HELDOUT2_A for row in rows(path)
-    }
-    assert not set(ids) & others
+    assert not set(ids) & {row["id"] for row in others()}
 
 
 def test_enough_statements_per_language_and_per_domain() -> None:
-    statements = rows(HELDOUT2_A)
+    statements = heldout2()
     per_language = Counter(row["lang"] for row in statements)
     for lang, minimum in MINIMUM_PER_LANGUAGE.items():
         assert per_language[lang] >= minimum, lang
@@ -59,9 +68,6 @@ def test_enough_statements_per_language_and_per_domain() -> None:
 
 
 def test_no_text_is_a_copy_of_another_labelled_statement() -> None:
-    texts = [row["text"] for row in rows(HELDOUT2_A)]
+    texts = [row["text"] for row in heldout2()]
     assert len(texts) == len(set(texts))
-    others = {
-        row["text"] for path in DATA.glob("*.jsonl") if path != HELDOUT2_A for row in rows(path)
-    }
-    assert not set(texts) & others
+    assert not set(texts) & {row["text"] for row in others()}
