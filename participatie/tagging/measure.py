@@ -1,7 +1,9 @@
 """Build step: the suggester's measured accuracy on the labelled statements it was not tuned on.
 
 ``python -m participatie.tagging.measure`` scores the suggester on the held-out files in
-``tests/themes/data`` (``heldout.jsonl``, ``long-heldout.jsonl``) and writes precision and recall
+``tests/themes/data`` (``heldout.jsonl`` and the second held-out set of long statements,
+``long-heldout2-a.jsonl`` and ``long-heldout2-b.jsonl``; ``long-heldout.jsonl`` is spent, see
+``data/LONG.md``) and writes precision and recall
 per domain and per language to ``measured.json``, next to this file. The coordinators' page "Hoe
 goed zijn de voorstellen?" shows these figures next to the project's own; the labelled files are
 not shipped with the package, so the figures are. Run it after changing a lexicon or the model.
@@ -20,7 +22,7 @@ from participatie.tagging.suggester import suggest
 
 MEASURED_PATH = Path(__file__).resolve().parent / "measured.json"
 DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
-HELD_OUT_FILES = ("heldout.jsonl", "long-heldout.jsonl")
+HELD_OUT_FILES = ("heldout.jsonl", "long-heldout2-a.jsonl", "long-heldout2-b.jsonl")
 
 
 def measure(names: tuple[str, ...] = HELD_OUT_FILES, data: Path = DATA) -> dict[str, Any]:
