@@ -37,6 +37,10 @@ from tests.deploy.servers import gunicorn
 Log = Callable[[str], None]
 COORDINATOR = "coordinator@kempenaar.example"
 OPEN_QUESTIONS = ("verschil", "goed")
+# The review queue's first visit per language tags every statement it has not seen and loads that
+# language's lexicons: on a busy machine that can take longer than a page should. This part measures
+# memory, not speed, so it waits (up to gunicorn's own worker timeout).
+QUEUE_TIMEOUT_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ def measure_memory(database_url: str, texts_per_language: int, log: Log) -> Work
             _view_pages(base, language)
         after_pages = memory(worker)
         coordinator = log_in(base, COORDINATOR)
+        coordinator.timeout = QUEUE_TIMEOUT_SECONDS
         after_login = memory(worker)
         log("per language: statements, then the review queue (suggestions in the worker)")
         for language in LANGUAGES:

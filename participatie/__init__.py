@@ -25,6 +25,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
 
     # No unfingerprinted /static: assets are served by participatie.assets.
     app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    _template_whitespace(app)
     app.config.from_mapping(load_config(Path(app.instance_path), config_overrides))
     init_database(app)
     init_audit(app)
@@ -39,3 +40,12 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     init_navigation(app)
     init_cli(app)
     return app
+
+
+def _template_whitespace(app: Flask) -> None:
+    """Templates may be written over several readable lines: a block tag (``{% if %}``) takes the
+    indentation before it and the line break after it along, and every ``{% trans %}`` block is
+    trimmed, its line breaks and indentation one space (babel.cfg extracts it the same way).
+    Before the Jinja environment exists: its options are fixed when it is made."""
+    app.jinja_options = {**app.jinja_options, "trim_blocks": True, "lstrip_blocks": True}
+    app.jinja_env.policies["ext.i18n.trimmed"] = True

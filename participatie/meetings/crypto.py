@@ -5,11 +5,19 @@ reveal them). Fernet: AES-128-CBC with an HMAC, from the `cryptography` package.
 
 from __future__ import annotations
 
-from cryptography.fernet import Fernet
+from typing import TYPE_CHECKING
+
 from flask import current_app
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 
 def _fernet() -> Fernet:
+    # Imported here, not at the top: cryptography's compiled core is 8 MB of a web worker's memory
+    # (issue 11: 150 MB in all), and only the pages that store or send a reminder address need it.
+    from cryptography.fernet import Fernet
+
     return Fernet(current_app.config["CONTACT_KEY"].encode())
 
 

@@ -29,8 +29,11 @@ class Reply:
 
 
 class Session:
-    def __init__(self, base: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, base: str, headers: dict[str, str] | None = None, timeout: float = 10
+    ) -> None:
         self.base = base
+        self.timeout = timeout
         self.headers = dict(headers or {})
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
@@ -52,7 +55,7 @@ class Session:
             headers={"Accept-Encoding": "gzip", **self.headers, **headers},
         )
         try:
-            response = self.opener.open(request, timeout=10)
+            response = self.opener.open(request, timeout=self.timeout)
         except urllib.error.HTTPError as error:
             response = error
         raw = response.read()
