@@ -54,6 +54,11 @@ _REMEMBERED = 4096  # verified cookies kept per worker: a few hundred bytes each
 _SIMPLE_PATH = re.compile(r"/s/[A-Za-z0-9-]{1,32}(?:/[A-Za-z0-9_]{1,64})?")
 
 
+class Route(NamedTuple):
+    endpoint: str | None
+    args: dict[str, Any]
+
+
 class Served(NamedTuple):
     headers: list[tuple[str, str]]
     body: bytes
@@ -122,7 +127,7 @@ class ParticipantPages:
         self.wrapped = wrapped
         self.sessions = Sessions(app)
         self._query: JourneyQuery | None = None
-        self._routes: dict[str, tuple[str | None, dict[str, Any]]] = {}
+        self._routes: dict[str, Route] = {}
         self.served = 0  # pages served here (the tests read it)
         self._csrf: tuple[Any, URLSafeTimedSerializer] | None = None
 
@@ -208,16 +213,16 @@ class ParticipantPages:
         headers += header_values(None, self.app.config["PRODUCTION"])
         return Served(headers, body, values, page)
 
-    def _route(self, path: str) -> tuple[str | None, dict[str, Any]]:
+    def _route(self, path: str) -> Route:
         """The endpoint the app's URL map gives this path (remembered: the map is fixed)."""
         found = self._routes.get(path)
         if found is None:
             adapter = self.app.url_map.bind("localhost", path_info=path)
             try:
                 endpoint, args = adapter.match(method="GET")
-                found = (str(endpoint), args)
+                found = Route(str(endpoint), dict(args))
             except Exception:  # 404, 405, a redirect to add a slash: Flask's to answer
-                found = (None, {})
+                found = Route(None, {})
             if len(self._routes) >= _REMEMBERED:
                 self._routes.clear()
             self._routes[path] = found
@@ -232,6 +237,7 @@ class ParticipantPages:
     def _csrf_serializer(self) -> URLSafeTimedSerializer:
         """Flask-WTF's generate_csrf, signing the session's secret the same way."""
         secret = self.app.config.get("WTF_CSRF_SECRET_KEY") or self.app.secret_key
+        assert isinstance(secret, str | bytes)
         if self._csrf is None or self._csrf[0] != secret:
             self._csrf = (secret, URLSafeTimedSerializer(secret, salt="wtf-csrf-token"))
         return self._csrf[1]

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
     from participatie.participate.fast_path import Served
 
-_TOKEN = "([A-Za-z0-9_.-]+)"
+# CSRF tokens and idempotency keys: URL-safe base64, and dots between the CSRF token's parts.
+_SLOT = "([A-Za-z0-9_.-]+)"
 
 
 class FastPathMismatch(AssertionError):
@@ -50,7 +51,7 @@ def same_as_flask(app: WSGIApplication, environ: WSGIEnvironment, served: Served
     page = served.page
     if ours != page.body(served.values):
         raise FastPathMismatch(f"{environ['PATH_INFO']}: the fast path's gzip is not its page")
-    pattern = _TOKEN.join(re.escape(part.decode()) for part in page.parts)
+    pattern = _SLOT.join(re.escape(part.decode()) for part in page.parts)
     match = re.fullmatch(pattern, theirs.decode(), re.DOTALL)
     if match is None:
         raise FastPathMismatch(f"{environ['PATH_INFO']}: Flask serves another page")

@@ -81,6 +81,7 @@ class JourneyQuery:
         connection = self.engine.raw_connection()
         try:
             dbapi_connection = connection.dbapi_connection
+            assert dbapi_connection is not None
             dialect.set_isolation_level(dbapi_connection, "AUTOCOMMIT")
             try:
                 cursor = connection.cursor()
@@ -103,7 +104,11 @@ class JourneyQuery:
             revision=first[1],
             status=str(first[2]),
             has_response=first[3] is not None,
-            answers={row[4]: StoredAnswer(row[5], bool(row[6])) for row in converted if row[4] is not None},
+            answers={
+                row[4]: StoredAnswer(row[5], bool(row[6]))
+                for row in converted
+                if row[4] is not None
+            },
         )
 
     def _convert(self, row: Any) -> list[Any]:

@@ -242,7 +242,11 @@ def cached_definition(code: str, survey_id: int, revision: int, status: str) -> 
     """The definition of this revision when it is in the cache, else None: for the participant
     pages' fast path (participate/fast_path.py), which leaves loading to the normal path."""
     cached = _cache.get(code)
-    if cached is None or (cached.id, cached.revision, cached.status) != (survey_id, revision, status):
+    if cached is None or (cached.id, cached.revision, cached.status) != (
+        survey_id,
+        revision,
+        status,
+    ):
         return None
     return cached
 

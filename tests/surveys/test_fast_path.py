@@ -47,8 +47,8 @@ def parent(app: Flask, demo: None) -> Iterator[PageCheckingClient]:
     yield client
 
 
-def _page(client: PageCheckingClient, path: str, **kwargs: object) -> str:
-    reply = client.get(path, **kwargs)  # type: ignore[arg-type]
+def _page(client: PageCheckingClient, path: str) -> str:
+    reply = client.get(path)
     assert reply.status_code == 200, (path, reply.status_code)
     return str(reply.get_data(as_text=True))
 
@@ -171,7 +171,9 @@ def test_the_check_fails_when_the_fast_path_serves_another_page(
         pages = page_cache._pages[survey.id][1]
         assert isinstance(key, tuple)
         # Another cached page of this survey, as a key missing a detail would give.
-        return next(page for other, page in pages.items() if isinstance(other, tuple) and other[1] != key[1])
+        return next(
+            page for other, page in pages.items() if isinstance(other, tuple) and other[1] != key[1]
+        )
 
     monkeypatch.setattr(page_cache, "peek", wrong_page)
     with pytest.raises(fast_path_check.FastPathMismatch):
