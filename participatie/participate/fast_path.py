@@ -33,7 +33,7 @@ from participatie.extensions import db
 from participatie.i18n import SESSION_KEY as LOCALE_KEY
 from participatie.i18n import locale_from
 from participatie.participate import page_cache, page_keys
-from participatie.participate.fast_query import JourneyQuery, StoredAnswer
+from participatie.participate.fast_query import DatabaseUnavailable, JourneyQuery, StoredAnswer
 from participatie.security import header_values
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import answer_values
@@ -50,7 +50,7 @@ ENDPOINTS = frozenset({"participate.welcome", "participate.question"})
 # A participant's session: Flask's permanence, Flask-Login's mark (set once it loaded no user:
 # a session that was logged in has more keys), the CSRF secret, the language and "r:<CODE>".
 _PARTICIPANT_KEYS = frozenset({"_permanent", "_fresh", "csrf_token", LOCALE_KEY})
-_REMEMBERED = 4096  # verified cookies kept per worker: a few hundred bytes each
+_REMEMBERED = 1024  # verified cookies (and paths) kept per worker: under a kilobyte each
 _SIMPLE_PATH = re.compile(r"/s/[A-Za-z0-9-]{1,32}(?:/[A-Za-z0-9_]{1,64})?")
 
 
@@ -136,6 +136,8 @@ class ParticipantPages:
         if environ.get("REQUEST_METHOD") == "GET" and not environ.get("QUERY_STRING"):
             try:
                 served = self.serve(environ)
+            except DatabaseUnavailable:
+                log.warning("participant page fast path: no database connection; Flask serves it")
             except Exception:
                 if self.app.testing:
                     raise

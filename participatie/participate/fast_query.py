@@ -15,8 +15,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, bindparam, select
+from sqlalchemy.exc import DBAPIError
 
 from participatie.models import Answer, Response, Survey
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The query met a dropped or refused connection (now invalidated): Flask takes the request,
+    with a connection of its own or its page saying the database is away (errors.py)."""
 
 
 class StoredAnswer(NamedTuple):
@@ -78,7 +84,10 @@ class JourneyQuery:
             params if self.positions is None else tuple(params[n] for n in self.positions)
         )
         dialect = self.engine.dialect
-        connection = self.engine.raw_connection()
+        try:
+            connection = self.engine.raw_connection()
+        except DBAPIError as error:  # no connection to be had: the pool already said so
+            raise DatabaseUnavailable from error
         try:
             dbapi_connection = connection.dbapi_connection
             assert dbapi_connection is not None
@@ -90,8 +99,11 @@ class JourneyQuery:
                 cursor.close()
             finally:
                 dialect.reset_isolation_level(dbapi_connection)
-        except BaseException:
+        except dialect.loaded_dbapi.Error as error:
             connection.invalidate()  # a broken link is not handed to the next request
+            raise DatabaseUnavailable from error
+        except BaseException:
+            connection.invalidate()
             raise
         finally:
             connection.close()
