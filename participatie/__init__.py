@@ -21,6 +21,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     from participatie.follow.plan import init_follow
     from participatie.i18n import init_i18n
     from participatie.navigation import init_navigation
+    from participatie.participate.fast_path import init_fast_path
     from participatie.security import init_security
 
     # No unfingerprinted /static: assets are served by participatie.assets.
@@ -39,6 +40,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     init_blueprints(app)
     init_navigation(app)
     init_cli(app)
+    init_fast_path(app)  # last: it wraps the whole WSGI app, ProxyFix included
     return app
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from flask import Flask, request, session
 from flask_babel import format_decimal, get_translations
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 SOURCE_LOCALE = "nl"
 
@@ -52,10 +54,19 @@ def select_locale() -> str:
     if chosen:
         session[SESSION_KEY] = chosen
         return chosen
-    stored = normalise_locale(session.get(SESSION_KEY))
-    if stored:
-        return stored
-    best = request.accept_languages.best_match(
+    return locale_from(session.get(SESSION_KEY), request.headers.get("Accept-Language", ""))
+
+
+def locale_from(stored: object, accept_language: str) -> str:
+    """The locale of a request without ?lang=: the session's choice, else the browser's."""
+    chosen = normalise_locale(stored) if isinstance(stored, str) else None
+    return chosen or _accepted_locale(accept_language)
+
+
+@lru_cache(maxsize=512)
+def _accepted_locale(accept_language: str) -> str:
+    # Browsers send a handful of distinct headers: parsing each once saves every page the work.
+    best = parse_accept_header(accept_language, LanguageAccept).best_match(
         [code.replace("_", "-") for code in SUPPORTED_LOCALES]
         + [code for code in SUPPORTED_LOCALES if "_" in code]
     )

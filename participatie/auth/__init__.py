@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_login import current_user
 from sqlalchemy import select
 
 from participatie import messages
@@ -11,7 +12,11 @@ from participatie.models import User
 
 
 def init_auth(app: Flask) -> None:
-    login_manager.init_app(app)
+    # `current_user` in templates is the lazy proxy, not Flask-Login's context processor, which
+    # loads the user for every page rendered: a participant's page never asks who is logged in,
+    # and loading them marks the session (`_fresh`), which must then be signed and sent again.
+    login_manager.init_app(app, add_context_processor=False)
+    app.jinja_env.globals["current_user"] = current_user
     init_role_labels(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = messages.LOGIN_NEEDED

@@ -122,12 +122,26 @@ def cached(survey: SurveyDef, key: Hashable, render: Callable[[], str]) -> Cache
     return page
 
 
+def peek(survey: SurveyDef, key: Hashable) -> CachedPage | None:
+    """The page for `key` when this revision's page is cached, else None (nothing is rendered:
+    the fast path, fast_path.py, leaves rendering to the view)."""
+    entry = _pages.get(survey.id)
+    if entry is None or entry[0] is not survey:
+        return None
+    return entry[1].get(key)
+
+
+def encoded(page: CachedPage, values: Sequence[str], accept_encoding: str) -> tuple[bytes, bool]:
+    """The page's bytes with these tokens, and whether they are gzipped (when the browser takes
+    gzip): the view's response and the fast path's are made here alike."""
+    gzip = "gzip" in accept_encoding
+    return (page.gzipped(values) if gzip else page.body(values)), gzip
+
+
 def respond(page: CachedPage, values: Sequence[str], status: int = 200) -> Response:
     """The page with this request's tokens, gzipped when the browser takes gzip."""
-    gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-    response = current_app.response_class(
-        page.gzipped(values) if gzip else page.body(values), status=status, mimetype="text/html"
-    )
+    body, gzip = encoded(page, values, request.headers.get("Accept-Encoding", ""))
+    response = current_app.response_class(body, status=status, mimetype="text/html")
     if gzip:
         response.headers["Content-Encoding"] = "gzip"
     response.headers["Vary"] = "Accept-Encoding"

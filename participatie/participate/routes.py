@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import secrets
-from collections.abc import Hashable
 from typing import Any
 
 import segno
@@ -28,7 +26,7 @@ from participatie.auth.access import public
 from participatie.extensions import db, limiter
 from participatie.models import Answer
 from participatie.models import Response as SurveyResponse
-from participatie.participate import journey_session, meetcodes, page_cache
+from participatie.participate import journey_session, meetcodes, page_cache, page_keys
 from participatie.participate.drafts import refuse_unpublished
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
@@ -102,7 +100,7 @@ def welcome(code: str) -> Page:
     survey, response = _survey_and_response(code)
     if "_flashes" in session:  # a message for this participant alone: rendered for them
         return render_template("participate/welcome.html", survey=survey, response=response)
-    key = ("welcome", request.path, _locale(), response is not None)
+    key = page_keys.welcome_key(request.path, _locale(), response is not None)
     page = page_cache.cached(
         survey,
         key,
@@ -164,7 +162,7 @@ def question(code: str, name: str) -> Page:
             return redirect(url_for("participate.thanks", code=survey.code))
         return redirect(url_for("participate.question", code=survey.code, name=following.name))
     shown = answers.get(name)
-    key = _question_key(place, shown, earlier)
+    key = page_keys.question_key(request.path, _locale(), place, shown, earlier)
     if key is None or "_flashes" in session:
         page = page_cache.build(_question_page(survey, place, shown, earlier))
     else:
@@ -202,32 +200,6 @@ def _question_page(
         idempotency_key=page_cache.IDEM_MARK,
         options=place.question.visible_options(earlier),
         piped=lambda texts: place.question.piped(texts, earlier),
-    )
-
-
-def _question_key(
-    place: journey.Place, answer: Answer | None, earlier: dict[str, Any]
-) -> Hashable | None:
-    """Everything on a question page that may differ between participants, or None when the
-    page shows the participant's own words (a typed answer): such a page is not cached."""
-    q = place.question
-    value = None if answer is None or answer.declined else answer.value
-    if value is not None and not q.is_choice:
-        return None
-    return (
-        "question",
-        request.path,
-        _locale(),
-        q.name,
-        place.number,
-        place.total,
-        place.previous.name if place.previous else None,
-        place.next.name if place.next else None,
-        place.remaining_at_most,
-        tuple(sorted(q.piped(q.label, earlier).items())),
-        tuple(sorted(q.piped(q.hint, earlier).items())),
-        tuple(option.name for option in q.visible_options(earlier)),
-        json.dumps(value, sort_keys=True),
     )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from typing import Any, cast
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, cast
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -86,7 +86,18 @@ def stored_answers(response: Response, survey: SurveyDef) -> dict[str, Answer]:
     return {by_id[a.question_id]: a for a in rows if a.question_id in by_id}
 
 
-def answer_values(answers: dict[str, Answer]) -> dict[str, Any]:
+class Given(Protocol):
+    """An answer as the engine reads it: a stored Answer, or a copy of its columns (the
+    participant pages' fast path reads them without the ORM)."""
+
+    @property
+    def value(self) -> Any: ...
+
+    @property
+    def declined(self) -> bool: ...
+
+
+def answer_values(answers: Mapping[str, Given]) -> dict[str, Any]:
     """Values as the relevance expressions see them: declined counts as not answered."""
     return {name: a.value for name, a in answers.items() if not a.declined}
 

@@ -242,6 +242,23 @@ def definition_at(code: str, survey_id: int, revision: int, status: str) -> Surv
     cached = _cache.get(code)
     if cached is not None and cached.revision == revision and cached.status == status:
         return cached
+    return _load(code, survey_id)
+
+
+def cached_definition(code: str, survey_id: int, revision: int, status: str) -> SurveyDef | None:
+    """The definition of this revision when it is in the cache, else None: for the participant
+    pages' fast path (participate/fast_path.py), which leaves loading to the normal path."""
+    cached = _cache.get(code)
+    if cached is None or (cached.id, cached.revision, cached.status) != (
+        survey_id,
+        revision,
+        status,
+    ):
+        return None
+    return cached
+
+
+def _load(code: str, survey_id: int) -> SurveyDef:
     survey = db.session.scalar(
         select(Survey)
         .where(Survey.id == survey_id)

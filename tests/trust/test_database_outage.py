@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from participatie import database
 from participatie.extensions import db
 from participatie.models import Answer, Question
+from participatie.participate.fast_path import ParticipantPages
 from tests.conftest import PageCheckingClient, make_app, page_client
 from tests.database import fresh_postgres_database, postgres_available
 from tests.trust.tcp_proxy import TcpProxy
@@ -140,5 +141,28 @@ def test_a_connection_dropped_while_idle_is_replaced_before_use(
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     assert client.get("/s/DEMO/wie").status_code == 200
     assert _terminate_app_connections(app) >= 1
-    assert client.get("/s/DEMO/wie").status_code == status
+    # ?lang=nl: through Flask, not the participant pages' fast path (which, meeting a dropped
+    # connection, leaves the page to Flask: the test below).
+    assert client.get("/s/DEMO/wie?lang=nl").status_code == status
     assert client.get("/s/DEMO/wie").status_code == 200  # the pool recovers either way
+
+
+def test_the_fast_path_meeting_a_dropped_connection_leaves_the_page_to_flask(
+    outage_app: tuple[Flask, TcpProxy], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _proxy = outage_app
+    monkeypatch.setattr(database, "IDLE_PING_SECONDS", 3600.0)  # no ping: the dead link is met
+    app.test_client_class = PageCheckingClient
+    client = page_client(app)
+    client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
+    assert client.get("/s/DEMO/wie").status_code == 200  # rendered: the next one is cached
+    fast = app.wsgi_app
+    assert isinstance(fast, ParticipantPages)
+    served = fast.served
+    assert _terminate_app_connections(app) >= 1
+    # The fast path's query fails on its (only) pooled connection, which it invalidates; Flask
+    # then opens a new one and serves the page.
+    assert client.get("/s/DEMO/wie").status_code == 200
+    assert fast.served == served
+    assert client.get("/s/DEMO/wie").status_code == 200
+    assert fast.served == served + 1  # and the fast path works again
