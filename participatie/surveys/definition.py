@@ -65,7 +65,7 @@ class QuestionDef:
 
     @property
     def declinable(self) -> bool:
-        """"Ik wil dit niet zeggen" is offered: the coordinator asked for it, and only an optional
+        """ "Ik wil dit niet zeggen" is offered: the coordinator asked for it, and only an optional
         question can be declined (the builder and the XLSForm import keep it so; an older
         definition might not, hence the check here)."""
         return self.offer_decline and not self.required
