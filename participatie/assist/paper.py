@@ -143,13 +143,12 @@ def paper_pdf(survey: SurveyDef, language: str, copies: int) -> bytes:
 def _layout(weasyprint: Any, html: str) -> Any:
     base_url = current_app.config["BASE_URL"]
     key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
-    document = _LAYOUTS.get(key)
+    document = _LAYOUTS.pop(key, None)
     if document is None:
         document = weasyprint.HTML(string=html, base_url=base_url).render()
-        _LAYOUTS[key] = document
-        while len(_LAYOUTS) > LAYOUTS_KEPT:
-            _LAYOUTS.popitem(last=False)
-    _LAYOUTS.move_to_end(key)
+    _LAYOUTS[key] = document  # the most recently used last
+    while len(_LAYOUTS) > LAYOUTS_KEPT:
+        _LAYOUTS.popitem(last=False)
     return document
 
 
