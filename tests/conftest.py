@@ -111,7 +111,7 @@ def make_app(database_url: str, instance: Path, **overrides: Any) -> Flask:
 # Read-aloud audio (participatie/surveys/speech.py) is named by a hash of voice and text and
 # written atomically, so one folder can serve every process of a CI run: .ci/run names it, and
 # each template's texts are spoken once per run instead of once per worker and per database
-# (espeak-ng and opusenc were about a tenth of the suite's CPU).
+# (measured: publishing a template cost 13-27 s of espeak-ng and opusenc CPU per test).
 SPEECH_CACHE = os.environ.get("SPEECH_CACHE")
 
 
