@@ -108,9 +108,19 @@ def make_app(database_url: str, instance: Path, **overrides: Any) -> Flask:
     return app
 
 
+# Read-aloud audio (participatie/surveys/speech.py) is named by a hash of voice and text and
+# written atomically, so one folder can serve every process of a CI run: .ci/run names it, and
+# each template's texts are spoken once per run instead of once per worker and per database
+# (measured: publishing a template cost 13-27 s of espeak-ng and opusenc CPU per test).
+SPEECH_CACHE = os.environ.get("SPEECH_CACHE")
+
+
 @pytest.fixture(scope="session")
 def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    app = make_app(database_url, tmp_path_factory.mktemp("instance"))
+    instance = tmp_path_factory.mktemp("instance")
+    if SPEECH_CACHE:
+        (instance / "speech").symlink_to(Path(SPEECH_CACHE), target_is_directory=True)
+    app = make_app(database_url, instance)
     with app.app_context():
         upgrade()
         db.session.remove()

@@ -12,6 +12,9 @@ Also used by `participatie surveys export CODE --format pdf --lang L --output FI
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +39,14 @@ MAX_COPIES = 500
 # The places left empty for the stamp; paper.css gives them these sizes.
 NUMBER_SLOT, NUMBER_WIDTH_MM, NUMBER_HEIGHT_MM, NUMBER_SIZE_PT = "paper-number", 40, 7, 18
 QR_SLOT, QR_SIZE_MM = "paper-qr", 28
+# Laying a form out is most of a small print's cost (WeasyPrint: about 0.7 s of CPU, against
+# about 0.015 s a copy for its number and QR code). The next batch of the same form is the same HTML, so the
+# last few layouts are kept per process, keyed by that HTML: a changed survey, language or
+# template is another key. Writing a kept layout again gives a byte-identical PDF (measured);
+# one print at a time per process, as WeasyPrint's fonts are not meant to be shared by threads.
+_LAYOUTS: OrderedDict[str, Any] = OrderedDict()
+LAYOUTS_KEPT = 4
+_PRINTING = threading.Lock()
 
 
 class PaperUnavailable(RuntimeError):
@@ -124,9 +135,24 @@ def paper_pdf(survey: SurveyDef, language: str, copies: int) -> bytes:
     """Allocates `copies` numbers (the caller commits) and makes one PDF of all copies."""
     weasyprint = _weasyprint()  # before allocating: without Pango nothing changes
     numbers = paper_numbers.allocate(survey, language, copies)
-    document = weasyprint.HTML(
-        string=paper_html(survey, language), base_url=current_app.config["BASE_URL"]
-    ).render()
+    with _PRINTING:
+        document = _layout(weasyprint, paper_html(survey, language))
+        return _stamped_pdf(survey, language, numbers, document)
+
+
+def _layout(weasyprint: Any, html: str) -> Any:
+    base_url = current_app.config["BASE_URL"]
+    key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    document = _LAYOUTS.pop(key, None)
+    if document is None:
+        document = weasyprint.HTML(string=html, base_url=base_url).render()
+    _LAYOUTS[key] = document  # the most recently used last
+    while len(_LAYOUTS) > LAYOUTS_KEPT:
+        _LAYOUTS.popitem(last=False)
+    return document
+
+
+def _stamped_pdf(survey: SurveyDef, language: str, numbers: list[str], document: Any) -> bytes:
     anchors = document.pages[0].anchors
     slots = Slots(
         number=anchors[NUMBER_SLOT][:2],

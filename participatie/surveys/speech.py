@@ -118,10 +118,15 @@ def synthesise(language: str, text: str) -> Path:
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
         )
-        # Written under a temporary name and renamed: a reader never sees half a file.
-        partial = target.with_suffix(".part")
-        shutil.copyfile(ogg, partial)
-        partial.replace(target)
+        # Written under a temporary name of its own and renamed: a reader never sees half a
+        # file, and two processes making the same text at once (two workers, or test workers
+        # sharing a folder) never write into each other's copy.
+        with (
+            tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as partial,
+            ogg.open("rb") as source,
+        ):
+            shutil.copyfileobj(source, partial)
+        Path(partial.name).replace(target)
     return target
 
 
