@@ -9,13 +9,11 @@ hide (or fake) the import.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from flask import Flask
+
+from tests.fresh_process import run_script
 
 WORKER = """
 import json, sys
@@ -42,18 +40,7 @@ print(json.dumps({
 def test_rendering_the_queue_imports_neither_simplemma_nor_nltk(
     app: Flask, demo: None, database_url: str, tmp_path: Path
 ) -> None:
-    root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [sys.executable, "-c", WORKER, database_url, str(tmp_path)],
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_script(WORKER, database_url, str(tmp_path))
     assert found["statements"] == 20
     assert found["suggestions"] > 0  # the suggester did run in this process
     assert found["simplemma"] == []

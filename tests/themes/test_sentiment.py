@@ -8,10 +8,9 @@ tests can hide the import or make the shortcut unnecessary.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh_process import run_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,17 +44,7 @@ print(json.dumps({"ours": ours, "theirs": theirs, "loaded": loaded,
 
 
 def test_polarity_equals_textblob_without_importing_nltk() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, json.dumps(TEXTS)],
-        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "ignore"},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_script(SCRIPT, json.dumps(TEXTS), PYTHONWARNINGS="ignore")
     assert found["loaded"] == []  # neither NLTK nor the packages stay in sys.modules
     assert found["ours"] == found["theirs"]
     assert any(value != 0 for values in found["ours"].values() for value in values)
