@@ -54,7 +54,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # `db`: the test uses the test database (its fixtures need `database_url`). CI runs the
     # PostgreSQL pass on these only (`-m db`); everything else runs once, on SQLite.
     for item in items:
-        if "database_url" in getattr(item, "fixturenames", ()):
+        if {"database_url", "own_database_url"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.db)
 
 
@@ -85,6 +85,14 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with fresh_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+@pytest.fixture
+def own_database_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database of the test's own, on the pass's database (SQLite, or PostgreSQL): for
+    migration tests, which go up and down the chain the shared database must stay at the head of."""
+    with fresh_database(tmp_path) as url:
         yield url
 
 

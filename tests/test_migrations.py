@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -14,7 +13,6 @@ from sqlalchemy import inspect
 
 from participatie.extensions import db
 from tests.conftest import make_app
-from tests.database import fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,20 +40,19 @@ def test_every_constraint_is_named(app: Flask) -> None:
             assert constraint.name, f"unnamed constraint on {table.name}"
 
 
-# A database of its own, on both passes: migrations are where SQLite and PostgreSQL differ.
-@pytest.mark.db
-def test_every_migration_goes_down_to_nothing_and_up_again(tmp_path: Path) -> None:
+def test_every_migration_goes_down_to_nothing_and_up_again(
+    own_database_url: str, tmp_path: Path
+) -> None:
     # Every downgrade runs, in order, down to an empty database (the initial one drops its
     # tables only: their indexes go with them), and the way back up gives the models' schema.
-    with fresh_database(tmp_path) as url:
-        app = make_app(url, tmp_path)
-        with app.app_context():
-            upgrade()
-            downgrade(revision="base")
-            assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
-            upgrade()
-            with db.engine.connect() as connection:
-                context = MigrationContext.configure(connection, opts={"compare_type": True})
-                assert compare_metadata(context, db.metadata) == []
-            db.session.remove()
-            db.engine.dispose()
+    app = make_app(own_database_url, tmp_path)
+    with app.app_context():
+        upgrade()
+        downgrade(revision="base")
+        assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+        upgrade()
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, db.metadata) == []
+        db.session.remove()
+        db.engine.dispose()

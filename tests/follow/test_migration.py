@@ -10,7 +10,6 @@ from sqlalchemy import text
 
 from participatie.extensions import db
 from tests.conftest import make_app
-from tests.database import fresh_database
 
 ROWS = [
     "INSERT INTO organisations (id, name, created_at) VALUES (1, 'Org', '2026-01-01')",
@@ -41,29 +40,30 @@ def _action(number: int, decision: int) -> str:
     )
 
 
-def test_each_action_goes_under_a_goal_made_from_its_decision(tmp_path: Path) -> None:
-    with fresh_database(tmp_path) as url:
-        app = make_app(url, tmp_path)
-        with app.app_context():
-            upgrade(revision="0002")
-            for statement in [*ROWS, _action(1, 1), _action(2, 1), _action(3, 2)]:
-                db.session.execute(text(statement))
-            db.session.commit()
-            upgrade()
-            workgroups = db.session.execute(
-                text("SELECT id, name, domain_id, project_id FROM workgroups")
-            ).all()
-            goals = db.session.execute(
-                text("SELECT id, decision_id, kind, title, workgroup_id FROM goals ORDER BY id")
-            ).all()
-            actions = db.session.execute(
-                text("SELECT id, goal_id, decision_id FROM actions ORDER BY id")
-            ).all()
-            links = db.session.execute(
-                text("SELECT goal_id, theme_id FROM goal_themes ORDER BY goal_id")
-            ).all()
-            db.session.remove()
-            db.engine.dispose()
+def test_each_action_goes_under_a_goal_made_from_its_decision(
+    own_database_url: str, tmp_path: Path
+) -> None:
+    app = make_app(own_database_url, tmp_path)
+    with app.app_context():
+        upgrade(revision="0002")
+        for statement in [*ROWS, _action(1, 1), _action(2, 1), _action(3, 2)]:
+            db.session.execute(text(statement))
+        db.session.commit()
+        upgrade()
+        workgroups = db.session.execute(
+            text("SELECT id, name, domain_id, project_id FROM workgroups")
+        ).all()
+        goals = db.session.execute(
+            text("SELECT id, decision_id, kind, title, workgroup_id FROM goals ORDER BY id")
+        ).all()
+        actions = db.session.execute(
+            text("SELECT id, goal_id, decision_id FROM actions ORDER BY id")
+        ).all()
+        links = db.session.execute(
+            text("SELECT goal_id, theme_id FROM goal_themes ORDER BY goal_id")
+        ).all()
+        db.session.remove()
+        db.engine.dispose()
     # One werkgroep for the one domain; one goal per decision with actions (not for decision 3).
     assert [(w.name, w.domain_id, w.project_id) for w in workgroups] == [
         ("Werkgroep Onderwijs", 1, 1)
