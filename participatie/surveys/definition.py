@@ -239,10 +239,7 @@ def definition_at(code: str, survey_id: int, revision: int, status: str) -> Surv
     """The definition of this revision: cached, or loaded once when the survey changed.
 
     For callers that read the revision in a query of their own (journey.load_with_response)."""
-    cached = _cache.get(code)
-    if cached is not None and cached.revision == revision and cached.status == status:
-        return cached
-    return _load(code, survey_id)
+    return cached_definition(code, survey_id, revision, status) or _load(code, survey_id)
 
 
 def cached_definition(code: str, survey_id: int, revision: int, status: str) -> SurveyDef | None:

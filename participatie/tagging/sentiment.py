@@ -26,8 +26,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-SENTIMENT_LANGS = frozenset({"en", "nl", "fr"})
 _PATTERN_MODULES = {"en": "textblob.en", "nl": "textblob_nl.nl", "fr": "textblob_fr.fr"}
+SENTIMENT_LANGS = frozenset(_PATTERN_MODULES)
 
 
 def _pattern_module(name: str) -> types.ModuleType:
