@@ -47,7 +47,7 @@ from participatie.tagging.suggester import MAX_DOMAINS, MIN_DOMAIN_RAW, suggest
 
 HELDOUT = "long-heldout.jsonl"
 DEV_FILES = (*fit_calibration.TRAINING_FILES, HELDOUT)
-SHOWN_FILES = (*fit_calibration.CALIBRATION_FILES, HELDOUT)
+SHOWN_FILES = fit_calibration.SHOWN_FILES
 
 
 @dataclass
@@ -70,9 +70,7 @@ def fold_of(rows: list[dict[str, Any]], folds: int, seed: int) -> list[int]:
     return [number[story(row)] for row in rows]
 
 
-def candidates(
-    scored: list[Scored], long_only: bool = False
-) -> list[tuple[int, str, list[float], int]]:
+def candidates(scored: list[Scored], long_only: bool = False) -> list[fit_calibration.Candidate]:
     """``fit_calibration.candidates`` from evidence computed once (numbered as ``scored``)."""
     return [
         (n, code, calibration.features(e), int(code in s.row["domains"]))
@@ -143,13 +141,9 @@ def shown_cv(
     pairs: list[tuple[int, float, bool]] = []
     for k in range(folds):
         train = [s for s, f in zip(scored, fold, strict=True) if f != k]
-        found = candidates(train, long_only=True)
-        table["shown"] = {
-            **fit_calibration.fit_shown([s.row for s in train], found),
-            "coefficients": calibration.fit_logistic(
-                [f for _, _, f, _ in found], [y for *_, y in found], ridge=ridge
-            ),
-        }
+        table["shown"] = fit_calibration.fit_shown(
+            [s.row for s in train], candidates(train, long_only=True), ridge
+        )
         for i, s in enumerate(scored):
             if fold[i] == k:
                 for code, e in s.evidence.items():

@@ -157,11 +157,13 @@ def _choose_threshold(
     return best
 
 
-def fit_shown(rows: list[dict[str, Any]], found: list[Candidate] | None = None) -> dict[str, Any]:
+def fit_shown(
+    rows: list[dict[str, Any]], found: list[Candidate] | None = None, ridge: float = SHOWN_RIDGE
+) -> dict[str, Any]:
     """The model of the certainty shown on long statements, fitted on ``rows`` (untuned ones)."""
     found = candidates_long(rows) if found is None else found
     coefficients = calibration.fit_logistic(
-        [f for _, _, f, _ in found], [y for *_, y in found], ridge=SHOWN_RIDGE
+        [f for _, _, f, _ in found], [y for *_, y in found], ridge=ridge
     )
     return {
         "coefficients": coefficients,
