@@ -21,7 +21,11 @@ def init_cli(app: Flask) -> None:
     from participatie.coordinate.focusgroups.cli import focusgroups_cli
     from participatie.coordinate.privacy.dpo_export import export_project_command
     from participatie.coordinate.surveys.cli import responses_cli, surveys_cli
-    from participatie.coordinate.surveys.publish_cli import close_command, publish_command
+    from participatie.coordinate.surveys.publish_cli import (
+        close_command,
+        publish_command,
+        speak_command,
+    )
     from participatie.coordinate.surveys.texts_cli import texts_cli
     from participatie.demo.cli import demo_command
     from participatie.follow.cli import plan_cli
@@ -43,6 +47,7 @@ def init_cli(app: Flask) -> None:
     app.cli.add_command(focusgroups_cli)
     surveys_cli.add_command(texts_cli)  # `participatie surveys texts export|import`
     surveys_cli.add_command(publish_command)  # `participatie surveys publish CODE`
+    surveys_cli.add_command(speak_command)  # `participatie surveys speak CODE`
     surveys_cli.add_command(close_command)
     app.cli.add_command(surveys_cli)
     app.cli.add_command(responses_cli)

@@ -1,7 +1,7 @@
 """The generated read-aloud of a question page (surveys/speech.py), fetched only on a tap.
 
 The URL carries a hash of the text (`v=`), so it can be cached for a year: a changed text is a
-new URL. The file is made at publishing; one whose text changed since is made on the first tap.
+new URL. The file is made on the first tap (or ahead by `participatie surveys speak CODE`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def spoken(code: str, name: str, lang: str) -> Response:
 @bp.app_template_global()
 def spoken_url(survey: SurveyDef, question: QuestionDef, lang: str) -> str | None:
     """The generated audio's URL for this page, or None where no engine speaks the language or
-    the survey is not open (audio is made at publishing; a draft's preview has none)."""
+    the survey is not open (a draft's preview has none)."""
     if not survey.is_open or lang not in survey.languages or not speech.speaks(lang):
         return None
     text = speech.page_text(question, lang)

@@ -4,9 +4,12 @@ A cheap phone rarely has a voice for Arabic and never one for Tigrinya, so the s
 audio of every question page (the question, its hint and its options, read in that order) for
 each language espeak-ng speaks. Files are kept under the instance folder, named by a hash of
 the voice and the text: a changed text gets a new file and a new URL, so the URL can be cached
-for a year. Publishing makes them all; a page whose text changed later makes its file on the
-first tap. Without espeak-ng (Debian package `espeak-ng`) or opusenc (`opus-tools`) only the
-audio is missing: publishing goes on and the coordinator is told which package to install.
+for a year. A page's file is made on the first tap (about a third of a second), not when the
+survey is published: making every page in every language at once took half a minute for one
+template in 11 voices, longer than a web worker may take (gunicorn's 30 s timeout) for a survey
+in many languages. `participatie surveys speak CODE` makes them all ahead, for who wants no
+first-tap wait. Without espeak-ng (Debian package `espeak-ng`) or opusenc (`opus-tools`) only
+the audio is missing: publishing goes on and the coordinator is told which package to install.
 
 Ogg Opus at 16 kbit/s mono is about 6 kB for three seconds of speech; MP3 (lame) needs about
 three times that for the same intelligibility, hence Opus.
@@ -18,6 +21,7 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -133,26 +137,38 @@ def synthesise(language: str, text: str) -> Path:
 @dataclass
 class SpeechOutcome:
     made: int = 0
+    present: int = 0  # already made (an earlier tap or run)
     unavailable: bool = False
     failed: list[tuple[str, str]] = field(default_factory=list)  # (question name, language)
     no_voice: list[str] = field(default_factory=list)  # offered languages nobody speaks
 
 
-def generate_for_survey(definition: Any) -> SpeechOutcome:
-    """Audio of every question page in every offered language espeak-ng speaks.
-
-    A text that fails is reported and the others go on; nothing here stops publishing."""
+def check_for_survey(definition: Any) -> SpeechOutcome:
+    """What publishing tells the coordinator about read-aloud, without making any audio: the
+    offered languages no engine speaks, or that the engine is missing altogether."""
     outcome = SpeechOutcome()
     outcome.no_voice = [code for code in definition.languages if code not in VOICES]
-    if tools() is None:
-        outcome.unavailable = True
+    outcome.unavailable = tools() is None
+    return outcome
+
+
+def generate_for_survey(definition: Any, languages: Iterable[str] = ()) -> SpeechOutcome:
+    """Audio of every question page in every offered language espeak-ng speaks (or in
+    `languages` only), made ahead of the first taps. A text that fails is reported and the
+    others go on."""
+    outcome = check_for_survey(definition)
+    if outcome.unavailable:
         return outcome
+    wanted = set(languages) or set(definition.languages)
     for language in definition.languages:
-        if language not in VOICES:
+        if language not in VOICES or language not in wanted:
             continue
         for question in definition.questions:
             text = page_text(question, language)
-            if not text or audio_path(language, text).is_file():
+            if not text:
+                continue
+            if audio_path(language, text).is_file():
+                outcome.present += 1
                 continue
             try:
                 synthesise(language, text)

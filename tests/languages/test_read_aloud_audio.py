@@ -88,3 +88,43 @@ def test_no_player_where_no_engine_speaks_and_publishing_says_so(app: Flask, dem
         session["lang"] = "ti"
     page = client.get("/s/DEMO?lang=ti").get_data(as_text=True)
     assert "<audio" not in page
+
+
+def test_publishing_makes_no_audio_and_speak_makes_every_page_ahead(
+    app: Flask, client: PageCheckingClient, demo: None
+) -> None:
+    """Publishing answers at once (audio comes on the first tap); `surveys speak` makes every
+    question page of one language ahead, and a second run finds them all there."""
+    from sqlalchemy import select
+
+    from participatie.extensions import db
+    from participatie.models import Survey, SurveyStatus
+    from participatie.surveys.definition import build_definition
+
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.code == "DEMO"))
+        assert survey is not None
+        # A text no other test speaks, so this test's audio is its own whatever ran before.
+        marker = "Testzin om voor te lezen " + str(id(survey))
+        survey.questions[0].label = {**survey.questions[0].label, "nl": marker}
+        survey.status = SurveyStatus.DRAFT
+        survey.revision += 1
+        db.session.commit()
+        definition = build_definition(survey, survey.project)
+        pages = [q for q in definition.questions if speech.page_text(q, "nl")]
+        first = speech.audio_path("nl", speech.page_text(definition.questions[0], "nl"))
+        db.session.remove()
+    runner = app.test_cli_runner()
+    published = runner.invoke(args=["surveys", "publish", "DEMO"])
+    assert published.exit_code == 0, published.output
+    assert not first.exists()
+    made = runner.invoke(args=["surveys", "speak", "DEMO", "--language", "nl"])
+    assert made.exit_code == 0, made.output
+    counts = re.fullmatch(r"(\d+) made, (\d+) already there", made.stdout.strip())
+    assert counts, made.stdout
+    assert int(counts.group(1)) >= 1 and sum(map(int, counts.groups())) == len(pages)
+    assert first.is_file() and ogg_opus_seconds(first.read_bytes()) > 0.5
+    again = runner.invoke(args=["surveys", "speak", "DEMO", "--language", "nl"])
+    assert again.stdout.strip() == f"0 made, {len(pages)} already there"
+    wrong = runner.invoke(args=["surveys", "speak", "DEMO", "--language", "xx"])
+    assert wrong.exit_code != 0 and "Not offered in xx" in wrong.output

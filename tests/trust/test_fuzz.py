@@ -34,8 +34,11 @@ HOSTILE = [
     "",
     " ",
 ]
-# Per CI run: examples × routes × users comes well above 5,000 (see test_fuzz_case_count).
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
+# Per CI run at least 5,000 cases (issue 10): the four tests below each post at least a quarter
+# of that (MINIMUM_CASES): 12 examples × ~120 routes ≈ 1,450 per test, ~5,800 in all. It was 60
+# examples (~29,000 cases, 9 minutes of a CI run's CPU); FUZZ_EXAMPLES raises it for a long run.
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
+MINIMUM_CASES = 5_000 // 4
 SAMPLE = {"slug": "demo", "code": "DEMO", "name": "wie", "digest": "0", "filename": "app.css"}
 
 values = st.one_of(
@@ -94,7 +97,7 @@ def test_anonymous_posts_never_fail(app: Flask, client: PageCheckingClient, demo
     client.post_form("/s/DEMO/start", {}, token_from="/s/DEMO")
     cases = sum(_fuzz(app, client, url) for url in _post_routes(app))
     print(f"\nanonymous fuzz cases: {cases}")
-    assert cases >= EXAMPLES
+    assert cases >= MINIMUM_CASES
 
 
 @pytest.mark.slow
@@ -109,4 +112,4 @@ def test_staff_posts_never_fail(
     urls = [u for u in _post_routes(app) if u not in {"/logout", "/login"}]
     cases = sum(_fuzz(app, client, url) for url in urls)
     print(f"\n{email} fuzz cases: {cases}")
-    assert cases >= EXAMPLES
+    assert cases >= MINIMUM_CASES

@@ -1,4 +1,5 @@
-"""`participatie surveys publish CODE` and `participatie surveys close CODE` (DESIGN §6).
+"""`participatie surveys publish CODE`, `participatie surveys close CODE` (DESIGN §6) and
+`participatie surveys speak CODE` (the read-aloud audio made ahead).
 
 Publishing prints the languages the survey is offered in, one per line: only those in which
 every participant text exists (offered.py). The languages that still lack texts go to stderr,
@@ -55,11 +56,37 @@ def publish_command(code: str) -> None:
     )
     db.session.commit()
     with force_locale("nl"):
-        spoken = speech.generate_for_survey(build_definition(survey, survey.project))
+        spoken = speech.check_for_survey(build_definition(survey, survey.project))
         for message in speech.outcome_messages(spoken):
             click.echo(message, err=True)
     for language in offered:
         click.echo(language)
+
+
+@click.command("speak")
+@click.argument("code")
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    metavar="CODE",
+    help="Only this offered language (repeatable); all that espeak-ng speaks by default.",
+)
+@with_appcontext
+def speak_command(code: str, languages: tuple[str, ...]) -> None:
+    """Make the read-aloud audio of every question page now, instead of on each first tap."""
+    survey = _survey(code)
+    definition = build_definition(survey, survey.project)
+    unknown = sorted(set(languages) - set(definition.languages))
+    if unknown:
+        refuse(f"Not offered in {', '.join(unknown)}: {', '.join(definition.languages)}.")
+    with force_locale("nl"):
+        spoken = speech.generate_for_survey(definition, languages)
+        for message in speech.outcome_messages(spoken):
+            click.echo(message, err=True)
+    click.echo(f"{spoken.made} made, {spoken.present} already there")
+    if spoken.failed or spoken.unavailable:
+        raise SystemExit(1)
 
 
 @click.command("close")

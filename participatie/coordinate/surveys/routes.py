@@ -237,8 +237,8 @@ def survey_status(project: Project, survey_id: str) -> Page:
             "info",
         )
         if action in {"publish", "reopen"}:
-            # Read-aloud audio for every offered language espeak-ng speaks; never blocks.
-            spoken = speech.generate_for_survey(build_definition(survey, project))
+            # Read-aloud is made on each page's first tap (speech.py): here only what is missing.
+            spoken = speech.check_for_survey(build_definition(survey, project))
             for message in speech.outcome_messages(spoken):
                 flash(message, "info")
     return redirect(
