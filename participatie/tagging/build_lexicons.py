@@ -49,6 +49,7 @@ def expand_words(
     lang: str,
     own_paradigm: bool = False,
     negated_form: str = "",
+    form_keeps_skeleton: tuple[str, ...] | None = None,
 ) -> dict[str, list[str]]:
     """Inflected forms of ``words`` according to simplemma's table for ``simplemma_lang``.
 
@@ -59,6 +60,13 @@ def expand_words(
     ``negated_form`` (a lexicon option, a regular expression): a word that is a negated verb form
     keeps only the forms that are negated too. Turkish ``bilmiyorum`` (I do not know) shares its
     lemma with ``biliyorum`` (I know): without this, knowing would count as not knowing.
+
+    ``form_keeps_skeleton`` (a lexicon option, the article prefixes of the language; Arabic): a
+    form is kept only if its consonants (article, long vowels and hamza carriers removed) are the
+    word's, or, when both have three or more, one is a subsequence of the other (a suffix, a broken
+    plural: ``فاتوره`` under ``الفواتير``). Unvowelled Arabic makes simplemma's table join
+    unrelated words: ``السنه`` (the year) was listed under ``اسنان`` (teeth), ``ولدين`` (two boys)
+    under ``ديون`` (debts), ``علمتني`` (she taught me) under ``تعليم`` (education).
     """
     negated = re.compile(negated_form) if negated_form else None
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
@@ -88,10 +96,34 @@ def expand_words(
         forms.discard(word)
         if negated is not None and negated.search(word):
             forms = {form for form in forms if negated.search(form)}
+        if form_keeps_skeleton is not None:
+            articles = form_keeps_skeleton
+            forms = {form for form in forms if _same_skeleton(word, form, articles)}
         if forms:
             # shortest first: the common forms of a paradigm are usually the short ones
             expanded[word] = sorted(forms, key=lambda f: (len(f), f))[:MAX_FORMS_PER_WORD]
     return expanded
+
+
+_WEAK_LETTERS = frozenset("اويهىءئؤ")
+
+
+def _skeleton(word: str, articles: tuple[str, ...]) -> str:
+    for article in sorted(articles, key=len, reverse=True):
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article) :]
+            break
+    return "".join(letter for letter in word if letter not in _WEAK_LETTERS)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def _same_skeleton(word: str, form: str, articles: tuple[str, ...]) -> bool:
+    a, b = sorted((_skeleton(word, articles), _skeleton(form, articles)), key=len)
+    return a == b or (len(a) >= 3 and _is_subsequence(a, b))
 
 
 def build(lang: str) -> Path:
@@ -102,7 +134,13 @@ def build(lang: str) -> Path:
     sm_lang = source.get("simplemma")
     own = bool(source.get("own_paradigm", False))
     negated = str(source.get("negated_form", ""))
-    forms = expand_words(plain_words(source, lang), sm_lang, lang, own, negated) if sm_lang else {}
+    keeps = source.get("form_keeps_skeleton")
+    keeps_word = tuple(str(a) for a in keeps) if isinstance(keeps, list) else None
+    forms = (
+        expand_words(plain_words(source, lang), sm_lang, lang, own, negated, keeps_word)
+        if sm_lang
+        else {}
+    )
     out = {
         "lang": lang,
         "simplemma": sm_lang,

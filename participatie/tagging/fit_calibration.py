@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from participatie.tagging import calibration
+from participatie.tagging import calibration, heldout2_split
 from participatie.tagging.suggester import suggest
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
@@ -53,6 +53,9 @@ Candidate = tuple[int, str, list[float], int]
 def load_rows(names: tuple[str, ...] = TRAINING_FILES, data: Path = DATA) -> list[dict[str, Any]]:
     rows = []
     for name in names:
+        if name in (heldout2_split.TUNE, heldout2_split.CHECK):
+            rows += [{**row, "source": name} for row in heldout2_split.load(name, data)]
+            continue
         for line in (data / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append({**json.loads(line), "source": name})

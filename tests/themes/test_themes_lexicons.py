@@ -23,6 +23,7 @@ TOP_LEVEL = {
     "negated_form",
     "phrase_gap",
     "own_paradigm",
+    "form_keeps_skeleton",
     "negation_after",
     "prefixes",
     "suffixes",
