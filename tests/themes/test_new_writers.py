@@ -3,12 +3,15 @@ general causes of errors found on stories by new writers (``data/LONG.md``, docs
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 
 from participatie.tagging import fit_calibration, heldout2_split, measure
 from participatie.tagging.codebook import LANGUAGES
+from participatie.tagging.sentences import PART_WORDS, RUN_ON_WORDS, sentence_clauses
 from participatie.tagging.suggester import suggest
 
 
@@ -109,3 +112,38 @@ def test_flemish_service_names_count_in_every_language(lang: str) -> None:
     assert "inkomen" in suggest("groeipakket", lang).domains
     assert "gezin" in suggest("Huis van het Kind", lang).domains
     assert "vrije_tijd" in suggest("UiTPAS", lang).domains
+
+
+def test_a_run_on_message_without_punctuation_is_cut_into_parts() -> None:
+    message = (
+        "ja hallo met mij ik bel voor mijn zoon want die zijn school vraagt weer geld voor de "
+        "uitstap en ik heb da nie meer want de huur is omhoog gegaan en de verwarming ook en nu "
+        "weet ik nie hoe dat we dat moeten doen kunt ge mij terugbellen aub"
+    )
+    clauses, sentence_of = sentence_clauses(message, "nl")
+    assert sum(len(words) for words in clauses) > RUN_ON_WORDS
+    assert max(sentence_of) + 1 >= 3
+    assert all(len(words) <= PART_WORDS for words in clauses)
+    written, _ = sentence_clauses("Ik heb geen geld. De huur is te hoog.", "nl")
+    assert written == [["ik", "heb", "geen", "geld"], ["de", "huur", "is", "te", "hoog"]]
+
+
+def test_long_stories_without_their_punctuation_score_as_they_do_with_it() -> None:
+    """Speech-to-text and typed-out voice messages come without full stops: the long dev file
+    without punctuation scored 0.762 against 0.857 before run-ons were cut, 0.862 after."""
+    statements = fit_calibration.load_rows(("long-dev.jsonl",))
+
+    def micro_f1(transform: Callable[[str], str]) -> float:
+        tp = fp = fn = 0
+        for row in statements:
+            gold = set(row["domains"])
+            predicted = set(suggest(transform(row["text"]), row["lang"]).domains)
+            tp, fp, fn = (
+                tp + len(gold & predicted),
+                fp + len(predicted - gold),
+                fn + len(gold - predicted),
+            )
+        return 2 * tp / (2 * tp + fp + fn)
+
+    unpunctuated = micro_f1(lambda text: re.sub(r"[.!?;:،؟።—-]+", " ", text).lower())
+    assert unpunctuated >= micro_f1(lambda text: text) - 0.02
