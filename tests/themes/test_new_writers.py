@@ -147,3 +147,8 @@ def test_long_stories_without_their_punctuation_score_as_they_do_with_it() -> No
 
     unpunctuated = micro_f1(lambda text: re.sub(r"[.!?;:،؟።—-]+", " ", text).lower())
     assert unpunctuated >= micro_f1(lambda text: text) - 0.02
+
+
+def test_flemish_spoken_negation_turns_a_strength_around() -> None:
+    """Voice messages are typed as spoken: "da helpt nie" is "dat helpt niet"."""
+    assert suggest("Het OCMW helpt ons nie, de huur is te hoog.", "nl").kind == "knelpunt"
