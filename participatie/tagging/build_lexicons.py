@@ -30,7 +30,7 @@ from typing import Any
 
 from participatie.tagging.codebook import LANGUAGES
 from participatie.tagging.matcher import plain_words
-from participatie.tagging.normalize import normalize
+from participatie.tagging.normalize import normalize, without_diacritics
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 EXPANDED_DIR = LEXICON_DIR / "expanded"
@@ -50,6 +50,7 @@ def expand_words(
     own_paradigm: bool = False,
     negated_form: str = "",
     form_keeps_skeleton: tuple[str, ...] | None = None,
+    fold_diacritics: bool = False,
 ) -> dict[str, list[str]]:
     """Inflected forms of ``words`` according to simplemma's table for ``simplemma_lang``.
 
@@ -67,14 +68,21 @@ def expand_words(
     plural: ``فاتوره`` under ``الفواتير``). Unvowelled Arabic makes simplemma's table join
     unrelated words: ``السنه`` (the year) was listed under ``اسنان`` (teeth), ``ولدين`` (two boys)
     under ``ديون`` (debts), ``علمتني`` (she taught me) under ``تعليم`` (education).
+
+    ``fold_diacritics`` (a lexicon option): every form and the word itself also match as typed
+    without the language's letters (``calisiyorum`` for ``çalışıyorum``, ``ecole`` for ``école``),
+    unless that spelling is a word of the language's dictionary itself (``du`` is no ``dû``).
     """
     negated = re.compile(negated_form) if negated_form else None
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     table = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(simplemma_lang)
     lemma_of: dict[str, set[str]] = defaultdict(set)
+    dictionary: set[str] = set()
     for form, lemma in table.items():  # pass 1: the lemmas of the lexicon's own words
         nform = normalize(form, lang)
+        if fold_diacritics:
+            dictionary.add(nform)
         if nform in words:
             lemma_of[nform].add(normalize(lemma, lang))
     wanted = set(words).union(*lemma_of.values())
@@ -102,7 +110,20 @@ def expand_words(
         if forms:
             # shortest first: the common forms of a paradigm are usually the short ones
             expanded[word] = sorted(forms, key=lambda f: (len(f), f))[:MAX_FORMS_PER_WORD]
+    if fold_diacritics:
+        _add_folded(expanded, words, dictionary)
     return expanded
+
+
+def _add_folded(expanded: dict[str, list[str]], words: set[str], dictionary: set[str]) -> None:
+    """Add to each word's forms its forms (and itself) as typed without diacritics, where that
+    spelling is neither a dictionary word nor one of the lexicon's own words or forms."""
+    taken = dictionary | words | {form for forms in expanded.values() for form in forms}
+    for word in sorted(words):
+        folded = {without_diacritics(form) for form in [word, *expanded.get(word, [])]}
+        new = sorted(folded - taken, key=lambda f: (len(f), f))
+        if new:
+            expanded[word] = [*expanded.get(word, []), *new]
 
 
 _WEAK_LETTERS = frozenset("اويهىءئؤ")
@@ -136,8 +157,9 @@ def build(lang: str) -> Path:
     negated = str(source.get("negated_form", ""))
     keeps = source.get("form_keeps_skeleton")
     keeps_word = tuple(str(a) for a in keeps) if isinstance(keeps, list) else None
+    fold = bool(source.get("fold_diacritics", False))
     forms = (
-        expand_words(plain_words(source, lang), sm_lang, lang, own, negated, keeps_word)
+        expand_words(plain_words(source, lang), sm_lang, lang, own, negated, keeps_word, fold)
         if sm_lang
         else {}
     )

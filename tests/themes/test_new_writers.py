@@ -152,3 +152,26 @@ def test_long_stories_without_their_punctuation_score_as_they_do_with_it() -> No
 def test_flemish_spoken_negation_turns_a_strength_around() -> None:
     """Voice messages are typed as spoken: "da helpt nie" is "dat helpt niet"."""
     assert suggest("Het OCMW helpt ons nie, de huur is te hoog.", "nl").kind == "knelpunt"
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "domain"),
+    [
+        ("tr", "Isten cikarildim, simdi issizim.", "werk"),
+        ("tr", "Ogretmeni hic ilgilenmiyor.", "onderwijs"),
+        ("fr", "La creche est trop chere pour nous.", "gezin"),
+        ("fr", "Mon fils a des difficultes a l ecole.", "onderwijs"),
+        ("ro", "Copilul nu are loc la gradinita.", "onderwijs"),
+        ("pl", "Dziecko nie ma miejsca w zlobku.", "gezin"),
+    ],
+)
+def test_words_typed_without_the_languages_letters_still_match(
+    lang: str, typed: str, domain: str
+) -> None:
+    """Chat and voice messages are often typed without ç, ş, ğ, é, ă, ł (``fold_diacritics``)."""
+    assert domain in suggest(typed, lang).domains
+
+
+def test_a_spelling_without_diacritics_that_is_a_word_of_its_own_does_not_match() -> None:
+    # "du" (of the) is a French word: it is not "dû" (had to), which once matched "devoirs"
+    assert suggest("Il a du pain et du fromage pour le goûter.", "fr").domains == []

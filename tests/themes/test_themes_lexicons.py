@@ -24,6 +24,7 @@ TOP_LEVEL = {
     "phrase_gap",
     "own_paradigm",
     "form_keeps_skeleton",
+    "fold_diacritics",
     "negation_after",
     "prefixes",
     "suffixes",
