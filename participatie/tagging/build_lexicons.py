@@ -30,7 +30,7 @@ from typing import Any
 
 from participatie.tagging.codebook import LANGUAGES
 from participatie.tagging.matcher import plain_words
-from participatie.tagging.normalize import normalize
+from participatie.tagging.normalize import normalize, without_diacritics
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 EXPANDED_DIR = LEXICON_DIR / "expanded"
@@ -49,6 +49,8 @@ def expand_words(
     lang: str,
     own_paradigm: bool = False,
     negated_form: str = "",
+    form_keeps_skeleton: tuple[str, ...] | None = None,
+    fold_diacritics: bool = False,
 ) -> dict[str, list[str]]:
     """Inflected forms of ``words`` according to simplemma's table for ``simplemma_lang``.
 
@@ -59,14 +61,28 @@ def expand_words(
     ``negated_form`` (a lexicon option, a regular expression): a word that is a negated verb form
     keeps only the forms that are negated too. Turkish ``bilmiyorum`` (I do not know) shares its
     lemma with ``biliyorum`` (I know): without this, knowing would count as not knowing.
+
+    ``form_keeps_skeleton`` (a lexicon option, the article prefixes of the language; Arabic): a
+    form is kept only if its consonants (article, long vowels and hamza carriers removed) are the
+    word's, or, when both have three or more, one is a subsequence of the other (a suffix, a broken
+    plural: ``فاتوره`` under ``الفواتير``). Unvowelled Arabic makes simplemma's table join
+    unrelated words: ``السنه`` (the year) was listed under ``اسنان`` (teeth), ``ولدين`` (two boys)
+    under ``ديون`` (debts), ``علمتني`` (she taught me) under ``تعليم`` (education).
+
+    ``fold_diacritics`` (a lexicon option): every form and the word itself also match as typed
+    without the language's letters (``calisiyorum`` for ``çalışıyorum``, ``ecole`` for ``école``),
+    unless that spelling is a word of the language's dictionary itself (``du`` is no ``dû``).
     """
     negated = re.compile(negated_form) if negated_form else None
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     table = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(simplemma_lang)
     lemma_of: dict[str, set[str]] = defaultdict(set)
+    dictionary: set[str] = set()
     for form, lemma in table.items():  # pass 1: the lemmas of the lexicon's own words
         nform = normalize(form, lang)
+        if fold_diacritics:
+            dictionary.add(nform)
         if nform in words:
             lemma_of[nform].add(normalize(lemma, lang))
     wanted = set(words).union(*lemma_of.values())
@@ -88,10 +104,47 @@ def expand_words(
         forms.discard(word)
         if negated is not None and negated.search(word):
             forms = {form for form in forms if negated.search(form)}
+        if form_keeps_skeleton is not None:
+            articles = form_keeps_skeleton
+            forms = {form for form in forms if _same_skeleton(word, form, articles)}
         if forms:
             # shortest first: the common forms of a paradigm are usually the short ones
             expanded[word] = sorted(forms, key=lambda f: (len(f), f))[:MAX_FORMS_PER_WORD]
+    if fold_diacritics:
+        _add_folded(expanded, words, dictionary)
     return expanded
+
+
+def _add_folded(expanded: dict[str, list[str]], words: set[str], dictionary: set[str]) -> None:
+    """Add to each word's forms its forms (and itself) as typed without diacritics, where that
+    spelling is neither a dictionary word nor one of the lexicon's own words or forms."""
+    taken = dictionary | words | {form for forms in expanded.values() for form in forms}
+    for word in sorted(words):
+        folded = {without_diacritics(form) for form in [word, *expanded.get(word, [])]}
+        new = sorted(folded - taken, key=lambda f: (len(f), f))
+        if new:
+            expanded[word] = [*expanded.get(word, []), *new]
+
+
+_WEAK_LETTERS = frozenset("اويهىءئؤ")
+
+
+def _skeleton(word: str, articles: tuple[str, ...]) -> str:
+    for article in sorted(articles, key=len, reverse=True):
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article) :]
+            break
+    return "".join(letter for letter in word if letter not in _WEAK_LETTERS)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def _same_skeleton(word: str, form: str, articles: tuple[str, ...]) -> bool:
+    a, b = sorted((_skeleton(word, articles), _skeleton(form, articles)), key=len)
+    return a == b or (len(a) >= 3 and _is_subsequence(a, b))
 
 
 def build(lang: str) -> Path:
@@ -102,7 +155,14 @@ def build(lang: str) -> Path:
     sm_lang = source.get("simplemma")
     own = bool(source.get("own_paradigm", False))
     negated = str(source.get("negated_form", ""))
-    forms = expand_words(plain_words(source, lang), sm_lang, lang, own, negated) if sm_lang else {}
+    keeps = source.get("form_keeps_skeleton")
+    keeps_word = tuple(str(a) for a in keeps) if isinstance(keeps, list) else None
+    fold = bool(source.get("fold_diacritics", False))
+    forms = (
+        expand_words(plain_words(source, lang), sm_lang, lang, own, negated, keeps_word, fold)
+        if sm_lang
+        else {}
+    )
     out = {
         "lang": lang,
         "simplemma": sm_lang,

@@ -97,7 +97,7 @@ def run(
 ) -> dict[str, Any]:
     rows = fit_calibration.load_rows(DEV_FILES)
     scored = [Scored(row, suggest(row["text"], row["lang"]).domain_evidence) for row in rows]
-    calibration_rows = fit_calibration.load_rows(fit_calibration.CALIBRATION_FILES)
+    calibration_rows = fit_calibration.load_rows(tuple(n for n in SHOWN_FILES if n != HELDOUT))
     calibration_scored = [
         Scored(row, suggest(row["text"], row["lang"]).domain_evidence) for row in calibration_rows
     ]
@@ -204,7 +204,7 @@ def main() -> None:
     parser.add_argument(
         "--shown-calibration-only",
         action="store_true",
-        help="fit the certainty shown on long-calibration.jsonl alone (as before issue 20's fifth pass)",
+        help="fit the certainty shown without the long-heldout folds (as before issue 20's fifth pass)",
     )
     parser.add_argument(
         "--fit-heldout",

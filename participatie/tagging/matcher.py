@@ -34,7 +34,7 @@ from itertools import pairwise
 from typing import Any, Final
 
 from participatie.tagging.form_table import FormTable
-from participatie.tagging.normalize import WORD_RE, normalize
+from participatie.tagging.normalize import WORD_RE, normalize, without_diacritics
 
 _WEIGHT_RE: Final = re.compile(r"^(.*?):(\d+(?:\.\d+)?)$")
 _LINKS: Final = ("", "s", "e", "en")
@@ -117,6 +117,7 @@ class CompiledLexicon:
     negations: frozenset[str] = frozenset()
     negation_after: int = 0
     contrast: frozenset[str] = frozenset()
+    fold_diacritics: bool = False  # stems also match as typed without diacritics (build_lexicons)
     _word: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _exact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _prefix: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -178,6 +179,7 @@ class CompiledLexicon:
             negations=frozenset(normalize(w, lang) for w in source.get("negations", [])),
             negation_after=int(source.get("negation_after", 0)),
             contrast=frozenset(normalize(w, lang) for w in source.get("contrast", [])),
+            fold_diacritics=bool(source.get("fold_diacritics", False)),
         )
 
     def _register(self, pattern: str) -> None:
@@ -187,6 +189,8 @@ class CompiledLexicon:
             self._suffix[pattern[1:]].append(pattern)
         elif pattern.endswith("*"):
             self._prefix[pattern[:-1]].append(pattern)
+            if self.fold_diacritics and without_diacritics(pattern[:-1]) != pattern[:-1]:
+                self._prefix[without_diacritics(pattern[:-1])].append(pattern)
         elif pattern.startswith("="):
             self._exact[pattern[1:]].append(pattern)
         else:

@@ -1,9 +1,7 @@
 """Build step: the suggester's measured accuracy on the labelled statements it was not tuned on.
 
 ``python -m participatie.tagging.measure`` scores the suggester on the held-out files in
-``tests/themes/data`` (``heldout.jsonl`` and the second held-out set of long statements,
-``long-heldout2-a.jsonl`` and ``long-heldout2-b.jsonl``; ``long-heldout.jsonl`` is spent, see
-``data/LONG.md``) and writes precision and recall
+``tests/themes/data`` and writes precision and recall
 per domain and per language to ``measured.json``, next to this file. The coordinators' page "Hoe
 goed zijn de voorstellen?" shows these figures next to the project's own; the labelled files are
 not shipped with the package, so the figures are. Run it after changing a lexicon or the model.
@@ -22,7 +20,12 @@ from participatie.tagging.suggester import suggest
 
 MEASURED_PATH = Path(__file__).resolve().parent / "measured.json"
 DATA = Path(__file__).resolve().parents[2] / "tests" / "themes" / "data"
-HELD_OUT_FILES = ("heldout.jsonl", "long-heldout2-a.jsonl", "long-heldout2-b.jsonl")
+# Only statements no word list or rule was chosen on: the page says "never seen before". Both sets
+# of long statements are spent (``data/LONG.md``): ``long-heldout.jsonl`` after three scores, the
+# second held-out set (``long-heldout2-*``) after its one score, when half of it (H2-tune) was read
+# and tuned on and the other half (H2-check) scored again and again to check changes (issue 20,
+# sixth pass). So the page shows the short held-out set until a new one is scored.
+HELD_OUT_FILES = ("heldout.jsonl",)
 
 
 def measure(names: tuple[str, ...] = HELD_OUT_FILES, data: Path = DATA) -> dict[str, Any]:

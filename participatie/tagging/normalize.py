@@ -95,3 +95,15 @@ def script_min_stem(word: str) -> int:
     if any("\u0600" <= ch <= "\u06ff" for ch in word):
         return 3
     return 4
+
+
+# Letters NFD does not decompose, as a keyboard without them types them.
+_BARE_LETTERS: Final = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
+
+
+def without_diacritics(word: str) -> str:
+    """``word`` as typed on a phone without the language's letters: ``çalışıyorum`` ->
+    ``calisiyorum``, ``école`` -> ``ecole``, ``învățământ`` -> ``invatamant`` (voice messages
+    and chat are often written so). Only for the lexicons that ask for it (``fold_diacritics``)."""
+    decomposed = unicodedata.normalize("NFD", word.translate(_BARE_LETTERS))
+    return "".join(letter for letter in decomposed if not unicodedata.combining(letter))

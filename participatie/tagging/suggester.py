@@ -146,6 +146,9 @@ def suggest_with(
     denied = discourse.denied_clauses(
         lexicon.lang, tokens, clause_of, sentence_of_clause, denied_spans
     )
+    conceded = discourse.conceded_clauses(
+        lexicon.lang, lexicon.contrast, tokens, clause_of, sentence_of_clause, lexicon.negations
+    )
     raw: dict[str, float] = defaultdict(float)
     # per code: (weight, words of the statement, lexicon entry)
     found: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
@@ -162,6 +165,8 @@ def suggest_with(
             continue
         if clause_of[hit.start] in denied:
             weight *= discourse.DENIED_WEIGHT
+        elif clause_of[hit.start] in conceded:
+            weight *= discourse.CONCEDED_WEIGHT
         raw[entry.code] += weight
         found[entry.code].append((weight, " ".join(tokens[hit.start : hit.end]), entry.text))
         where[entry.code].add(sentence_of_clause[clause_of[hit.start]])

@@ -70,12 +70,17 @@ def test_the_calibration_set_is_kept_out_of_tuning_and_of_the_other_sets() -> No
 
 
 def test_certainty_fitted_on_one_half_holds_on_the_other() -> None:
-    """Fitted on half of the calibration set, scored on the held-back half: ECE 0.079 with the
-    development model alone, 0.057 with the shown model (a half of 48 stories is noisy: a
-    perfectly calibrated model scores about 0.06 on a sample this size)."""
+    """Fitted as the build fits it, without the held-back half of the calibration set, and scored
+    on that half: ECE 0.067 with the development model alone, 0.028 with the shown model (a half
+    of 48 stories is noisy: a perfectly calibrated model scores about 0.06 on a sample this size).
+    The shown model is fitted on every file of ``SHOWN_FILES`` (issue 20, sixth pass), so the
+    other files are in the fit too; fitted on the first half alone it scored 0.062."""
     first, second = fit_calibration.halves(fit_calibration.load_rows((CALIBRATION,)))
+    others = fit_calibration.load_rows(
+        tuple(name for name in fit_calibration.SHOWN_FILES if name != CALIBRATION)
+    )
     development_only = {k: v for k, v in calibration.model().items() if k != "shown"}
-    half_fitted = {**development_only, "shown": fit_calibration.fit_shown(first)}
+    half_fitted = {**development_only, "shown": fit_calibration.fit_shown(first + others)}
     _, before = calibration.reliability(shown_pairs(second, development_only))
     _, after = calibration.reliability(shown_pairs(second, half_fitted))
     assert after <= 0.06

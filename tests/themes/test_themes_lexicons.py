@@ -23,6 +23,8 @@ TOP_LEVEL = {
     "negated_form",
     "phrase_gap",
     "own_paradigm",
+    "form_keeps_skeleton",
+    "fold_diacritics",
     "negation_after",
     "prefixes",
     "suffixes",
