@@ -39,6 +39,11 @@ class JourneyRow:
     status: str
     has_response: bool
     answers: dict[int, StoredAnswer]  # by question id
+    # What an answer's write needs (fast_answers.py): the response's row, the language its
+    # statements get and whether it is completed already (then an answer never completes it).
+    response_id: int | None = None
+    language: str = "nl"
+    completed: bool = False
 
 
 _JOURNEY = (
@@ -50,6 +55,8 @@ _JOURNEY = (
         Answer.question_id,
         Answer.value,
         Answer.declined,
+        Response.language,
+        Response.completed_at,
     )
     .outerjoin(
         Response,
@@ -116,6 +123,9 @@ class JourneyQuery:
             revision=first[1],
             status=str(first[2]),
             has_response=first[3] is not None,
+            response_id=first[3],
+            language=str(first[7] or "nl"),
+            completed=first[8] is not None,
             answers={
                 row[4]: StoredAnswer(row[5], bool(row[6]))
                 for row in converted

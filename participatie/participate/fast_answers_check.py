@@ -1,0 +1,143 @@
+"""Under TESTING: an answer the fast path takes (fast_answers.py) must be what Flask does with it.
+
+Both cannot write the same answer, and Flask's view commits. So the fast path's writes run in a
+transaction that reads the rows they touched and is then rolled back; Flask takes the same
+request on the database as it was and commits; the rows are read again. The two must agree:
+the reply (status, headers, body: the Location above all), the answer (value, declined, whether
+it was written), the idempotency key's row, the response (group, completion, whether it was
+touched) and the open answer's statement. Timestamps differ by nature; whether each changed
+must not. Every test that answers a question through the participant pages checks this path.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Table, bindparam, func, select
+
+from participatie.models import Answer, IdempotencyKey, Response, Statement
+from participatie.participate.fast_answer_write import Prepared
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIEnvironment
+
+    from participatie.participate.fast_answers import FastAnswers, Planned, Reply
+
+_ANSWERS = cast(Table, Answer.__table__)
+_RESPONSES = cast(Table, Response.__table__)
+_KEYS = cast(Table, IdempotencyKey.__table__)
+_STATEMENTS = cast(Table, Statement.__table__)
+
+# What an answer's writes leave, one query per table (the check's own, not the fast path's).
+_ROWS = {
+    "answer": select(_ANSWERS.c.value, _ANSWERS.c.declined, _ANSWERS.c.updated_at).where(
+        (_ANSWERS.c.response_id == bindparam("response_id"))
+        & (_ANSWERS.c.question_id == bindparam("question_id"))
+    ),
+    "key": select(_KEYS.c.scope, _KEYS.c.object_id, _KEYS.c.content_hash).where(
+        _KEYS.c.key == bindparam("key")
+    ),
+    "response": select(
+        _RESPONSES.c.participant_group,
+        _RESPONSES.c.completed_at.is_(None),
+        _RESPONSES.c.updated_at,
+    ).where(_RESPONSES.c.id == bindparam("response_id")),
+    "statement": select(func.count(), func.min(_STATEMENTS.c.language))
+    .select_from(_ANSWERS.join(_STATEMENTS, _STATEMENTS.c.answer_id == _ANSWERS.c.id))
+    .where(
+        (_ANSWERS.c.response_id == bindparam("response_id"))
+        & (_ANSWERS.c.question_id == bindparam("question_id"))
+    ),
+}
+_prepared: dict[str, dict[str, Prepared]] = {}
+
+
+class FastAnswerMismatch(AssertionError):
+    """The fast path would have answered or written something else than Flask did."""
+
+
+def same_as_flask(
+    answers: FastAnswers, environ: WSGIEnvironment, body: bytes, planned: Planned
+) -> Reply:
+    writer = answers.writer()
+    params = planned.write.params()
+    before = _read(writer, params)
+    ours: dict[str, Any] = {}
+    applied = writer.write(
+        planned.write, keep=False, inspect=lambda cursor: ours.update(_rows(writer, cursor, params))
+    )
+    reply = answers.redirect(planned.applied if applied else planned.seen)
+    flask = _flask_reply(answers, {**environ, "wsgi.input": BytesIO(body)})
+    theirs = _read(writer, params)
+    where = environ.get("PATH_INFO", "")
+    if (flask.status, sorted(flask.headers), flask.body) != (
+        reply.status,
+        sorted(reply.headers),
+        reply.body,
+    ):
+        raise FastAnswerMismatch(f"{where}: Flask replies {flask}, the fast path {reply}")
+    if _outcome(before, ours) != _outcome(before, theirs):
+        raise FastAnswerMismatch(
+            f"{where}: Flask leaves {_outcome(before, theirs)}, "
+            f"the fast path {_outcome(before, ours)}"
+        )
+    return reply
+
+
+def _outcome(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The rows without their timestamps, and whether each timestamp changed."""
+    answer, response = after["answer"], after["response"]
+    return {
+        "answer": answer[:2] if answer else None,
+        "answer written": answer != before["answer"],
+        "key": after["key"],
+        "response": response[:2],
+        "response touched": response[2] != before["response"][2],
+        "statement": after["statement"],
+    }
+
+
+def _flask_reply(answers: FastAnswers, environ: WSGIEnvironment) -> Reply:
+    from participatie.participate.fast_answers import Reply
+
+    reply: dict[str, Any] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]], _exc: Any = None) -> Any:
+        reply.update(status=status, headers=headers)
+        return lambda _data: None
+
+    chunks = answers.pages.wrapped(environ, start_response)
+    try:
+        body = b"".join(chunks)
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+    return Reply(reply["status"], list(reply["headers"]), body)
+
+
+def _read(writer: Any, params: dict[str, Any]) -> dict[str, Any]:
+    connection = writer.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        rows = _rows(writer, cursor, params)
+        cursor.close()
+        connection.rollback()
+    finally:
+        connection.close()
+    return rows
+
+
+def _rows(writer: Any, cursor: Any, params: dict[str, Any]) -> dict[str, Any]:
+    dialect = writer.dialect
+    prepared = _prepared.get(dialect.name)
+    if prepared is None:
+        prepared = _prepared[dialect.name] = {
+            name: Prepared(statement, dialect) for name, statement in _ROWS.items()
+        }
+    found: dict[str, Any] = {}
+    for name, statement in prepared.items():
+        rows = statement.run(cursor, params)
+        found[name] = tuple(rows[0]) if rows else None
+    return found
