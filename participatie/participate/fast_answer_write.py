@@ -37,11 +37,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from participatie.models import Answer, IdempotencyKey, Response, Statement, StatementSource
-from participatie.participate.fast_query import DatabaseUnavailable
 
 _KEYS = cast(Table, IdempotencyKey.__table__)
 _ANSWERS = cast(Table, Answer.__table__)
@@ -108,7 +107,7 @@ class Prepared:
     """A Core statement compiled for one dialect, run on a DBAPI cursor."""
 
     def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
-        self.compiled = statement.compile(dialect=dialect)
+        self.compiled = cast(SQLCompiler, statement.compile(dialect=dialect))
         self.sql = str(self.compiled)
         self.positions = (
             tuple(self.compiled.positiontup or ()) if self.compiled.positional else None
@@ -120,6 +119,7 @@ class Prepared:
 
     def run(self, cursor: Any, params: dict[str, Any]) -> list[Any]:
         values = self.compiled.construct_params(params)
+        assert values is not None
         for name, process in self.processors.items():
             if values.get(name) is not None:
                 values[name] = process(values[name])
@@ -216,7 +216,9 @@ class Steps(NamedTuple):
 
 def steps(shape: Shape) -> Steps:
     answer = sqlite_insert(_ANSWERS).values(
-        dict(zip(_ANSWER_COLUMNS, [_RESPONSE, _QUESTION, _VALUE, _DECLINED, _NOW, _NOW], strict=True))
+        dict(
+            zip(_ANSWER_COLUMNS, [_RESPONSE, _QUESTION, _VALUE, _DECLINED, _NOW, _NOW], strict=True)
+        )
     )
     statement = None
     if shape.open_text:
@@ -228,68 +230,26 @@ def steps(shape: Shape) -> Steps:
 
 
 class AnswerWriter:
-    """Writes answers on the app's engine; `keep=False` rolls the writes back instead (the
-    TESTING check: fast_answers_check.py), after `inspect` has read what they left."""
+    """An answer's statements for the engine's dialect, run on a cursor of its pool
+    (fast_query.pooled): in autocommit on PostgreSQL, in a transaction the caller commits (or,
+    under the TESTING check, rolls back) on SQLite."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect
-        self.single = self.dialect.name == "postgresql"
-        self._prepared: dict[Shape, Any] = {}
+        self.single = self.dialect.name == "postgresql"  # one statement: autocommit will do
+        self._prepared: dict[Shape, Prepared | Steps] = {}
 
-    def write(
-        self,
-        answer: AnswerWrite,
-        keep: bool = True,
-        inspect: Callable[[Any], Any] | None = None,
-    ) -> bool:
+    def apply(self, cursor: Any, answer: AnswerWrite) -> bool:
         """True when the answer was applied, False when its key had come with this content
-        (then nothing was written)."""
+        before (then nothing was written)."""
         shape = Shape(answer.statement is not None, answer.group is not None)
         prepared = self._prepared.get(shape)
         if prepared is None:
             prepared = self._prepared[shape] = self._prepare(shape)
-        try:
-            connection = self.engine.raw_connection()
-        except DBAPIError as error:
-            raise DatabaseUnavailable from error
-        dbapi_connection = connection.dbapi_connection
-        assert dbapi_connection is not None
-        autocommit = keep and self.single  # one statement: no transaction to open and commit
-        try:
-            if autocommit:
-                self.dialect.set_isolation_level(dbapi_connection, "AUTOCOMMIT")
-            try:
-                cursor = connection.cursor()
-                applied = self._run(prepared, cursor, answer.params())
-                if inspect is not None:
-                    inspect(cursor)
-                cursor.close()
-                if not autocommit:
-                    connection.commit() if keep else connection.rollback()
-            finally:
-                if autocommit:
-                    self.dialect.reset_isolation_level(dbapi_connection)
-        except self.dialect.loaded_dbapi.Error as error:
-            connection.invalidate()  # a broken link is not handed to the next request
-            raise DatabaseUnavailable from error
-        except BaseException:
-            connection.invalidate()
-            raise
-        finally:
-            connection.close()
-        return applied
-
-    def _prepare(self, shape: Shape) -> Any:
-        if self.single:
-            return Prepared(one_statement(shape), self.dialect)
-        found = steps(shape)
-        return Steps(*(None if s is None else Prepared(s, self.dialect) for s in found))
-
-    def _run(self, prepared: Any, cursor: Any, params: dict[str, Any]) -> bool:
+        params = answer.params()
         if isinstance(prepared, Prepared):
             return bool(prepared.run(cursor, params)[0][0])
-        assert isinstance(prepared, Steps)
         if not prepared.claim.run(cursor, params):
             return False
         answer_id = prepared.upsert.run(cursor, params)[0][0]
@@ -297,3 +257,14 @@ class AnswerWriter:
             prepared.statement.run(cursor, {**params, "answer_id": answer_id})
         prepared.touch.run(cursor, params)
         return True
+
+    def _prepare(self, shape: Shape) -> Prepared | Steps:
+        if self.single:
+            return Prepared(one_statement(shape), self.dialect)
+        found = steps(shape)
+        return Steps(
+            Prepared(found.claim, self.dialect),
+            Prepared(found.upsert, self.dialect),
+            None if found.statement is None else Prepared(found.statement, self.dialect),
+            Prepared(found.touch, self.dialect),
+        )

@@ -33,19 +33,25 @@ from __future__ import annotations
 import hmac
 import logging
 from collections.abc import Iterable
-from datetime import datetime
 from io import BytesIO
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from flask_wtf.csrf import same_origin
 from itsdangerous import BadData
 from werkzeug.datastructures import MultiDict
+from werkzeug.formparser import FormDataParser
 from werkzeug.http import parse_list_header, parse_options_header
 
 from participatie.extensions import db
 from participatie.models.base import new_public_id, utcnow
 from participatie.participate.fast_answer_write import AnswerWrite, AnswerWriter
-from participatie.participate.fast_query import DatabaseUnavailable, StoredAnswer
+from participatie.participate.fast_query import (
+    DatabaseUnavailable,
+    JourneyRow,
+    StoredAnswer,
+    pooled,
+)
+from participatie.requests import cleaned_pairs
 from participatie.security import header_values
 from participatie.surveys import navigation as journey
 from participatie.surveys.answers import (
@@ -66,6 +72,7 @@ log = logging.getLogger(__name__)
 
 _FORM = "application/x-www-form-urlencoded"
 _LOCATIONS = 1024  # redirects kept per worker (one per survey and question)
+_LARGEST = 1 << 20  # a page's answer is far smaller; a larger body goes to Flask
 
 
 class Planned(NamedTuple):
@@ -74,6 +81,15 @@ class Planned(NamedTuple):
     write: AnswerWrite
     applied: str  # the Location when the answer is applied
     seen: str  # the Location when its key came with this content before (nothing written)
+
+
+class Asked(NamedTuple):
+    """What the request says, checked without the database."""
+
+    code: str
+    public_id: str  # the session's response to this survey
+    name: str  # the question
+    form: MultiDict[str, str]
 
 
 class Reply(NamedTuple):
@@ -95,20 +111,16 @@ class FastAnswers:
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         endpoint, args = self.pages.route(environ)
         body = self._body(environ) if endpoint == "participate.question" else None
-        planned = None
+        reply = None
         if body is not None:
-            environ["wsgi.input"] = BytesIO(body)
             try:
-                planned = self.plan(environ, args)
+                reply = self.take(environ, body, args)
             except DatabaseUnavailable:
                 log.warning("answer fast path: no database connection; Flask takes the answer")
             except Exception:
                 if self.app.testing:
                     raise
                 log.exception("answer fast path failed; Flask takes the answer")
-        reply = None
-        if planned is not None:
-            reply = self._take(environ, body or b"", planned)
         if reply is None:
             if body is not None:  # Flask reads the body again, from its start
                 environ["wsgi.input"] = BytesIO(body)
@@ -117,16 +129,30 @@ class FastAnswers:
         start_response(reply.status, reply.headers)
         return [reply.body]
 
-    def _take(self, environ: WSGIEnvironment, body: bytes, planned: Planned) -> Reply | None:
-        if self.app.config.get("FAST_ANSWERS_CHECK", self.app.testing):
-            from participatie.participate.fast_answers_check import same_as_flask
-
-            return same_as_flask(self, environ, body, planned)
-        try:
-            applied = self.writer().write(planned.write)
-        except DatabaseUnavailable:
-            log.warning("answer fast path: the write met no database; Flask takes the answer")
+    def take(self, environ: WSGIEnvironment, body: bytes, args: dict[str, Any]) -> Reply | None:
+        """The answer taken and its redirect, or None when Flask must take the request."""
+        asked = self.asked(environ, body, args)
+        if asked is None:
             return None
+        writer = self.writer()
+        check = self.app.config.get("FAST_ANSWERS_CHECK", self.app.testing)
+        # One connection for the read and the write; on PostgreSQL the write is one statement,
+        # so autocommit (no BEGIN and COMMIT) unless the check must roll it back.
+        with pooled(writer.engine, autocommit=writer.single and not check) as link:
+            found = self.pages.journey_query().fetch(link.cursor, asked.code, asked.public_id)
+            planned = None if found is None else self.plan(found, asked)
+            if planned is None:
+                return None
+            if check:
+                from participatie.participate import fast_answers_check
+
+                ours = fast_answers_check.our_writes(writer, link, planned)
+            else:
+                applied = writer.apply(link.cursor, planned.write)
+                if not writer.single:
+                    link.connection.commit()
+        if check:
+            return fast_answers_check.same_as_flask(self, environ, body, planned, ours)
         return self.redirect(planned.applied if applied else planned.seen)
 
     def _body(self, environ: WSGIEnvironment) -> bytes | None:
@@ -137,13 +163,14 @@ class FastAnswers:
         length = environ.get("CONTENT_LENGTH", "")
         if mimetype != _FORM or not length.isdigit():
             return None
-        limits = [self.app.config.get(n) for n in ("MAX_CONTENT_LENGTH", "MAX_FORM_MEMORY_SIZE")]
-        if not 0 < int(length) <= min(limit for limit in (*limits, 1 << 20) if limit):
+        limit = self.app.config.get("MAX_CONTENT_LENGTH") or _LARGEST
+        if not 0 < int(length) <= min(limit, _LARGEST):
             return None  # Flask's 413, or an empty form
         return bytes(environ["wsgi.input"].read(int(length)))
 
-    def plan(self, environ: WSGIEnvironment, args: dict[str, Any]) -> Planned | None:
-        """The answer's write and redirects, or None when Flask must take the request."""
+    def asked(self, environ: WSGIEnvironment, body: bytes, args: dict[str, Any]) -> Asked | None:
+        """The participant's session, form and CSRF token checked as Flask would check them,
+        or None when Flask must take the request."""
         pages = self.pages
         if self.app.config.get("TRUSTED_HOSTS"):
             return None  # Flask checks the host first
@@ -154,22 +181,28 @@ class FastAnswers:
         public_id = session.get("r:" + code) if code else None
         if not (code and isinstance(public_id, str)):
             return None
-        form = self._form(environ)
+        form = self._form(environ, body)
         if form is None or not self._csrf_valid(environ, form, session):
             return None
-        found = pages.journey_query().run(code, public_id)
-        if found is None or found.response_id is None:
+        return Asked(code, public_id, args["name"], form)
+
+    def plan(self, found: JourneyRow, asked: Asked) -> Planned | None:
+        """The answer's write and redirects, or None when Flask must take the request."""
+        if found.response_id is None:
             return None
-        survey = cached_definition(code, found.survey_id, found.revision, found.status)
+        survey = cached_definition(asked.code, found.survey_id, found.revision, found.status)
         if survey is None or survey.status == "draft" or not survey.is_open:
             return None
         names = survey.question_names
         answers = {names[q]: a for q, a in found.answers.items() if q in names}
         earlier = answer_values(answers)
-        place = journey.place_of(survey, args["name"], earlier)
-        if place is None:
+        # place_of's test, without the page's numbers: a question this participant sees.
+        question = next(
+            (q for q in survey.relevant_questions(earlier) if q.name == asked.name), None
+        )
+        if question is None:
             return None
-        question = place.question
+        form = asked.form
         parsed = parse_answer(question, form, earlier)
         open_text = question.answer_type.open_text
         if parsed.error is not None or parsed.is_empty or (open_text and parsed.declined):
@@ -185,33 +218,39 @@ class FastAnswers:
         seen = journey.next_after(survey, question.name, earlier)
         if (applied is None or seen is None) and not found.completed:
             return None  # this answer completes the response: Flask does that
-        now: datetime = utcnow()
         write = AnswerWrite(
             key=key,
-            public_id=public_id,
+            public_id=asked.public_id,
             content_hash=form_content_hash(question.name, form),
             response_id=found.response_id,
             question_id=question.id,
             value=value,
             declined=parsed.declined,
-            now=now,
+            now=utcnow(),
             statement=(survey.project_id, found.language, new_public_id()) if open_text else None,
-            group=(None if parsed.declined else value,) if question.is_group_question else None,
+            group=(value,) if question.is_group_question else None,
         )
-        return Planned(write, self._location(survey.code, applied), self._location(survey.code, seen))
+        return Planned(
+            write, self._location(survey.code, applied), self._location(survey.code, seen)
+        )
 
-    def _form(self, environ: WSGIEnvironment) -> MultiDict[str, str] | None:
-        """The form as Flask's request reads it: the app's request class (CleanRequest removes
-        control characters) with the app's limits."""
-        request = self.app.request_class(environ)
-        request.max_content_length = self.app.config.get("MAX_CONTENT_LENGTH")
-        request.max_form_memory_size = self.app.config.get("MAX_FORM_MEMORY_SIZE")
-        request.max_form_parts = self.app.config.get("MAX_FORM_PARTS")
+    def _form(self, environ: WSGIEnvironment, body: bytes) -> MultiDict[str, str] | None:
+        """The form as Flask's request reads it: Werkzeug's parser with the app's limits, and
+        control characters removed as the app's request class (CleanRequest) removes them."""
+        storage = self.app.request_class.parameter_storage_class
+        parser = FormDataParser(
+            max_content_length=self.app.config.get("MAX_CONTENT_LENGTH"),
+            max_form_memory_size=self.app.config.get("MAX_FORM_MEMORY_SIZE"),
+            max_form_parts=self.app.config.get("MAX_FORM_PARTS"),
+            cls=storage,
+        )
+        options = parse_options_header(environ.get("CONTENT_TYPE", ""))[1]
         try:
-            form: MultiDict[str, str] = request.form
+            _stream, form, _files = parser.parse(BytesIO(body), _FORM, len(body), options)
         except Exception:  # a body Werkzeug refuses: Flask answers it
             return None
-        return form
+        cleaned: MultiDict[str, str] = cleaned_pairs(form, storage)
+        return cleaned
 
     def _csrf_valid(
         self, environ: WSGIEnvironment, form: MultiDict[str, str], session: dict[str, Any]
@@ -221,14 +260,19 @@ class FastAnswers:
         config = self.app.config
         if not (config["WTF_CSRF_ENABLED"] and config["WTF_CSRF_CHECK_DEFAULT"]):
             return False  # no check at all: Flask's path, which does none either
-        if "POST" not in config["WTF_CSRF_METHODS"] or config["WTF_CSRF_FIELD_NAME"] != "csrf_token":
+        if (
+            "POST" not in config["WTF_CSRF_METHODS"]
+            or config["WTF_CSRF_FIELD_NAME"] != "csrf_token"
+        ):
             return False
         token = form.get("csrf_token")
         secret = session.get("csrf_token")
         if not token or not isinstance(secret, str):
             return False
         try:
-            signed = self.pages.csrf_serializer().loads(token, max_age=config["WTF_CSRF_TIME_LIMIT"])
+            signed = self.pages.csrf_serializer().loads(
+                token, max_age=config["WTF_CSRF_TIME_LIMIT"]
+            )
         except BadData:
             return False
         if not isinstance(signed, str) or not hmac.compare_digest(secret, signed):

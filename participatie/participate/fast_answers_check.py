@@ -12,12 +12,13 @@ must not. Every test that answers a question through the participant pages check
 from __future__ import annotations
 
 from io import BytesIO
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, func, select
 
 from participatie.models import Answer, IdempotencyKey, Response, Statement
-from participatie.participate.fast_answer_write import Prepared
+from participatie.participate.fast_answer_write import AnswerWriter, Prepared
+from participatie.participate.fast_query import Link, pooled
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIEnvironment
@@ -57,19 +58,31 @@ class FastAnswerMismatch(AssertionError):
     """The fast path would have answered or written something else than Flask did."""
 
 
-def same_as_flask(
-    answers: FastAnswers, environ: WSGIEnvironment, body: bytes, planned: Planned
-) -> Reply:
-    writer = answers.writer()
+class Ours(NamedTuple):
+    applied: bool
+    before: dict[str, Any]  # the rows before the writes
+    after: dict[str, Any]  # the rows the writes left (then rolled back)
+
+
+def our_writes(writer: AnswerWriter, link: Link, planned: Planned) -> Ours:
+    """The fast path's writes in a transaction on its connection, read and rolled back."""
     params = planned.write.params()
-    before = _read(writer, params)
-    ours: dict[str, Any] = {}
-    applied = writer.write(
-        planned.write, keep=False, inspect=lambda cursor: ours.update(_rows(writer, cursor, params))
-    )
-    reply = answers.redirect(planned.applied if applied else planned.seen)
+    before = _rows(writer, link.cursor, params)
+    applied = writer.apply(link.cursor, planned.write)
+    after = _rows(writer, link.cursor, params)
+    link.connection.rollback()
+    return Ours(applied, before, after)
+
+
+def same_as_flask(
+    answers: FastAnswers, environ: WSGIEnvironment, body: bytes, planned: Planned, ours: Ours
+) -> Reply:
+    """Flask takes the request; its reply and the rows it leaves must be the fast path's."""
+    reply = answers.redirect(planned.applied if ours.applied else planned.seen)
     flask = _flask_reply(answers, {**environ, "wsgi.input": BytesIO(body)})
-    theirs = _read(writer, params)
+    with pooled(answers.writer().engine, autocommit=False) as link:
+        theirs = _rows(answers.writer(), link.cursor, planned.write.params())
+        link.connection.rollback()
     where = environ.get("PATH_INFO", "")
     if (flask.status, sorted(flask.headers), flask.body) != (
         reply.status,
@@ -77,10 +90,10 @@ def same_as_flask(
         reply.body,
     ):
         raise FastAnswerMismatch(f"{where}: Flask replies {flask}, the fast path {reply}")
-    if _outcome(before, ours) != _outcome(before, theirs):
+    if _outcome(ours.before, ours.after) != _outcome(ours.before, theirs):
         raise FastAnswerMismatch(
-            f"{where}: Flask leaves {_outcome(before, theirs)}, "
-            f"the fast path {_outcome(before, ours)}"
+            f"{where}: Flask leaves {_outcome(ours.before, theirs)}, "
+            f"the fast path {_outcome(ours.before, ours.after)}"
         )
     return reply
 
@@ -117,19 +130,7 @@ def _flask_reply(answers: FastAnswers, environ: WSGIEnvironment) -> Reply:
     return Reply(reply["status"], list(reply["headers"]), body)
 
 
-def _read(writer: Any, params: dict[str, Any]) -> dict[str, Any]:
-    connection = writer.engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        rows = _rows(writer, cursor, params)
-        cursor.close()
-        connection.rollback()
-    finally:
-        connection.close()
-    return rows
-
-
-def _rows(writer: Any, cursor: Any, params: dict[str, Any]) -> dict[str, Any]:
+def _rows(writer: AnswerWriter, cursor: Any, params: dict[str, Any]) -> dict[str, Any]:
     dialect = writer.dialect
     prepared = _prepared.get(dialect.name)
     if prepared is None:

@@ -23,7 +23,6 @@ from participatie.models import Answer, IdempotencyKey, Question, Response, Stat
 from participatie.participate import fast_answers, fast_answers_check
 from participatie.participate.fast_answers import FastAnswers
 from participatie.participate.fast_path import ParticipantPages
-from participatie.participate.fast_query import DatabaseUnavailable
 from tests.conftest import PageCheckingClient, page_client
 from tests.surveys.helpers import IDEM, begin
 
@@ -80,9 +79,7 @@ def _public_id(client: PageCheckingClient) -> str:
         return str(session["r:" + CODE])
 
 
-def _stored(
-    app: Flask, client: PageCheckingClient, name: str
-) -> tuple[Any, bool, datetime] | None:
+def _stored(app: Flask, client: PageCheckingClient, name: str) -> tuple[Any, bool, datetime] | None:
     """This participant's answer to the question: value, declined, updated_at."""
     with app.app_context():
         row = db.session.execute(
@@ -122,7 +119,7 @@ def test_the_committed_answers_of_a_journey(
     app: Flask, parent: PageCheckingClient, committed: None
 ) -> None:
     counted = Counted(app)
-    steps = [
+    steps: list[tuple[str, dict[str, Any], str]] = [
         ("wie", {"answer": "ouder"}, "kinderen"),
         ("kinderen", {"answer": "2"}, "moeilijk"),
         ("moeilijk", {"answer": ["wonen", "inkomen"]}, "uitpas"),
@@ -187,7 +184,9 @@ def test_a_key_of_another_response_is_not_claimed(
     other = page_client(app)
     begin(other, CODE)
     counted = Counted(app)
-    reply = _post(other, "kinderen", {**_form(other, "kinderen"), "idem": form["idem"], "answer": "4"})
+    reply = _post(
+        other, "kinderen", {**_form(other, "kinderen"), "idem": form["idem"], "answer": "4"}
+    )
     assert reply.headers["Location"] == f"/s/{CODE}/moeilijk"
     assert counted.served == 1
     assert _stored(app, other, "kinderen") is None  # as claim_idempotency_key: the key
@@ -265,7 +264,7 @@ def test_fast_and_flask_answers_alternate_through_a_journey(
     app: Flask, parent: PageCheckingClient, committed: None
 ) -> None:
     counted = Counted(app)
-    steps = [
+    steps: list[tuple[str, dict[str, Any]]] = [
         ("wie", {"answer": "ouder"}),
         ("kinderen", {"answer": "1"}),
         ("moeilijk", {"answer": ["wonen"]}),
@@ -286,15 +285,16 @@ def test_fast_and_flask_answers_alternate_through_a_journey(
     ]  # fmt: skip
 
 
-def test_without_a_database_flask_takes_the_answer(
+def test_a_connection_lost_on_the_write_leaves_the_answer_to_flask(
     app: Flask, parent: PageCheckingClient, committed: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     form = {**_form(parent, "wie"), "answer": "ouder"}
+    writer = _answers(app).writer()
 
-    def unreachable(*_args: Any, **_kwargs: Any) -> bool:
-        raise DatabaseUnavailable("connection refused")
+    def connection_lost(*_args: Any) -> bool:
+        raise writer.dialect.loaded_dbapi.OperationalError("server closed the connection")
 
-    monkeypatch.setattr(_answers(app).writer(), "write", unreachable)
+    monkeypatch.setattr(writer, "apply", connection_lost)
     counted = Counted(app)
     reply = _post(parent, "wie", form)
     assert reply.headers["Location"] == f"/s/{CODE}/kinderen"
