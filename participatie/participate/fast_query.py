@@ -84,7 +84,8 @@ def pooled(engine: Engine, autocommit: bool) -> Iterator[Link]:
     dialect = engine.dialect
     try:
         connection = engine.raw_connection()
-    except DBAPIError as error:  # no connection to be had: the pool already said so
+    except (DBAPIError, dialect.loaded_dbapi.Error) as error:
+        # No connection to be had: the pool raises the driver's own error, unwrapped.
         raise DatabaseUnavailable from error
     try:
         dbapi_connection = connection.dbapi_connection

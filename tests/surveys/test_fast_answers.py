@@ -10,7 +10,9 @@ write (one statement on PostgreSQL, one transaction on SQLite) is what stays in 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -326,3 +328,39 @@ def test_the_check_fails_when_the_fast_path_would_store_another_value(
     monkeypatch.setattr(FastAnswers, "plan", other_value)
     with pytest.raises(fast_answers_check.FastAnswerMismatch):
         _post(parent, "wie", form)
+
+
+def test_answers_posted_together_leave_one_row_and_one_statement(
+    app: Flask, parent: PageCheckingClient, committed: None
+) -> None:
+    """Eight pages of one open question posted at once, each with its own key: the upserts meet
+    in the database (one statement on PostgreSQL, a transaction each on SQLite)."""
+    form = _form(parent, "verschil")
+    cookie = parent.get_cookie("session")
+    assert cookie is not None
+    barrier = threading.Barrier(8)
+
+    def post(index: int) -> int:
+        client = page_client(app)
+        client.set_cookie("session", cookie.value)
+        barrier.wait()
+        data = {**form, "idem": f"samen-{index}", "answer": f"tekst {index}"}
+        return int(_post(client, "verschil", data).status_code)
+
+    counted = Counted(app)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(post, range(8)))
+    assert statuses == [302] * 8
+    assert counted.served == 8
+    public_id = _public_id(parent)
+    with app.app_context():
+        answers = db.session.scalars(
+            select(Answer.id)
+            .join(Response, Response.id == Answer.response_id)
+            .where(Response.public_id == public_id)
+        ).all()
+        statements = db.session.scalar(
+            select(func.count()).select_from(Statement).where(Statement.answer_id.in_(answers))
+        )
+        db.session.remove()
+    assert len(answers) == 1 and statements == 1
