@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,7 +26,7 @@ from participatie.models import Answer, IdempotencyKey, Question, Response, Stat
 from participatie.participate import fast_answers, fast_answers_check
 from participatie.participate.fast_answers import FastAnswers
 from participatie.participate.fast_path import ParticipantPages
-from tests.conftest import PageCheckingClient, page_client
+from tests.conftest import PageCheckingClient, make_app, page_client
 from tests.surveys.helpers import IDEM, begin
 
 CODE = "DEMO"
@@ -364,3 +365,25 @@ def test_answers_posted_together_leave_one_row_and_one_statement(
         )
         db.session.remove()
     assert len(answers) == 1 and statements == 1
+
+
+def test_behind_a_proxy_the_forwarded_scheme_decides_the_referrer_check(
+    database_url: str, demo: None, tmp_path: Path
+) -> None:
+    """PROXY_COUNT trusts the last X-Forwarded-Proto (ProxyFix in security.py): HTTPS there
+    means Flask-WTF checks the Referer, and so does the fast path."""
+    proxied = make_app(database_url, tmp_path, PROXY_COUNT=1)
+    client = page_client(proxied)
+    begin(client, CODE)
+    counted = Counted(proxied)
+    https = {"X-Forwarded-Proto": "https"}
+    form = {**_form(client, "wie"), "answer": "ouder"}
+    assert _post(client, "wie", form, headers=https).status_code == 400
+    assert counted.served == 0
+    spoofed = {"X-Forwarded-Proto": "https, http"}  # the proxy's own value is the last one
+    assert _post(client, "wie", form, headers=spoofed).status_code == 302
+    here = {**https, "Referer": "https://localhost/s/DEMO/wie"}
+    assert _post(client, "wie", {**form, "idem": "ander"}, headers=here).status_code == 302
+    assert counted.served == 2
+    with proxied.app_context():
+        db.engine.dispose()
