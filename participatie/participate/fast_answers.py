@@ -8,9 +8,12 @@ participate/routes.py's question view and surveys/answers.py: the session cookie
 fast_path.py does (a participant's session only), the CSRF token checked as Flask-WTF's
 CSRFProtect checks it (its field, signature, salt, time limit and session secret; on HTTPS,
 after the proxies PROXY_COUNT trusts, the Referer against the host), the body bounded and parsed
-by the app's own request class (Werkzeug's parser, control characters removed), the answer
-parsed by the question-type registry (parse_answer), the idempotency key, then one write
-(fast_answer_write.py) and the same 302, with the same Location and headers, Flask sends.
+as the app's request reads it (Werkzeug's parser, control characters removed as CleanRequest
+does), the answer parsed by the question-type registry (parse_answer), the idempotency key,
+then, on one pooled connection, the journey's read (fast_query.py) and one write
+(fast_answer_write.py), and the same 302, with the same Location and headers, Flask sends.
+A group question's answer also sets the response's group, and an open answer gets its
+statement to tag, in the same write, as save_answer does.
 
 Flask takes the request, before anything is written, whenever it is not this common case: any
 other method, path or query string, a body that is not a small urlencoded form, a session that

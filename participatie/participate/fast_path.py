@@ -7,7 +7,8 @@ verified by the app's own serializer (and remembered once verified), the locale 
 i18n.select_locale chooses it, one query (fast_query.py), the page from the cache with this
 request's CSRF token and idempotency key, and the headers the normal path sends.
 
-Everything else goes to Flask, unchanged: another method or path, a query string (?lang= changes
+An answer posted to a question page goes to fast_answers.py, which takes the common one the
+same way. Everything else goes to Flask, unchanged: another method or path, a query string (?lang= changes
 the session), no valid session or one holding anything but a participant's keys (a login, a
 message to show, a session Flask-Login would still mark), an unknown or draft survey, a page
 that redirects, a page not cached yet. Under TESTING, Flask also answers every request served
