@@ -26,7 +26,8 @@ def clean(value: str) -> str:
     return _UNWANTED.sub("", value)
 
 
-def _cleaned(pairs: MultiDict[str, str], storage: Any) -> Any:
+def cleaned_pairs(pairs: MultiDict[str, str], storage: Any) -> Any:
+    """The same fields in `storage` (a MultiDict class), keys and values cleaned."""
     return storage([(clean(key), clean(value)) for key, value in pairs.items(multi=True)])
 
 
@@ -52,10 +53,10 @@ class CleanRequest(Request):
 
     def _load_form_data(self) -> None:
         super()._load_form_data()
-        self.__dict__["form"] = _cleaned(self.__dict__["form"], self.parameter_storage_class)
+        self.__dict__["form"] = cleaned_pairs(self.__dict__["form"], self.parameter_storage_class)
 
     @cached_property
     def args(self) -> MultiDict[str, str]:
         raw = Request.args.fget(self)  # type: ignore[attr-defined]
-        cleaned: MultiDict[str, str] = _cleaned(raw, self.parameter_storage_class)
+        cleaned: MultiDict[str, str] = cleaned_pairs(raw, self.parameter_storage_class)
         return cleaned

@@ -7,7 +7,8 @@ verified by the app's own serializer (and remembered once verified), the locale 
 i18n.select_locale chooses it, one query (fast_query.py), the page from the cache with this
 request's CSRF token and idempotency key, and the headers the normal path sends.
 
-Everything else goes to Flask, unchanged: another method or path, a query string (?lang= changes
+An answer posted to a question page goes to fast_answers.py, which takes the common one the
+same way. Everything else goes to Flask, unchanged: another method or path, a query string (?lang= changes
 the session), no valid session or one holding anything but a participant's keys (a login, a
 message to show, a session Flask-Login would still mark), an unknown or draft survey, a page
 that redirects, a page not cached yet. Under TESTING, Flask also answers every request served
@@ -33,6 +34,7 @@ from participatie.extensions import db
 from participatie.i18n import SESSION_KEY as LOCALE_KEY
 from participatie.i18n import locale_from
 from participatie.participate import page_cache, page_keys
+from participatie.participate.fast_answers import FastAnswers
 from participatie.participate.fast_query import DatabaseUnavailable, JourneyQuery, StoredAnswer
 from participatie.security import header_values
 from participatie.surveys import navigation as journey
@@ -91,6 +93,10 @@ class Sessions:
         max_age = int(self.app.permanent_session_lifetime.total_seconds())
         return data if 0 <= age <= max_age else None
 
+    @staticmethod
+    def participant_only(session: dict[str, Any]) -> bool:
+        return all(key in _PARTICIPANT_KEYS or key.startswith("r:") for key in session)
+
     def _current_serializer(self) -> URLSafeTimedSerializer:
         if self._serializer is None or self._secret != self.app.secret_key:
             interface = self.app.session_interface
@@ -130,8 +136,12 @@ class ParticipantPages:
         self._routes: dict[str, Route] = {}
         self.served = 0  # pages served here (the tests read it)
         self._csrf: tuple[Any, URLSafeTimedSerializer] | None = None
+        self._urls: dict[tuple[str, str, str], str] = {}
+        self.answers = FastAnswers(self)  # the answers (POST) to these pages
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") == "POST":
+            return self.answers(environ, start_response)
         served = None
         if environ.get("REQUEST_METHOD") == "GET" and not environ.get("QUERY_STRING"):
             try:
@@ -154,28 +164,26 @@ class ParticipantPages:
 
     def serve(self, environ: WSGIEnvironment) -> Served | None:
         """The page, or None when Flask must answer this request."""
+        endpoint, args = self.route(environ)
         path = environ.get("PATH_INFO", "")
-        if environ.get("SCRIPT_NAME") or not _SIMPLE_PATH.fullmatch(path):
-            return None
-        endpoint, args = self._route(path)
         if endpoint not in ENDPOINTS:
             return None
         session = self.sessions.load(environ.get("HTTP_COOKIE", ""))
-        if session is None or not _participant_only(session):
+        if session is None or not self.sessions.participant_only(session):
             return None
         code = find_survey_code(args["code"])
         public_id = session.get("r:" + code) if code else None
         csrf_secret = session.get("csrf_token")
         if not (code and isinstance(public_id, str) and isinstance(csrf_secret, str)):
             return None
-        found = self._journey_query().run(code, public_id)
+        found = self.journey_query().run(code, public_id)
         if found is None:
             return None
         survey = cached_definition(code, found.survey_id, found.revision, found.status)
         if survey is None or survey.status == "draft":
             return None
         locale = locale_from(session.get(LOCALE_KEY), environ.get("HTTP_ACCEPT_LANGUAGE", ""))
-        csrf_token = self._csrf_serializer().dumps(csrf_secret)
+        csrf_token = self.csrf_serializer().dumps(csrf_secret)
         if endpoint == "participate.welcome":
             key = page_keys.welcome_key(path, locale, found.has_response)
             return self._page(environ, survey, key, (csrf_token,), cache_control=None)
@@ -215,8 +223,12 @@ class ParticipantPages:
         headers += header_values(None, self.app.config["PRODUCTION"])
         return Served(headers, body, values, page)
 
-    def _route(self, path: str) -> Route:
-        """The endpoint the app's URL map gives this path (remembered: the map is fixed)."""
+    def route(self, environ: WSGIEnvironment) -> Route:
+        """The endpoint the app's URL map gives this request's path (remembered: the map is
+        fixed); none for a path no participant page has."""
+        path = environ.get("PATH_INFO", "")
+        if environ.get("SCRIPT_NAME") or not _SIMPLE_PATH.fullmatch(path):
+            return Route(None, {})
         found = self._routes.get(path)
         if found is None:
             adapter = self.app.url_map.bind("localhost", path_info=path)
@@ -230,23 +242,31 @@ class ParticipantPages:
             self._routes[path] = found
         return found
 
-    def _journey_query(self) -> JourneyQuery:
+    def url(self, endpoint: str, code: str, name: str = "") -> str:
+        """url_for(endpoint, code=…, name=…) as a request at the root builds it (remembered)."""
+        key = (endpoint, code, name)
+        found = self._urls.get(key)
+        if found is None:
+            values = {"code": code, "name": name} if name else {"code": code}
+            found = self.app.url_map.bind("localhost", script_name="/").build(endpoint, values)
+            if len(self._urls) >= _REMEMBERED:
+                self._urls.clear()
+            self._urls[key] = found
+        return found
+
+    def journey_query(self) -> JourneyQuery:
         if self._query is None:
             with self.app.app_context():
                 self._query = JourneyQuery(db.engine)
         return self._query
 
-    def _csrf_serializer(self) -> URLSafeTimedSerializer:
+    def csrf_serializer(self) -> URLSafeTimedSerializer:
         """Flask-WTF's generate_csrf, signing the session's secret the same way."""
         secret = self.app.config.get("WTF_CSRF_SECRET_KEY") or self.app.secret_key
         assert isinstance(secret, str | bytes)
         if self._csrf is None or self._csrf[0] != secret:
             self._csrf = (secret, URLSafeTimedSerializer(secret, salt="wtf-csrf-token"))
         return self._csrf[1]
-
-
-def _participant_only(session: dict[str, Any]) -> bool:
-    return all(key in _PARTICIPANT_KEYS or key.startswith("r:") for key in session)
 
 
 def init_fast_path(app: Flask) -> None:

@@ -10,7 +10,8 @@ types' own result processors, so SQLite and PostgreSQL give the same Python valu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -39,6 +40,11 @@ class JourneyRow:
     status: str
     has_response: bool
     answers: dict[int, StoredAnswer]  # by question id
+    # What an answer's write needs (fast_answers.py): the response's row, the language its
+    # statements get and whether it is completed already (then an answer never completes it).
+    response_id: int | None = None
+    language: str = "nl"
+    completed: bool = False
 
 
 _JOURNEY = (
@@ -50,6 +56,8 @@ _JOURNEY = (
         Answer.question_id,
         Answer.value,
         Answer.declined,
+        Response.language,
+        Response.completed_at,
     )
     .outerjoin(
         Response,
@@ -60,6 +68,45 @@ _JOURNEY = (
 )
 
 Processor = Callable[[Any], Any] | None
+
+
+class Link(NamedTuple):
+    connection: Any  # the pool's connection (commit, rollback)
+    cursor: Any
+
+
+@contextmanager
+def pooled(engine: Engine, autocommit: bool) -> Iterator[Link]:
+    """A cursor on a connection of the app's pool, in autocommit when asked (no BEGIN and
+    COMMIT round trips for a single statement). A connection that met a database error is
+    invalidated, so a broken link is never handed to the next request, and the error becomes
+    DatabaseUnavailable: Flask takes the request."""
+    dialect = engine.dialect
+    try:
+        connection = engine.raw_connection()
+    except (DBAPIError, dialect.loaded_dbapi.Error) as error:
+        # No connection to be had: the pool raises the driver's own error, unwrapped.
+        raise DatabaseUnavailable from error
+    try:
+        dbapi_connection = connection.dbapi_connection
+        assert dbapi_connection is not None
+        if autocommit:
+            dialect.set_isolation_level(dbapi_connection, "AUTOCOMMIT")
+        try:
+            cursor = connection.cursor()
+            yield Link(connection, cursor)
+            cursor.close()
+        finally:
+            if autocommit:
+                dialect.reset_isolation_level(dbapi_connection)
+    except dialect.loaded_dbapi.Error as error:
+        connection.invalidate()
+        raise DatabaseUnavailable from error
+    except BaseException:
+        connection.invalidate()
+        raise
+    finally:
+        connection.close()
 
 
 class JourneyQuery:
@@ -79,34 +126,18 @@ class JourneyQuery:
     def run(self, code: str, public_id: str) -> JourneyRow | None:
         """The survey with this code and this participant's response and answers, or None when
         no survey has the code."""
+        with pooled(self.engine, autocommit=True) as link:
+            return self.fetch(link.cursor, code, public_id)
+
+    def fetch(self, cursor: Any, code: str, public_id: str) -> JourneyRow | None:
+        """`run` on a cursor of a connection already taken (the answers' fast path reads and
+        writes on one connection)."""
         params: dict[str, Any] = {"code": code, "public_id": public_id}
         arguments: Any = (
             params if self.positions is None else tuple(params[n] for n in self.positions)
         )
-        dialect = self.engine.dialect
-        try:
-            connection = self.engine.raw_connection()
-        except DBAPIError as error:  # no connection to be had: the pool already said so
-            raise DatabaseUnavailable from error
-        try:
-            dbapi_connection = connection.dbapi_connection
-            assert dbapi_connection is not None
-            dialect.set_isolation_level(dbapi_connection, "AUTOCOMMIT")
-            try:
-                cursor = connection.cursor()
-                cursor.execute(self.sql, arguments)
-                rows = cursor.fetchall()
-                cursor.close()
-            finally:
-                dialect.reset_isolation_level(dbapi_connection)
-        except dialect.loaded_dbapi.Error as error:
-            connection.invalidate()  # a broken link is not handed to the next request
-            raise DatabaseUnavailable from error
-        except BaseException:
-            connection.invalidate()
-            raise
-        finally:
-            connection.close()
+        cursor.execute(self.sql, arguments)
+        rows = cursor.fetchall()
         if not rows:
             return None
         converted = [self._convert(row) for row in rows]
@@ -116,6 +147,9 @@ class JourneyQuery:
             revision=first[1],
             status=str(first[2]),
             has_response=first[3] is not None,
+            response_id=first[3],
+            language=str(first[7] or "nl"),
+            completed=first[8] is not None,
             answers={
                 row[4]: StoredAnswer(row[5], bool(row[6]))
                 for row in converted

@@ -321,18 +321,25 @@ def _statement_upsert(insert: Any) -> Any:
     )
 
 
-def prune_skipped(response: Response, survey: SurveyDef, answers: dict[str, Answer]) -> None:
-    """Questions that routing now skips keep no answer: skip logic never leaks into results."""
+def skipped_answers(survey: SurveyDef, answers: Mapping[str, Given]) -> list[str]:
+    """The answered questions that routing now skips, each judged on the answers before it
+    (the participant pages' fast path asks this too: it leaves such an answer to Flask)."""
     values: dict[str, Any] = {}
-    doomed: list[Answer] = []
+    skipped: list[str] = []
     for question in survey.questions:
         answer = answers.get(question.name)
         if not question.is_relevant(values):
             if answer is not None:
-                doomed.append(answers.pop(question.name))
+                skipped.append(question.name)
             continue
         if answer is not None and not answer.declined:
             values[question.name] = answer.value
+    return skipped
+
+
+def prune_skipped(response: Response, survey: SurveyDef, answers: dict[str, Answer]) -> None:
+    """Questions that routing now skips keep no answer: skip logic never leaks into results."""
+    doomed = [answers.pop(name) for name in skipped_answers(survey, answers)]
     if doomed:
         db.session.flush()  # a skipped answer saved in this request needs its id
         ids = [answer.id for answer in doomed]
