@@ -41,6 +41,7 @@ from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from participatie.models import Answer, IdempotencyKey, Response, Statement, StatementSource
+from participatie.surveys.answers import on_answer_conflict, on_key_conflict, on_statement_conflict
 
 _KEYS = cast(Table, IdempotencyKey.__table__)
 _ANSWERS = cast(Table, Answer.__table__)
@@ -136,35 +137,15 @@ def _claim(insert: Any) -> Any:
         content_hash=bindparam("content_hash"),
         created_at=_NOW,
     )
-    return statement.on_conflict_do_update(
-        index_elements=["key"],
-        set_={"content_hash": statement.excluded.content_hash},
-        where=(
-            (_KEYS.c.scope == "answer")
-            & (_KEYS.c.object_id == statement.excluded.object_id)
-            & _KEYS.c.content_hash.is_distinct_from(statement.excluded.content_hash)
-        ),
-    ).returning(_KEYS.c.key)
+    return on_key_conflict(statement).returning(_KEYS.c.key)
 
 
 def _answer_upsert(statement: Any) -> Any:
-    excluded = statement.excluded
-    return statement.on_conflict_do_update(
-        index_elements=["response_id", "question_id"],
-        set_={
-            "value": excluded.value,
-            "declined": excluded.declined,
-            "updated_at": excluded.updated_at,
-        },
-    ).returning(_ANSWERS.c.id)
+    return on_answer_conflict(statement).returning(_ANSWERS.c.id)
 
 
 def _statement_upsert(statement: Any) -> Any:
-    return statement.on_conflict_do_update(
-        index_elements=["answer_id"],
-        set_={"language": statement.excluded.language},
-        where=_STATEMENTS.c.language.is_distinct_from(statement.excluded.language),
-    )
+    return on_statement_conflict(statement)
 
 
 def _statement_values(answer_id: Any) -> list[Any]:

@@ -146,15 +146,48 @@ def _claim_statement(insert: Any) -> Any:
         created_at=bindparam("p_created"),
     )
     # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
+    return on_key_conflict(statement).returning(IdempotencyKey.key)
+
+
+# The ON CONFLICT clauses of the three writes of an answer, shared with the participant
+# answers' fast path (participate/fast_answer_write.py), which runs them without the ORM.
+
+
+def on_key_conflict(statement: Any) -> Any:
+    """A key seen before is claimed again only by its own response with other content."""
+    keys = cast(Table, IdempotencyKey.__table__)
     return statement.on_conflict_do_update(
         index_elements=["key"],
         set_={"content_hash": statement.excluded.content_hash},
         where=(
-            (IdempotencyKey.scope == "answer")
-            & (IdempotencyKey.object_id == statement.excluded.object_id)
-            & IdempotencyKey.content_hash.is_distinct_from(statement.excluded.content_hash)
+            (keys.c.scope == "answer")
+            & (keys.c.object_id == statement.excluded.object_id)
+            & keys.c.content_hash.is_distinct_from(statement.excluded.content_hash)
         ),
-    ).returning(IdempotencyKey.key)
+    )
+
+
+def on_answer_conflict(statement: Any) -> Any:
+    """One row per response and question: a second write updates it."""
+    excluded = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=["response_id", "question_id"],
+        set_={
+            "value": excluded.value,
+            "declined": excluded.declined,
+            "updated_at": excluded.updated_at,
+        },
+    )
+
+
+def on_statement_conflict(statement: Any) -> Any:
+    """One statement per open answer, given the response's language."""
+    statements = cast(Table, Statement.__table__)
+    return statement.on_conflict_do_update(
+        index_elements=["answer_id"],
+        set_={"language": statement.excluded.language},
+        where=statements.c.language.is_distinct_from(statement.excluded.language),
+    )
 
 
 def save_answer(
@@ -256,15 +289,7 @@ def _upsert_statement(insert: Any) -> Any:
         created_at=bindparam("p_created"),
         updated_at=bindparam("p_updated"),
     )
-    excluded = statement.excluded
-    return statement.on_conflict_do_update(
-        index_elements=["response_id", "question_id"],
-        set_={
-            "value": excluded.value,
-            "declined": excluded.declined,
-            "updated_at": excluded.updated_at,
-        },
-    ).returning(*table.c)
+    return on_answer_conflict(statement).returning(*table.c)
 
 
 # Statements built once per dialect: composing an INSERT … ON CONFLICT costs more CPU than
@@ -314,11 +339,7 @@ def _statement_upsert(insert: Any) -> Any:
         language=bindparam("p_language"),
         created_at=bindparam("p_created"),
     )
-    return statement.on_conflict_do_update(
-        index_elements=["answer_id"],
-        set_={"language": statement.excluded.language},
-        where=Statement.language.is_distinct_from(statement.excluded.language),
-    )
+    return on_statement_conflict(statement)
 
 
 def skipped_answers(survey: SurveyDef, answers: Mapping[str, Given]) -> list[str]:

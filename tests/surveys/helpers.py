@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from io import BytesIO
-from typing import Any
+from typing import Any, Protocol
 
 from flask import Flask
 from openpyxl import Workbook
@@ -208,3 +208,20 @@ def xlsform(
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+class _Serving(Protocol):
+    served: int
+
+
+class Counted:
+    """How many requests a fast path (the participant pages' or the answers') served during a
+    block: `Counted(middleware)`, then `.served`."""
+
+    def __init__(self, middleware: _Serving) -> None:
+        self.middleware = middleware
+        self.start = middleware.served
+
+    @property
+    def served(self) -> int:
+        return self.middleware.served - self.start

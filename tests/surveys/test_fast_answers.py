@@ -27,7 +27,7 @@ from participatie.participate import fast_answers, fast_answers_check
 from participatie.participate.fast_answers import FastAnswers
 from participatie.participate.fast_path import ParticipantPages
 from tests.conftest import PageCheckingClient, make_app, page_client
-from tests.surveys.helpers import IDEM, begin
+from tests.surveys.helpers import IDEM, Counted, begin
 
 CODE = "DEMO"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -36,18 +36,6 @@ TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 def _answers(app: Flask) -> FastAnswers:
     assert isinstance(app.wsgi_app, ParticipantPages)
     return app.wsgi_app.answers
-
-
-class Counted:
-    """How many answers the fast path took during a block."""
-
-    def __init__(self, app: Flask) -> None:
-        self.middleware = _answers(app)
-        self.start = self.middleware.served
-
-    @property
-    def served(self) -> int:
-        return self.middleware.served - self.start
 
 
 @pytest.fixture
@@ -108,7 +96,7 @@ def _response(app: Flask, client: PageCheckingClient) -> Response:
 def test_an_answer_is_taken_by_the_fast_path_and_checked_against_flask(
     app: Flask, parent: PageCheckingClient
 ) -> None:
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     reply = _post(parent, "wie", {**_form(parent, "wie"), "answer": "ouder"})
     assert reply.status_code == 302
     assert reply.headers["Location"] == f"/s/{CODE}/kinderen"
@@ -121,7 +109,7 @@ def test_an_answer_is_taken_by_the_fast_path_and_checked_against_flask(
 def test_the_committed_answers_of_a_journey(
     app: Flask, parent: PageCheckingClient, committed: None
 ) -> None:
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     steps: list[tuple[str, dict[str, Any], str]] = [
         ("wie", {"answer": "ouder"}, "kinderen"),
         ("kinderen", {"answer": "2"}, "moeilijk"),
@@ -163,7 +151,7 @@ def test_a_double_tap_stores_once_and_a_changed_answer_with_the_same_key_applies
     app: Flask, parent: PageCheckingClient, committed: None
 ) -> None:
     form = _form(parent, "kinderen")
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     first = _post(parent, "kinderen", {**form, "answer": "2"})
     stored = _stored(app, parent, "kinderen")
     touched = _response(app, parent).updated_at
@@ -186,7 +174,7 @@ def test_a_key_of_another_response_is_not_claimed(
     _post(parent, "kinderen", {**form, "answer": "2"})
     other = page_client(app)
     begin(other, CODE)
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     reply = _post(
         other, "kinderen", {**_form(other, "kinderen"), "idem": form["idem"], "answer": "4"}
     )
@@ -201,7 +189,7 @@ def test_a_refused_csrf_token_is_flasks_400(app: Flask, parent: PageCheckingClie
     stranger = page_client(app)
     other_token = TOKEN.search(stranger.get(f"/s/{CODE}").get_data(as_text=True))
     assert other_token
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     for token in ("", "not-a-token", other_token.group(1), form["csrf_token"][:-3] + "abc"):
         reply = _post(parent, "wie", {**form, "csrf_token": token, "answer": "ouder"})
         assert reply.status_code == 400
@@ -212,7 +200,7 @@ def test_a_refused_csrf_token_is_flasks_400(app: Flask, parent: PageCheckingClie
 def test_over_https_the_referrer_must_be_this_site(app: Flask, parent: PageCheckingClient) -> None:
     form = {**_form(parent, "wie"), "answer": "ouder"}
     https = {"wsgi.url_scheme": "https"}
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     assert _post(parent, "wie", form, environ_overrides=https).status_code == 400
     elsewhere = {"Referer": "https://elders.example/s/DEMO/wie"}
     assert _post(parent, "wie", form, environ_overrides=https, headers=elsewhere).status_code == 400
@@ -227,7 +215,7 @@ def test_a_validation_error_is_flasks_page_in_the_participants_language(
 ) -> None:
     client = page_client(app)
     begin(client, CODE, lang="en")
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     reply = _post(client, "wie", _form(client, "wie"))  # required, left empty
     assert reply.status_code == 400
     assert "Choose an answer." in reply.get_data(as_text=True)
@@ -239,7 +227,7 @@ def test_a_validation_error_is_flasks_page_in_the_participants_language(
 def test_the_last_answer_completes_the_response_through_flask(
     app: Flask, parent: PageCheckingClient
 ) -> None:
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     reply = _post(parent, "goed", {**_form(parent, "goed"), "answer": "De school."})
     assert reply.headers["Location"] == f"/s/{CODE}/klaar"
     assert counted.served == 0
@@ -256,7 +244,7 @@ def test_an_answer_after_which_routing_skips_an_answer_goes_to_flask(
     _post(parent, "moeilijk", {**_form(parent, "moeilijk"), "answer": ["vrije_tijd"]})
     drempel = {**_form(parent, "vrije_tijd_drempel"), "answer": ["duur"]}
     assert _post(parent, "vrije_tijd_drempel", drempel).status_code == 302
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     reply = _post(parent, "moeilijk", {**_form(parent, "moeilijk"), "answer": ["wonen"]})
     assert reply.headers["Location"] == f"/s/{CODE}/uitpas"
     assert counted.served == 0  # prune_skipped deletes the other answer: Flask's
@@ -266,7 +254,7 @@ def test_an_answer_after_which_routing_skips_an_answer_goes_to_flask(
 def test_fast_and_flask_answers_alternate_through_a_journey(
     app: Flask, parent: PageCheckingClient, committed: None
 ) -> None:
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     steps: list[tuple[str, dict[str, Any]]] = [
         ("wie", {"answer": "ouder"}),
         ("kinderen", {"answer": "1"}),
@@ -298,7 +286,7 @@ def test_a_connection_lost_on_the_write_leaves_the_answer_to_flask(
         raise writer.dialect.loaded_dbapi.OperationalError("server closed the connection")
 
     monkeypatch.setattr(writer, "apply", connection_lost)
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     reply = _post(parent, "wie", form)
     assert reply.headers["Location"] == f"/s/{CODE}/kinderen"
     assert counted.served == 0
@@ -348,7 +336,7 @@ def test_answers_posted_together_leave_one_row_and_one_statement(
         data = {**form, "idem": f"samen-{index}", "answer": f"tekst {index}"}
         return int(_post(client, "verschil", data).status_code)
 
-    counted = Counted(app)
+    counted = Counted(_answers(app))
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = list(pool.map(post, range(8)))
     assert statuses == [302] * 8
@@ -375,7 +363,7 @@ def test_behind_a_proxy_the_forwarded_scheme_decides_the_referrer_check(
     proxied = make_app(database_url, tmp_path, PROXY_COUNT=1)
     client = page_client(proxied)
     begin(client, CODE)
-    counted = Counted(proxied)
+    counted = Counted(_answers(proxied))
     https = {"X-Forwarded-Proto": "https"}
     form = {**_form(client, "wie"), "answer": "ouder"}
     assert _post(client, "wie", form, headers=https).status_code == 400

@@ -17,7 +17,7 @@ from participatie.participate import fast_path_check, page_cache
 from participatie.participate.fast_path import ParticipantPages
 from participatie.surveys.definition import SurveyDef
 from tests.conftest import PageCheckingClient, login, page_client
-from tests.surveys.helpers import COORDINATOR, IDEM, answer, begin
+from tests.surveys.helpers import COORDINATOR, IDEM, Counted, answer, begin
 
 CODE = "DEMO"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -26,18 +26,6 @@ TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 def _fast(app: Flask) -> ParticipantPages:
     assert isinstance(app.wsgi_app, ParticipantPages)
     return app.wsgi_app
-
-
-class Counted:
-    """How many requests the fast path served during a block."""
-
-    def __init__(self, app: Flask) -> None:
-        self.middleware = _fast(app)
-        self.start = self.middleware.served
-
-    @property
-    def served(self) -> int:
-        return self.middleware.served - self.start
 
 
 @pytest.fixture
@@ -57,7 +45,7 @@ def test_a_cached_question_page_is_served_fast_with_flasks_headers(
     app: Flask, parent: PageCheckingClient
 ) -> None:
     _page(parent, f"/s/{CODE}/wie")  # renders it into the cache
-    counted = Counted(app)
+    counted = Counted(_fast(app))
     # FlaskClient's own open: the page-checking client reads pages as text, not gzip.
     reply = FlaskClient.open(parent, f"/s/{CODE}/wie", headers={"Accept-Encoding": "gzip"})
     assert counted.served == 1
@@ -75,7 +63,7 @@ def test_the_fast_pages_tokens_are_fresh_and_the_answer_form_accepts_them(
     app: Flask, parent: PageCheckingClient
 ) -> None:
     _page(parent, f"/s/{CODE}/wie")
-    counted = Counted(app)
+    counted = Counted(_fast(app))
     first, second = _page(parent, f"/s/{CODE}/wie"), _page(parent, f"/s/{CODE}/wie")
     assert counted.served == 2
     first_key, second_key = IDEM.search(first), IDEM.search(second)
@@ -109,7 +97,7 @@ def test_two_participants_each_get_their_own_answer_and_tokens(app: Flask, demo:
     for client, group in ((first, "ouder"), (second, "ervaringsdeskundige")):
         begin(client, CODE)
         answer(client, CODE, "wie", {"answer": group})
-    counted = Counted(app)
+    counted = Counted(_fast(app))
     for _ in range(2):
         mine, theirs = _page(first, f"/s/{CODE}/wie"), _page(second, f"/s/{CODE}/wie")
         assert re.search(r'value="ouder"[^>]* checked', mine)
@@ -124,7 +112,7 @@ def test_the_page_is_in_the_sessions_language(app: Flask, demo: None) -> None:
     client = page_client(app)
     begin(client, CODE, lang="ar")
     _page(client, f"/s/{CODE}/wie")
-    counted = Counted(app)
+    counted = Counted(_fast(app))
     page = _page(client, f"/s/{CODE}/wie")
     assert counted.served == 1
     assert '<html lang="ar" dir="rtl">' in page
@@ -133,7 +121,7 @@ def test_the_page_is_in_the_sessions_language(app: Flask, demo: None) -> None:
 def test_unusual_requests_go_to_flask(app: Flask, parent: PageCheckingClient) -> None:
     _page(parent, f"/s/{CODE}/wie")
     _page(parent, f"/s/{CODE}")
-    counted = Counted(app)
+    counted = Counted(_fast(app))
     _page(parent, f"/s/{CODE}/wie?lang=fr")  # changes the session's language
     assert FlaskClient.open(parent, f"/s/{CODE}/wie", method="HEAD").status_code == 200
     stranger = page_client(app)
@@ -153,7 +141,7 @@ def test_unusual_requests_go_to_flask(app: Flask, parent: PageCheckingClient) ->
 def test_a_logged_in_member_is_served_by_flask(app: Flask, parent: PageCheckingClient) -> None:
     login(parent, COORDINATOR)
     _page(parent, f"/s/{CODE}")
-    counted = Counted(app)
+    counted = Counted(_fast(app))
     _page(parent, f"/s/{CODE}")
     assert counted.served == 0
 
