@@ -182,7 +182,11 @@ def one_statement(shape: Shape) -> Any:
                 postgresql_insert(_STATEMENTS).from_select(_STATEMENT_COLUMNS, statement_row)
             ).cte("stated")
         )
-    parts.append(_touch(shape).where(exists(select(claim.c.key))).cte("touched"))
+    # The touch waits for the answer's row (it reads `saved`): the rows are locked in the order
+    # Flask's path locks them, answer before response. With the touch reading only the claim,
+    # PostgreSQL could lock the response first, and two answers to one question posted together
+    # (two tabs, or one through Flask) deadlocked under load: CI saw two 503s of eight.
+    parts.append(_touch(shape).where(exists(select(saved.c.id))).cte("touched"))
     return select(func.count()).select_from(claim).add_cte(*parts)
 
 
