@@ -37,7 +37,7 @@ CSRF_PATTERN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"
 # --- CI: a skipped test is a failure; pass counts per marker -----------------------------------
 
 _outcomes: Counter[tuple[str, str]] = Counter()
-MARKERS = ("browser", "postgres", "redis", "pdf", "nginx", "slow")  # not `db`: most tests
+MARKERS = ("browser", "postgres", "redis", "pdf", "nginx", "slow", "timing")  # not `db`: most tests
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -69,6 +69,13 @@ class Session:
         return self.request(path, data)
 
     @staticmethod
+    def main_text(html: str) -> str:
+        """The words of the page's <main>, tags removed: what a failed assertion should show
+        (a form's error summary comes before the <h1>, past the first few hundred characters)."""
+        match = re.search(r"<main[^>]*>(.*?)</main>", html, re.S)
+        return " ".join(re.sub(r"<[^>]+>", " ", match.group(1) if match else html).split())
+
+    @staticmethod
     def field(html: str, name: str) -> str:
         match = re.search(rf'name="{name}"(?: type="hidden")? value="([^"]+)"', html)
         assert match, f"no {name} field"

@@ -57,7 +57,7 @@ def test_a_participant_journey_through_nginx(through_nginx: tuple[str, Path]) ->
             "idem": web.field(page.body, "idem"),
         }
         reply = web.post(f"/s/DEMO/{name}", {**form, **data})
-        assert reply.status == 302, reply.body[:300]
+        assert reply.status == 302, Session.main_text(reply.body)
         location = reply.headers["Location"]
     assert location.endswith("/s/DEMO/klaar")
     assert web.get("/s/DEMO/klaar").status == 200

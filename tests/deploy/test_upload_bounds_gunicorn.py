@@ -24,7 +24,7 @@ from tests.deploy.http import Session
 from tests.deploy.servers import gunicorn
 from tests.trust.big_files import docx_unpacking_past_the_cap, xlsform_of_rows
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.slow, pytest.mark.timing]  # alone in CI: see test_import_bounds
 
 COORDINATOR = "coordinator@kempenaar.example"
 REFUSAL_SECONDS = 2.0
@@ -41,7 +41,7 @@ def _login(web: Session, app: Flask) -> None:
             "password": "demo-wachtwoord",
         },
     )
-    assert reply.status == 302, reply.body[:300]
+    assert reply.status == 302, (reply.status, Session.main_text(reply.body))
     if "/login/code" in reply.headers["Location"]:
         page = web.get("/login/code")
         reply = web.post(
@@ -51,7 +51,8 @@ def _login(web: Session, app: Flask) -> None:
                 "code": current_totp(app, COORDINATOR),
             },
         )
-        assert reply.status == 302 and "/login" not in reply.headers["Location"], reply.body[:300]
+        shown = Session.main_text(reply.body)
+        assert reply.status == 302 and "/login" not in reply.headers["Location"], shown
 
 
 def _upload(web: Session, path: str, fields: dict[str, Any]) -> tuple[int, str, float]:
