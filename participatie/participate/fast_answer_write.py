@@ -40,10 +40,13 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from participatie.models import Answer, IdempotencyKey, Response, Statement, StatementSource
-from participatie.surveys.answers import on_answer_conflict, on_key_conflict, on_statement_conflict
+from participatie.models import Answer, Response, Statement, StatementSource
+from participatie.surveys.answers import (
+    claim_statement,
+    on_answer_conflict,
+    on_statement_conflict,
+)
 
-_KEYS = cast(Table, IdempotencyKey.__table__)
 _ANSWERS = cast(Table, Answer.__table__)
 _RESPONSES = cast(Table, Response.__table__)
 _STATEMENTS = cast(Table, Statement.__table__)
@@ -130,14 +133,13 @@ class Prepared:
 
 
 def _claim(insert: Any) -> Any:
-    statement = insert(_KEYS).values(
+    return claim_statement(
+        insert,
         key=bindparam("key"),
-        scope="answer",
         object_id=bindparam("object_id"),
         content_hash=bindparam("content_hash"),
         created_at=_NOW,
     )
-    return on_key_conflict(statement).returning(_KEYS.c.key)
 
 
 def _answer_upsert(statement: Any) -> Any:

@@ -136,21 +136,37 @@ def claim_idempotency_key(key: str, response: Response, content_hash: str) -> bo
 
 
 def _claim_statement(insert: Any) -> Any:
-    # One round trip, race-free: of two taps that arrive together, exactly one inserts the row;
-    # a changed answer updates the row's hash, so only the first of two identical changes applies.
-    statement = insert(IdempotencyKey).values(
+    return claim_statement(
+        insert,
         key=bindparam("p_key"),
-        scope="answer",
         object_id=bindparam("p_object"),
         content_hash=bindparam("p_hash"),
         created_at=bindparam("p_created"),
     )
+
+
+def claim_statement(
+    insert: Any, *, key: Any, object_id: Any, content_hash: Any, created_at: Any
+) -> Any:
+    """INSERT … ON CONFLICT … RETURNING key for an answer's idempotency key, for either dialect's
+    `insert` and the caller's bind parameters (the fast path names its own). One round trip,
+    race-free: of two taps that arrive together, exactly one inserts the row; a changed answer
+    updates the row's hash, so only the first of two identical changes applies."""
+    keys = cast(Table, IdempotencyKey.__table__)
+    statement = insert(keys).values(
+        key=key,
+        scope="answer",
+        object_id=object_id,
+        content_hash=content_hash,
+        created_at=created_at,
+    )
     # RETURNING, not rowcount: through the ORM session psycopg reports rowcount -1 here.
-    return on_key_conflict(statement).returning(IdempotencyKey.key)
+    return on_key_conflict(statement).returning(keys.c.key)
 
 
-# The ON CONFLICT clauses of the three writes of an answer, shared with the participant
-# answers' fast path (participate/fast_answer_write.py), which runs them without the ORM.
+# The claim above and the ON CONFLICT clauses of the three writes of an answer, shared with the
+# participant answers' fast path (participate/fast_answer_write.py), which runs them without
+# the ORM.
 
 
 def on_key_conflict(statement: Any) -> Any:

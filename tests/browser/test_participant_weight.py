@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import WireSizer
 from tests.browser.journey_steps import ANSWERS, QUESTION_NAMES, answer_with_pointer, start, walk_to
 from tests.browser.live_server import LiveServer
+from tests.browser.wire import PageAction, wire_sizes
 from tests.deploy.servers import gunicorn, nginx
 
 pytestmark = pytest.mark.browser
@@ -54,10 +55,27 @@ def test_participant_page_weight(
     assert size.request_count <= BUDGET_REQUESTS, size.report(f"{target} [{lang}]")
 
 
+def _walk(base: str, lang: str) -> list[PageAction]:
+    """The arrivals of _arrival for every page, in one walk: the loads measured are the same
+    cold GETs (the cache is disabled), without walking again from the start for each page."""
+
+    def arrive_at(index: int) -> PageAction:
+        def arrive(page: Page) -> None:
+            if index == 0:
+                start(page, base, lang)
+            else:
+                answer_with_pointer(page, *ANSWERS[index - 1])
+            page.goto(f"{base}/s/DEMO/{PAGES[index + 1]}")
+
+        return arrive
+
+    return [f"{base}/s/DEMO?lang={lang}", *(arrive_at(i) for i in range(len(ANSWERS) + 1))]
+
+
 @pytest.mark.nginx
 @pytest.mark.slow
 def test_participant_page_weight_through_nginx(
-    database_url: str, demo: None, wire_size: WireSizer, tmp_path: Path
+    browser: Browser, database_url: str, demo: None, tmp_path: Path
 ) -> None:
     """The same budget with the production path in front: nginx (deploy/) → gunicorn (deploy/).
     nginx compresses with gzip, not brotli, so this is the heavier of the two measurements."""
@@ -67,10 +85,14 @@ def test_participant_page_weight_through_nginx(
     with gunicorn(database_url) as upstream, nginx(upstream, tmp_path) as address:
         base = f"http://{address}"
         for lang in ("nl", "ar"):
-            for target in PAGES:
-                size = wire_size(_arrival(base, target, lang), scope="final")
+            sizes = wire_sizes(browser, _walk(base, lang), scope="final")
+            assert len(sizes) == len(PAGES)
+            for target, size in zip(PAGES, sizes, strict=True):
                 print("\n" + size.report(f"{target} [{lang}] through nginx"))
                 assert all(t.status == 200 for t in size.requests), size.report()
+                document = [t.url for t in size.requests if t.resource_type == "Document"]
+                path = f"/s/DEMO?lang={lang}" if target == "welcome" else f"/s/DEMO/{target}"
+                assert document == [base + path], size.report(f"{target} [{lang}]")
                 if size.total_bytes > BUDGET_BYTES or size.request_count > BUDGET_REQUESTS:
                     over.append(size.report(f"{target} [{lang}] through nginx"))
     assert over == [], "\n".join(over)

@@ -17,7 +17,7 @@ Measured empirically with Chromium 156 against the live server:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -172,8 +172,8 @@ def _attach(context: BrowserContext, page: Page) -> tuple[CDPSession, _Recorder]
     return cdp, recorder
 
 
-def _select(recorder: _Recorder, main_frame_id: str, scope: Scope) -> list[_Entry]:
-    entries = sorted(recorder.entries.values(), key=lambda e: e.order)
+def _select(recorded: Iterable[_Entry], main_frame_id: str, scope: Scope) -> list[_Entry]:
+    entries = sorted(recorded, key=lambda e: e.order)
     if scope == "final":
         # The final navigation starts at the first hop of the last main-frame document request:
         # a POST answered by a redirect is part of it (the person waits for both responses).
@@ -189,25 +189,39 @@ def _select(recorder: _Recorder, main_frame_id: str, scope: Scope) -> list[_Entr
 def measure(page: Page, target: str | PageAction, scope: Scope = "all") -> WireSize:
     """Measure a load in an existing (fresh) page. `scope="final"` keeps only the last
     navigation (with its redirect hops); "all" keeps every request made during `target`."""
+    return measure_each(page, [target], scope)[0]
+
+
+def measure_each(
+    page: Page, targets: Sequence[str | PageAction], scope: Scope = "all"
+) -> list[WireSize]:
+    """Measure several loads one after the other in one page, each as `measure` would: a walk
+    through a journey measures every page it arrives at without walking again from the start
+    for each (the cache stays disabled, so each load is cold)."""
     cdp, recorder = _attach(page.context, page)
+    sizes = []
     try:
-        if isinstance(target, str):
-            page.goto(target)
-        else:
-            target(page)
-        _wait_until_quiet(page, recorder)
-        failed = [(e.url, e.failed) for e in recorder.entries.values() if e.failed]
-        assert not failed, f"requests failed during the measurement: {failed}"
-        # CDP frame ids are not exposed by Playwright; the frame tree names the main frame.
-        main_frame_id = str(cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"])
-        chosen = _select(recorder, main_frame_id, scope)
+        for target in targets:
+            since = recorder.order
+            if isinstance(target, str):
+                page.goto(target)
+            else:
+                target(page)
+            _wait_until_quiet(page, recorder)
+            entries = [e for e in recorder.entries.values() if e.order > since]
+            failed = [(e.url, e.failed) for e in entries if e.failed]
+            assert not failed, f"requests failed during the measurement: {failed}"
+            # CDP frame ids are not exposed by Playwright; the frame tree names the main frame.
+            main_frame_id = str(cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"])
+            chosen = _select(entries, main_frame_id, scope)
+            transfers = tuple(
+                Transfer(e.url, e.bytes, e.mime_type, e.status, e.resource_type, e.content_encoding)
+                for e in chosen
+            )
+            sizes.append(WireSize(sum(t.bytes for t in transfers), len(transfers), transfers))
     finally:
         cdp.detach()
-    transfers = tuple(
-        Transfer(e.url, e.bytes, e.mime_type, e.status, e.resource_type, e.content_encoding)
-        for e in chosen
-    )
-    return WireSize(sum(t.bytes for t in transfers), len(transfers), transfers)
+    return sizes
 
 
 def wire_size(
@@ -220,6 +234,16 @@ def wire_size(
 
     Defaults to a phone-sized, JavaScript-enabled context without CSP bypass, so the page loads
     exactly as a participant's browser would load it."""
+    return wire_sizes(browser, [target], scope, **context_options)[0]
+
+
+def wire_sizes(
+    browser: Browser,
+    targets: Sequence[str | PageAction],
+    scope: Scope = "all",
+    **context_options: Any,
+) -> list[WireSize]:
+    """`wire_size` for several loads one after the other in one new context (see measure_each)."""
     options: dict[str, Any] = {
         "viewport": {"width": 360, "height": 740},
         "device_scale_factor": 2,
@@ -230,6 +254,6 @@ def wire_size(
     options.update(context_options)
     context = browser.new_context(**options)
     try:
-        return measure(context.new_page(), target, scope)
+        return measure_each(context.new_page(), targets, scope)
     finally:
         context.close()

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.pool import NullPool
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
@@ -31,6 +32,24 @@ REFUSAL_SECONDS = 2.0
 PARENT_SECONDS = 1.0
 
 
+def _account_as_the_server_reads_it(app: Flask) -> dict[str, Any]:
+    """The coordinator's row, read through a new connection as gunicorn's workers read it: what
+    a refused login needs to be understood (a CI run once refused the right password, once)."""
+    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(
+                text(
+                    "SELECT active, failed_logins, locked_until, substr(password_hash, 1, 32) AS hash, "
+                    "(SELECT count(*) FROM users) AS users FROM users WHERE email = :email"
+                ),
+                {"email": COORDINATOR},
+            ).first()
+    finally:
+        engine.dispose()
+    return dict(row._mapping) if row is not None else {"row": None}
+
+
 def _login(web: Session, app: Flask) -> None:
     page = web.get("/login")
     reply = web.post(
@@ -41,7 +60,11 @@ def _login(web: Session, app: Flask) -> None:
             "password": "demo-wachtwoord",
         },
     )
-    assert reply.status == 302, (reply.status, Session.main_text(reply.body))
+    assert reply.status == 302, (
+        reply.status,
+        Session.main_text(reply.body),
+        _account_as_the_server_reads_it(app),
+    )
     if "/login/code" in reply.headers["Location"]:
         page = web.get("/login/code")
         reply = web.post(
