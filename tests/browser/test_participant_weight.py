@@ -55,7 +55,7 @@ def test_participant_page_weight(
     assert size.request_count <= BUDGET_REQUESTS, size.report(f"{target} [{lang}]")
 
 
-def _walk(base: str, lang: str) -> list[PageAction]:
+def _walk(base: str, lang: str) -> list[str | PageAction]:
     """The arrivals of _arrival for every page, in one walk: the loads measured are the same
     cold GETs (the cache is disabled), without walking again from the start for each page."""
 
