@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
@@ -16,6 +17,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
+# gunicorn's error log (its stderr) goes to a file, not a pipe: a pipe nobody reads blocks the
+# server once 64 KiB are written, and a file can be shown when a test fails (see log_text).
+_LOGS: dict[int, tempfile._TemporaryFileWrapper[bytes]] = {}
+SHOWN_LOG_BYTES = 4000
+
+
+def log_text(process: subprocess.Popen[bytes]) -> str:
+    """What the gunicorn started by gunicorn_process has written to its error log so far."""
+    log = _LOGS[process.pid]
+    log.flush()
+    return Path(log.name).read_text(encoding="utf-8", errors="replace")
 
 
 def free_port() -> int:
@@ -58,34 +70,40 @@ def gunicorn_process(
         "WEB_CONCURRENCY": str(workers),
         **(env or {}),
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            str(DEPLOY / "gunicorn.conf.py"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            app,
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/healthz", seconds=startup_seconds)
-        yield f"127.0.0.1:{port}", process
-    finally:
-        process.send_signal(signal.SIGTERM)
+    with tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                str(DEPLOY / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{port}",
+                app,
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        _LOGS[process.pid] = log
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
+            wait_for(f"http://127.0.0.1:{port}/healthz", seconds=startup_seconds)
+            yield f"127.0.0.1:{port}", process
+        except BaseException:
+            # The server's side of a failure (pytest shows a failed test's output).
+            print(f"gunicorn's error log, last {SHOWN_LOG_BYTES} characters:")
+            print(log_text(process)[-SHOWN_LOG_BYTES:])
+            raise
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            del _LOGS[process.pid]
 
 
 @contextmanager

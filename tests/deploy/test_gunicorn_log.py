@@ -8,7 +8,7 @@ import socket
 
 import pytest
 
-from tests.deploy.servers import gunicorn_process
+from tests.deploy.servers import gunicorn_process, log_text
 
 pytestmark = [pytest.mark.slow]
 
@@ -37,7 +37,6 @@ def test_the_error_log_writes_no_client_address(database_url: str, demo: None) -
             assert reply.startswith(b"HTTP/1.1 4"), reply[:80]
         master.send_signal(signal.SIGTERM)
         master.wait(timeout=20)
-        assert master.stderr is not None
-        log = master.stderr.read().decode("utf-8", "replace")
+        log = log_text(master)
     assert "Invalid request" in log  # the refusals are logged ...
     assert "127.0.0.1" not in log, log  # ... without anyone's address
