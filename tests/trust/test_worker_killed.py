@@ -20,7 +20,7 @@ from participatie.extensions import db
 from tests.conftest import make_app
 from tests.database import fresh_postgres_database, postgres_available
 from tests.deploy.http import Session
-from tests.deploy.servers import gunicorn_process, worker_pids
+from tests.deploy.servers import gunicorn_process, wait_for, worker_pids
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -38,50 +38,53 @@ def test_killed_worker_leaves_no_half_answer(tmp_path: Path) -> None:
             db.session.commit()
             db.engine.dispose()
         engine = create_engine(url)
-        with gunicorn_process(url, workers=1) as (address, master):
-            web = Session(f"http://{address}")
-            welcome = web.get("/s/DEMO")
-            web.post("/s/DEMO/start", {"csrf_token": web.field(welcome.body, "csrf_token")})
-            page = web.get("/s/DEMO/wie")
-            form = {
-                "csrf_token": web.field(page.body, "csrf_token"),
-                "idem": web.field(page.body, "idem"),
-                "answer": "ouder",
-            }
+        try:
+            with gunicorn_process(url, workers=1) as (address, master):
+                web = Session(f"http://{address}")
+                welcome = web.get("/s/DEMO")
+                web.post("/s/DEMO/start", {"csrf_token": web.field(welcome.body, "csrf_token")})
+                page = web.get("/s/DEMO/wie")
+                form = {
+                    "csrf_token": web.field(page.body, "csrf_token"),
+                    "idem": web.field(page.body, "idem"),
+                    "answer": "ouder",
+                }
 
-            with engine.connect() as blocker:
-                blocker.execute(text("BEGIN"))
-                blocker.execute(text("LOCK TABLE answers IN ACCESS EXCLUSIVE MODE"))
-                outcome: dict[str, object] = {}
-                thread = threading.Thread(target=lambda: outcome.update(reply=_try(web, form)))
-                thread.start()
-                _wait_for_the_post_to_wait_on_the_lock(engine)
-                (victim,) = worker_pids(master)
-                os.kill(victim, signal.SIGKILL)
-                thread.join(timeout=20)
-                blocker.execute(text("ROLLBACK"))
-            with engine.connect() as check:
-                keys = check.execute(
-                    text("SELECT count(*) FROM idempotency_keys WHERE key = :k"),
-                    {"k": form["idem"]},
-                ).scalar()
-                assert keys == 0, "a half-done request left its idempotency key behind"
-            # gunicorn starts a new worker; the parent sends the same form again.
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline and len(worker_pids(master)) < 1:
-                time.sleep(0.2)
-            again = web.post("/s/DEMO/wie", form)
-            assert again.status == 302, Session.main_text(again.body)
-            assert web.post("/s/DEMO/wie", form).status == 302
-            with engine.connect() as check:
-                stored = check.execute(
-                    text(
-                        "SELECT count(*) FROM answers a JOIN questions q ON q.id = a.question_id "
-                        "JOIN responses r ON r.id = a.response_id WHERE q.name = 'wie' AND r.created_at > now() - interval '5 minutes'"
-                    )
-                ).scalar()
-                assert stored == 1
-        engine.dispose()
+                with engine.connect() as blocker:
+                    blocker.execute(text("BEGIN"))
+                    blocker.execute(text("LOCK TABLE answers IN ACCESS EXCLUSIVE MODE"))
+                    outcome: dict[str, object] = {}
+                    thread = threading.Thread(target=lambda: outcome.update(reply=_try(web, form)))
+                    thread.start()
+                    _wait_for_the_post_to_wait_on_the_lock(engine)
+                    (victim,) = worker_pids(master)
+                    os.kill(victim, signal.SIGKILL)
+                    thread.join(timeout=20)
+                    blocker.execute(text("ROLLBACK"))
+                with engine.connect() as check:
+                    keys = check.execute(
+                        text("SELECT count(*) FROM idempotency_keys WHERE key = :k"),
+                        {"k": form["idem"]},
+                    ).scalar()
+                    assert keys == 0, "a half-done request left its idempotency key behind"
+                # gunicorn starts a new worker; the parent sends the same form again once it
+                # answers (on a busy machine booting the app took longer than a request's 10 s).
+                wait_for(f"http://{address}/healthz", seconds=60)
+                again = web.post("/s/DEMO/wie", form)
+                assert again.status == 302, Session.main_text(again.body)
+                assert web.post("/s/DEMO/wie", form).status == 302
+                with engine.connect() as check:
+                    stored = check.execute(
+                        text(
+                            "SELECT count(*) FROM answers a JOIN questions q ON q.id = a.question_id "
+                            "JOIN responses r ON r.id = a.response_id WHERE q.name = 'wie' AND r.created_at > now() - interval '5 minutes'"
+                        )
+                    ).scalar()
+                    assert stored == 1
+        finally:
+            # Also when the test fails: connections left open would be garbage-collected
+            # during a later test, which then fails on their ResourceWarning.
+            engine.dispose()
 
 
 def _wait_for_the_post_to_wait_on_the_lock(engine: Engine, seconds: float = 20) -> None:
