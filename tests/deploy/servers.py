@@ -50,6 +50,16 @@ def wait_for(url: str, seconds: float = 60) -> None:
         time.sleep(0.2)
 
 
+def _stop(process: subprocess.Popen[bytes], how: signal.Signals, *, seconds: float) -> None:
+    """Asks the server to stop (`how`: its graceful signal), and kills it after `seconds`."""
+    process.send_signal(how)
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def gunicorn_process(
     database_url: str,
@@ -97,12 +107,7 @@ def gunicorn_process(
             print(log_text(process)[-SHOWN_LOG_BYTES:])
             raise
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop(process, signal.SIGTERM, seconds=20)
             del _LOGS[process.pid]
 
 
@@ -163,9 +168,4 @@ http {{
         wait_for(f"http://127.0.0.1:{port}/healthz")
         yield f"127.0.0.1:{port}"
     finally:
-        process.send_signal(signal.SIGQUIT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process, signal.SIGQUIT, seconds=10)
