@@ -27,9 +27,10 @@ from sqlalchemy import func, select
 from participatie.extensions import db
 from participatie.models import IdempotencyKey, Option, Question, Response, ResponseMode, Survey
 from tests.assist.test_sync import conversation
-from tests.conftest import current_totp, make_app
+from tests.conftest import make_app
 from tests.database import fresh_postgres_database, postgres_available
 from tests.deploy.http import Reply, Session, form_fields
+from tests.deploy.login import log_in
 from tests.deploy.servers import gunicorn, nginx
 
 pytestmark = [pytest.mark.nginx, pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -37,7 +38,6 @@ pytestmark = [pytest.mark.nginx, pytest.mark.postgres, pytest.mark.redis, pytest
 ADMIN = "admin@kempenaar.example"
 COORDINATOR = "coordinator@kempenaar.example"
 VOLUNTEER = "vrijwilliger@kempenaar.example"
-PASSWORD = "demo-wachtwoord"  # the demo accounts' password
 # A Redis database of its own; the keys are also unique to this run (see `servers`).
 REDIS_URL = "redis://127.0.0.1:6379/13"
 JOURNEY: dict[str, dict[str, str | list[str]]] = {
@@ -124,23 +124,6 @@ class Alternating(Session):
         return super()._send(path, body, headers)
 
 
-def _log_in(web: Session, app: Flask, email: str) -> None:
-    page = web.get("/login")
-    reply = web.post(
-        "/login",
-        {"csrf_token": web.field(page.body, "csrf_token"), "email": email, "password": PASSWORD},
-    )
-    assert reply.status == 302, Session.main_text(reply.body)
-    if "/login/code" in reply.headers["Location"]:
-        page = web.get("/login/code")
-        reply = web.post(
-            "/login/code",
-            {"csrf_token": web.field(page.body, "csrf_token"), "code": current_totp(app, email)},
-        )
-        assert reply.status == 302, Session.main_text(reply.body)
-    assert "/login" not in reply.headers["Location"]
-
-
 def _start(web: Session) -> None:
     welcome = web.get("/s/DEMO")
     assert welcome.status == 200
@@ -218,7 +201,7 @@ def test_a_survey_edited_on_one_instance_is_served_changed_by_the_other(servers:
         assert label in page.body and option in page.body
 
     coordinator_first = Session(servers.first)
-    _log_in(coordinator_first, app, COORDINATOR)
+    log_in(coordinator_first, app, COORDINATOR)
     # The coordinator's session is the same on the other instance.
     coordinator_second = Session(servers.second)
     coordinator_second.jar = coordinator_first.jar
@@ -261,7 +244,7 @@ def test_a_survey_edited_on_one_instance_is_served_changed_by_the_other(servers:
     # The project's name is on every participant page: renamed by the site admin through the
     # first instance, it is the second's on its next request.
     admin = Session(servers.first)
-    _log_in(admin, app, ADMIN)
+    log_in(admin, app, ADMIN)
     name = f"Kinderarmoede in de Kempen ({secrets.token_hex(3)})"
     _save_form(admin, "/beheer/projecten/demo", "novalidate", {"name": name})
     page = on_second.get("/s/DEMO/wie")
@@ -336,8 +319,8 @@ def _sync(web: Session, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def test_an_offline_sync_through_either_instance_is_stored_once(servers: Servers) -> None:
     app = servers.app
     first, second = Session(servers.first), Session(servers.second)
-    _log_in(first, app, VOLUNTEER)
-    _log_in(second, app, VOLUNTEER)
+    log_in(first, app, VOLUNTEER)
+    log_in(second, app, VOLUNTEER)
     before = _responses(app, mode=ResponseMode.OFFLINE)
 
     # The same batch through one and then the other (a phone that never heard back).

@@ -13,15 +13,14 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from participatie.extensions import db
 from participatie.models import FocusGroup
-from tests.conftest import current_totp
 from tests.deploy.http import Session
+from tests.deploy.login import log_in
 from tests.deploy.servers import gunicorn
 from tests.trust.big_files import docx_unpacking_past_the_cap, xlsform_of_rows
 
@@ -30,52 +29,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.timing]  # alone in CI: see test_imp
 COORDINATOR = "coordinator@kempenaar.example"
 REFUSAL_SECONDS = 2.0
 PARENT_SECONDS = 1.0
-
-
-def _account_as_the_server_reads_it(app: Flask) -> dict[str, Any]:
-    """The coordinator's row, read through a new connection as gunicorn's workers read it: what
-    a refused login needs to be understood (a CI run once refused the right password, once)."""
-    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"], poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            row = connection.execute(
-                text(
-                    "SELECT active, failed_logins, locked_until, substr(password_hash, 1, 32) AS hash, "
-                    "(SELECT count(*) FROM users) AS users FROM users WHERE email = :email"
-                ),
-                {"email": COORDINATOR},
-            ).first()
-    finally:
-        engine.dispose()
-    return dict(row._mapping) if row is not None else {"row": None}
-
-
-def _login(web: Session, app: Flask) -> None:
-    page = web.get("/login")
-    reply = web.post(
-        "/login",
-        {
-            "csrf_token": web.field(page.body, "csrf_token"),
-            "email": COORDINATOR,
-            "password": "demo-wachtwoord",
-        },
-    )
-    assert reply.status == 302, (
-        reply.status,
-        Session.main_text(reply.body),
-        _account_as_the_server_reads_it(app),
-    )
-    if "/login/code" in reply.headers["Location"]:
-        page = web.get("/login/code")
-        reply = web.post(
-            "/login/code",
-            {
-                "csrf_token": web.field(page.body, "csrf_token"),
-                "code": current_totp(app, COORDINATOR),
-            },
-        )
-        shown = Session.main_text(reply.body)
-        assert reply.status == 302 and "/login" not in reply.headers["Location"], shown
 
 
 def _upload(web: Session, path: str, fields: dict[str, Any]) -> tuple[int, str, float]:
@@ -125,7 +78,7 @@ def test_oversized_uploads_are_refused_within_2_seconds_while_parents_are_served
     with gunicorn(database_url) as address:
         base = f"http://{address}"
         web = Session(base)
-        _login(web, app)
+        log_in(web, app, COORDINATOR)
         (status, page, seconds), parent = _while_uploading(
             base,
             lambda: _upload(
